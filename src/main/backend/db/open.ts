@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'SPWN': marks a SQLite file as a Spanwise project so that other databases are refused. */
+export const APPLICATION_ID = 0x5350574e;
+
+export interface OpenedDb {
+  db: Db;
+  /** True when the file was new (or empty) and has just received the schema. */
+  created: boolean;
+}
+
+/**
+ * Opens (creating if absent) a project file: WAL, foreign keys, migrations. A SQLite file of
+ * another application, or a file that is not SQLite, is refused with NOT_A_PROJECT and left
+ * untouched.
+ */
+export function openDb(file: string): OpenedDb {
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file);
+    if (exists) {
+      // Reading a page fails fast on a non-SQLite file.
+      db.pragma('schema_version');
+    }
+  } catch (err) {
+    throw new AppError('NOT_A_PROJECT', `${file} is not a Spanwise project: ${(err as Error).message}`);
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
+    if (appId !== APPLICATION_ID && (tables.n > 0 || version > 0)) {
+      throw new AppError('NOT_A_PROJECT', `${file} is a SQLite database of another application, not a Spanwise project`);
+    }
+    const created = tables.n === 0;
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    if (created) db.pragma(`application_id = ${APPLICATION_ID}`);
+    return { db, created };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

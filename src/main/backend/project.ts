@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import { ensureAnnotator, getAnnotator, listAnnotators } from './annotators';
+import { getArticle, listArticles, nextArticle } from './articles';
+import { LATEST_VERSION } from './db/migrations';
+import { openDb, type Db } from './db/open';
+import { createLabel, listLabels, updateLabel } from './labels';
+import { seedDemoArticles, seedProject } from './seed';
+import { getSetting, setSetting } from './settings';
+import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
+import { getProgress, setStatus } from './status';
+
+export interface OpenOptions {
+  /** Where guidelines.md and the demo articles live. */
+  resourcesDir: string;
+  /** Seed the demo article set into a newly created file. */
+  demo?: boolean;
+}
+
+/** One open project file, and the handlers that serve the contract over it. */
+export class Project {
+  readonly handlers: Handlers;
+
+  private constructor(
+    readonly file: string,
+    readonly db: Db,
+  ) {
+    this.handlers = createHandlers(this);
+  }
+
+  static open(file: string, options: OpenOptions): Project {
+    const { db, created } = openDb(file);
+    if (created) {
+      seedProject(db, options.resourcesDir);
+      if (options.demo) seedDemoArticles(db, options.resourcesDir);
+    }
+    return new Project(path.resolve(file), db);
+  }
+
+  get annotatorId(): number | null {
+    const value = getSetting(this.db, 'current_annotator');
+    return value === null ? null : Number(value);
+  }
+
+  /** The current annotator's id, or NO_ANNOTATOR when nobody has said who they are yet. */
+  requireAnnotator(): number {
+    const id = this.annotatorId;
+    if (id === null) throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
+    return id;
+  }
+
+  setAnnotator(name: string): void {
+    const annotator = ensureAnnotator(this.db, name);
+    setSetting(this.db, 'current_annotator', String(annotator.id));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function createHandlers(p: Project): Handlers {
+  const db = p.db;
+  const me = () => p.requireAnnotator();
+  const session = () => {
+    const id = p.annotatorId;
+    return {
+      projectPath: p.file,
+      projectName: path.basename(p.file).replace(/\.[^.]+$/, ''),
+      annotator: id === null ? null : getAnnotator(db, id),
+      schemaVersion: LATEST_VERSION,
+    };
+  };
+  return {
+    getSession: () => session(),
+    setAnnotator: ({ name }) => {
+      p.setAnnotator(name);
+      return session();
+    },
+    listAnnotators: () => listAnnotators(db),
+    listLabels: () => listLabels(db),
+    createLabel: (input) => createLabel(db, input),
+    updateLabel: (input) => updateLabel(db, input),
+    getGuidelines: () => getSetting(db, 'guidelines') ?? '',
+    listArticles: (q) => listArticles(db, me(), q),
+    getProgress: () => getProgress(db, me()),
+    getArticle: ({ id }) => getArticle(db, me(), id),
+    nextArticle: ({ afterId, undoneOnly, direction }) => nextArticle(db, me(), afterId, undoneOnly, direction),
+    setStatus: ({ articleId, status }) => {
+      const annotator = me();
+      getArticle(db, annotator, articleId);
+      setStatus(db, annotator, articleId, status);
+      return { status, progress: getProgress(db, annotator) };
+    },
+    listSpans: ({ articleId }) => listSpans(db, me(), articleId),
+    createSpan: (input) => createSpan(db, me(), input),
+    updateSpan: (input) => updateSpan(db, me(), input),
+    deleteSpan: ({ id }) => deleteSpan(db, me(), id),
+    restoreSpan: ({ id }) => restoreSpan(db, me(), id),
+  };
+}

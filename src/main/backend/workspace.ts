@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Result } from '../../shared/result';
+import { AppError } from '../../shared/result';
+import { dispatch } from './dispatch';
+import { Project } from './project';
+
+const Config = z.object({
+  lastProject: z.string().nullable().default(null),
+  recent: z.array(z.string()).default([]),
+});
+type Config = z.infer<typeof Config>;
+
+const RECENT_MAX = 10;
+export const DEFAULT_PROJECT_NAME = 'Spanwise demo.spanwise';
+
+export interface WorkspaceOptions {
+  /** Per-user folder: the default project and config.json live here (Electron: userData). */
+  userDir: string;
+  resourcesDir: string;
+}
+
+/**
+ * What a host (Electron main or the e2e test host) holds: the open project, the recent list
+ * and the last-opened file, kept in `<userDir>/config.json`. No electron import: the hosts
+ * supply paths and dialogs.
+ */
+export class Workspace {
+  private current: Project | null = null;
+  private config: Config;
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.config = this.readConfig();
+  }
+
+  get project(): Project | null {
+    return this.current;
+  }
+
+  get recent(): readonly string[] {
+    return this.config.recent;
+  }
+
+  /** On launch: the last project if it still exists, else the default project with the demo set. */
+  openInitial(): Project {
+    const last = this.config.lastProject;
+    if (last && fs.existsSync(last)) {
+      try {
+        return this.open(last);
+      } catch {
+        // Unreadable last project: fall back to the default rather than failing to start.
+      }
+    }
+    return this.open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
+  }
+
+  /** Opens (or creates) a project file and makes it current. The previous one is closed. */
+  open(file: string, opts: { demo?: boolean } = {}): Project {
+    const project = Project.open(file, { resourcesDir: this.options.resourcesDir, demo: opts.demo ?? false });
+    this.current?.close();
+    this.current = project;
+    this.remember(project.file);
+    return project;
+  }
+
+  /** Creates a new empty project (default labels and guidelines); refuses to overwrite a file. */
+  create(file: string): Project {
+    if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+      throw new AppError('CONFLICT', `${file} already exists: open it instead, or choose a new name`);
+    }
+    return this.open(file);
+  }
+
+  dispatch(method: unknown, input: unknown): Result<unknown> {
+    return dispatch(this.current?.handlers ?? null, method, input);
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  private remember(file: string): void {
+    this.config.lastProject = file;
+    this.config.recent = [file, ...this.config.recent.filter((f) => f !== file)].slice(0, RECENT_MAX);
+    fs.mkdirSync(this.options.userDir, { recursive: true });
+    fs.writeFileSync(this.configPath(), JSON.stringify(this.config, null, 2));
+  }
+
+  private configPath(): string {
+    return path.join(this.options.userDir, 'config.json');
+  }
+
+  private readConfig(): Config {
+    try {
+      return Config.parse(JSON.parse(fs.readFileSync(this.configPath(), 'utf8')));
+    } catch {
+      return Config.parse({});
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// App lifecycle: one workspace (the open project), one window, the IPC edge and the menu.
+import { app, BrowserWindow, ipcMain } from 'electron';
+import path from 'node:path';
+import { Workspace } from './backend/workspace';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { createMainWindow, makeTrustedUrl, type WindowPaths } from './window';
+
+const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
+const here = import.meta.dirname;
+const paths: WindowPaths = {
+  preload: path.join(here, '../preload/index.cjs'),
+  rendererHtml: path.join(here, '../renderer/index.html'),
+  devServerUrl: isDev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
+};
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+// SPANWISE_USER_DIR lets the e2e suite give every test its own folder.
+const userDir = process.env['SPANWISE_USER_DIR'] ?? app.getPath('userData');
+
+let win: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+
+void app.whenReady().then(() => {
+  const workspace = new Workspace({ userDir, resourcesDir });
+  const initial = process.env['SPANWISE_PROJECT'];
+  if (initial) workspace.open(initial, { demo: false });
+  else workspace.openInitial();
+  registerIpc(ipcMain, workspace, makeTrustedUrl(paths));
+  win = createMainWindow(paths);
+  win.on('closed', () => (win = null));
+  buildMenu(workspace, () => win, isDev);
+  app.on('before-quit', () => workspace.close());
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,110 @@
+// Native menus. Commands whose logic lives in the renderer (undo, mark done…) are sent to it
+// as events; their accelerators are shown but not registered, so the renderer's own key
+// handling stays the single source (no double undo).
+import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { EVENT_CHANNEL, type AppEvent, type MenuCommand } from '../shared/contract';
+import type { Workspace } from './backend/workspace';
+
+const PROJECT_FILTERS = [{ name: 'Spanwise project', extensions: ['spanwise', 'sqlite', 'db'] }];
+
+export function send(win: BrowserWindow | null, event: AppEvent): void {
+  win?.webContents.send(EVENT_CHANNEL, event);
+}
+
+function command(label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions {
+  return {
+    label,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+    click: (_item, win) => send((win as BrowserWindow | undefined) ?? null, { type: 'menu', command: cmd }),
+  };
+}
+
+export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow | null, isDev: boolean): void {
+  const openFile = (file: string, create: boolean) => {
+    const win = getWindow();
+    try {
+      if (create) workspace.create(file);
+      else workspace.open(file);
+      send(win, { type: 'projectChanged' });
+      buildMenu(workspace, getWindow, isDev);
+    } catch (err) {
+      dialog.showErrorBox('Could not open the project', err instanceof Error ? err.message : String(err));
+    }
+  };
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        {
+          label: 'New Project…',
+          accelerator: 'CmdOrCtrl+N',
+          click: async () => {
+            const win = getWindow();
+            const res = win
+              ? await dialog.showSaveDialog(win, { title: 'New Spanwise project', filters: PROJECT_FILTERS, defaultPath: 'Untitled.spanwise' })
+              : await dialog.showSaveDialog({ title: 'New Spanwise project', filters: PROJECT_FILTERS });
+            if (!res.canceled && res.filePath) openFile(res.filePath, true);
+          },
+        },
+        {
+          label: 'Open Project…',
+          accelerator: 'CmdOrCtrl+O',
+          click: async () => {
+            const res = await dialog.showOpenDialog({ properties: ['openFile'], filters: PROJECT_FILTERS });
+            if (!res.canceled && res.filePaths[0]) openFile(res.filePaths[0], false);
+          },
+        },
+        {
+          label: 'Open Recent',
+          submenu: workspace.recent.length
+            ? workspace.recent.map((file) => ({ label: path.basename(file), sublabel: file, click: () => openFile(file, false) }))
+            : [{ label: 'No recent projects', enabled: false }],
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        command('Undo', 'undo', 'CmdOrCtrl+Z'),
+        command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        { type: 'separator' },
+        { role: 'copy' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        command('Find in Article…', 'find', 'CmdOrCtrl+F'),
+        command('Labels and Settings…', 'openSettings', 'CmdOrCtrl+,'),
+      ],
+    },
+    {
+      label: 'Article',
+      submenu: [
+        command('Mark Done and Next', 'markDone', 'CmdOrCtrl+Enter'),
+        command('Next Article', 'nextArticle', 'Alt+Down'),
+        command('Previous Article', 'prevArticle', 'Alt+Up'),
+        { type: 'separator' },
+        command('Toggle Word Snapping', 'toggleSnap', 'C'),
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        command('Toggle Side Panel', 'toggleSidePanel', 'CmdOrCtrl+\\'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [command('Keyboard Shortcuts', 'showShortcuts', '?')],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,161 @@
+// The one contract: every backend method is named here once, with the zod schema that main
+// parses its input with and the type it returns. Preload, main/ipc.ts, the renderer's
+// window.api type and the e2e test host are all derived from this object.
+import { z } from 'zod';
+import type {
+  Annotator,
+  Article,
+  ArticleListItem,
+  ArticleStatus,
+  Label,
+  Progress,
+  Session,
+  Span,
+} from './model';
+import { ARTICLE_STATUSES } from './model';
+import type { Result } from './result';
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never read at run time. */
+  output?: O;
+}
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+
+const id = z.number().int().positive();
+const offset = z.number().int().nonnegative();
+const labelName = z
+  .string()
+  .trim()
+  .min(1, 'label name is empty')
+  .max(40, 'label name is longer than 40 characters')
+  .regex(/^[^\s].*$/u);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+const hotkey = z
+  .string()
+  .regex(/^[0-9a-z]$/, 'hotkey must be one digit or lower-case letter')
+  .nullable();
+const status = z.enum(ARTICLE_STATUSES);
+const empty = z.object({}).strict();
+
+export const contract = {
+  getSession: method<Session>()(empty),
+  setAnnotator: method<Session>()(
+    z.object({ name: z.string().trim().min(1, 'name is empty').max(80) }).strict(),
+  ),
+  listAnnotators: method<Annotator[]>()(empty),
+
+  listLabels: method<Label[]>()(empty),
+  createLabel: method<Label>()(
+    z
+      .object({
+        name: labelName,
+        color: color.optional(),
+        hotkey: hotkey.optional(),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  updateLabel: method<Label>()(
+    z
+      .object({
+        id,
+        name: labelName.optional(),
+        color: color.optional(),
+        hotkey: hotkey.optional(),
+        description: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  getGuidelines: method<string>()(empty),
+
+  listArticles: method<{ total: number; items: ArticleListItem[] }>()(
+    z
+      .object({
+        status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
+        offset: offset.default(0),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+  ),
+  getProgress: method<Progress>()(empty),
+  getArticle: method<Article>()(z.object({ id }).strict()),
+  /** The next article after `afterId` in list order (wrapping), optionally only undone ones. */
+  nextArticle: method<{ id: number } | null>()(
+    z
+      .object({
+        afterId: id.nullable(),
+        undoneOnly: z.boolean().default(false),
+        direction: z.union([z.literal(1), z.literal(-1)]).default(1),
+      })
+      .strict(),
+  ),
+  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(
+    z.object({ articleId: id, status }).strict(),
+  ),
+
+  listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
+  createSpan: method<Span>()(
+    z
+      .object({
+        id: z.uuid().optional(),
+        articleId: id,
+        labelId: id,
+        start: offset,
+        end: offset,
+      })
+      .strict()
+      .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] }),
+  ),
+  updateSpan: method<Span>()(
+    z
+      .object({ id: z.uuid(), labelId: id.optional(), start: offset.optional(), end: offset.optional() })
+      .strict(),
+  ),
+  deleteSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
+  /** Undo of a delete: brings a tombstoned span back with its id. */
+  restoreSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
+};
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export const METHODS = Object.keys(contract) as Method[];
+
+/** What a caller passes (defaults may be omitted). */
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+/** What the backend receives after parsing. */
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+type Args<M extends Method> = object extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
+
+/** The backend as main implements it: synchronous, throws AppError on failure. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+
+/** Events main sends to the renderer (menu commands, project switches, job progress). */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'markDone',
+  'nextArticle',
+  'prevArticle',
+  'toggleSnap',
+  'toggleSidePanel',
+  'openSettings',
+  'showShortcuts',
+  'find',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type AppEvent =
+  | { type: 'projectChanged' }
+  | { type: 'menu'; command: MenuCommand };
+
+/** window.api: one async function per method (errors as data), plus the event subscription. */
+export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {
+  onEvent(listener: (event: AppEvent) => void): () => void;
+};
+
+export const IPC_CHANNEL = 'spanwise';
+export const EVENT_CHANNEL = 'spanwise:event';

@@ -1,0 +1,66 @@
+// Plain data shapes shared by main, preload and renderer. Offsets are UTF-16 code units
+// (JavaScript string indices) everywhere inside the app; see offsets.ts for the boundaries.
+
+export const ARTICLE_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export interface Label {
+  id: number;
+  name: string;
+  color: string;
+  hotkey: string | null;
+  description: string;
+  position: number;
+}
+
+export interface Annotator {
+  id: number;
+  name: string;
+  role: 'annotator' | 'reviewer';
+}
+
+export interface ArticleListItem {
+  id: number;
+  title: string;
+  source: string;
+  status: ArticleStatus;
+  spanCount: number;
+  /** 0-based position in the unfiltered list ordering (id order). */
+  position: number;
+}
+
+export interface Article {
+  id: number;
+  title: string;
+  source: string;
+  text: string;
+  meta: Record<string, unknown>;
+  status: ArticleStatus;
+  position: number;
+}
+
+export interface Span {
+  id: string;
+  articleId: number;
+  annotatorId: number;
+  labelId: number;
+  start: number;
+  end: number;
+  origin: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Progress {
+  total: number;
+  todo: number;
+  inProgress: number;
+  done: number;
+}
+
+export interface Session {
+  projectPath: string;
+  projectName: string;
+  annotator: Annotator | null;
+  schemaVersion: number;
+}

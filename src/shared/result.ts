@@ -1,0 +1,32 @@
+// Errors cross every boundary (IPC, CLI, test host) as data with a stable code.
+
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NO_ANNOTATOR',
+  'SCHEMA_TOO_NEW',
+  'NOT_A_PROJECT',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorData {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
+
+/** An error that carries a stable code; thrown by the backend, turned into data at the edge. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
