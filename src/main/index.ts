@@ -13,7 +13,9 @@ const paths: WindowPaths = {
   rendererHtml: path.join(here, '../renderer/index.html'),
   devServerUrl: isDev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
 };
-const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+const resourcesDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'resources')
+  : path.join(app.getAppPath(), 'resources');
 // SPANWISE_USER_DIR lets the e2e suite give every test its own folder.
 const userDir = process.env['SPANWISE_USER_DIR'] ?? app.getPath('userData');
 

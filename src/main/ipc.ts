@@ -9,7 +9,10 @@ export interface Dispatcher {
 }
 
 /** Only our own top-level page may call the backend: not iframes, not navigated-away pages. */
-export function isTrustedFrame(frame: Pick<WebFrameMain, 'url' | 'parent'> | null, trustedUrl: (url: string) => boolean): boolean {
+export function isTrustedFrame(
+  frame: Pick<WebFrameMain, 'url' | 'parent'> | null,
+  trustedUrl: (url: string) => boolean,
+): boolean {
   if (!frame || frame.parent !== null) return false;
   return trustedUrl(frame.url);
 }

@@ -42,7 +42,11 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
           click: async () => {
             const win = getWindow();
             const res = win
-              ? await dialog.showSaveDialog(win, { title: 'New Spanwise project', filters: PROJECT_FILTERS, defaultPath: 'Untitled.spanwise' })
+              ? await dialog.showSaveDialog(win, {
+                  title: 'New Spanwise project',
+                  filters: PROJECT_FILTERS,
+                  defaultPath: 'Untitled.spanwise',
+                })
               : await dialog.showSaveDialog({ title: 'New Spanwise project', filters: PROJECT_FILTERS });
             if (!res.canceled && res.filePath) openFile(res.filePath, true);
           },
@@ -58,7 +62,11 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
         {
           label: 'Open Recent',
           submenu: workspace.recent.length
-            ? workspace.recent.map((file) => ({ label: path.basename(file), sublabel: file, click: () => openFile(file, false) }))
+            ? workspace.recent.map((file) => ({
+                label: path.basename(file),
+                sublabel: file,
+                click: () => openFile(file, false),
+              }))
             : [{ label: 'No recent projects', enabled: false }],
         },
         { type: 'separator' },

@@ -2,16 +2,7 @@
 // parses its input with and the type it returns. Preload, main/ipc.ts, the renderer's
 // window.api type and the e2e test host are all derived from this object.
 import { z } from 'zod';
-import type {
-  Annotator,
-  Article,
-  ArticleListItem,
-  ArticleStatus,
-  Label,
-  Progress,
-  Session,
-  Span,
-} from './model';
+import type { Annotator, Article, ArticleListItem, ArticleStatus, Label, Progress, Session, Span } from './model';
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
 
@@ -42,9 +33,7 @@ const empty = z.object({}).strict();
 
 export const contract = {
   getSession: method<Session>()(empty),
-  setAnnotator: method<Session>()(
-    z.object({ name: z.string().trim().min(1, 'name is empty').max(80) }).strict(),
-  ),
+  setAnnotator: method<Session>()(z.object({ name: z.string().trim().min(1, 'name is empty').max(80) }).strict()),
   listAnnotators: method<Annotator[]>()(empty),
 
   listLabels: method<Label[]>()(empty),
@@ -92,9 +81,7 @@ export const contract = {
       })
       .strict(),
   ),
-  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(
-    z.object({ articleId: id, status }).strict(),
-  ),
+  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(z.object({ articleId: id, status }).strict()),
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(
@@ -110,9 +97,7 @@ export const contract = {
       .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] }),
   ),
   updateSpan: method<Span>()(
-    z
-      .object({ id: z.uuid(), labelId: id.optional(), start: offset.optional(), end: offset.optional() })
-      .strict(),
+    z.object({ id: z.uuid(), labelId: id.optional(), start: offset.optional(), end: offset.optional() }).strict(),
   ),
   deleteSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
   /** Undo of a delete: brings a tombstoned span back with its id. */
@@ -148,9 +133,7 @@ export const MENU_COMMANDS = [
   'find',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export type AppEvent =
-  | { type: 'projectChanged' }
-  | { type: 'menu'; command: MenuCommand };
+export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand };
 
 /** window.api: one async function per method (errors as data), plus the event subscription. */
 export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {

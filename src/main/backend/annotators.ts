@@ -15,7 +15,8 @@ export function getAnnotator(db: Db, id: number): Annotator {
 
 /** The annotator with this name, created on first use. */
 export function ensureAnnotator(db: Db, name: string, role: Annotator['role'] = 'annotator'): Annotator {
-  const existing = db.prepare('SELECT id, name, role FROM annotators WHERE name = ?').get(name) as Annotator | undefined;
+  const existing = db.prepare('SELECT id, name, role FROM annotators WHERE name = ?').get(name) as
+    Annotator | undefined;
   if (existing) return existing;
   const info = db.prepare('INSERT INTO annotators (name, role, created_at) VALUES (?, ?, ?)').run(name, role, now());
   return { id: Number(info.lastInsertRowid), name, role };

@@ -97,8 +97,7 @@ export function nextArticle(
        LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
       WHERE a.id ${cmp} @after ${filter} ORDER BY a.id ${order} LIMIT 1`;
   const params = { annotator: annotatorId, after: afterId ?? (direction === 1 ? 0 : Number.MAX_SAFE_INTEGER) };
-  const [ahead, wrap] =
-    direction === 1 ? [sql('>', 'ASC'), sql('<', 'ASC')] : [sql('<', 'DESC'), sql('>', 'DESC')];
+  const [ahead, wrap] = direction === 1 ? [sql('>', 'ASC'), sql('<', 'ASC')] : [sql('<', 'DESC'), sql('>', 'DESC')];
   const found = (db.prepare(ahead).get(params) ?? db.prepare(wrap).get(params)) as { id: number } | undefined;
   return found ?? null;
 }

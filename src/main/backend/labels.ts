@@ -38,13 +38,14 @@ interface LabelRow {
 }
 
 export function listLabels(db: Db): Label[] {
-  return db.prepare('SELECT id, name, color, hotkey, description, position FROM labels ORDER BY position, id').all() as LabelRow[];
+  return db
+    .prepare('SELECT id, name, color, hotkey, description, position FROM labels ORDER BY position, id')
+    .all() as LabelRow[];
 }
 
 export function getLabel(db: Db, id: number): Label {
   const row = db.prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE id = ?').get(id) as
-    | LabelRow
-    | undefined;
+    LabelRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `label ${id} does not exist`);
   return row;
 }
@@ -61,13 +62,20 @@ function assertFree(db: Db, field: 'name' | 'hotkey', value: string, exceptId: n
     .prepare(`SELECT id, name FROM labels WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`)
     .get(value, exceptId) as { id: number; name: string } | undefined;
   if (clash) {
-    throw new AppError('CONFLICT', `${field === 'name' ? 'name' : `hotkey ${value}`} is already used by label ${clash.name}`);
+    throw new AppError(
+      'CONFLICT',
+      `${field === 'name' ? 'name' : `hotkey ${value}`} is already used by label ${clash.name}`,
+    );
   }
 }
 
 /** The first free hotkey among 1–9 (null when all are taken). */
 function freeHotkey(db: Db): string | null {
-  const used = new Set((db.prepare('SELECT hotkey FROM labels WHERE hotkey IS NOT NULL').all() as { hotkey: string }[]).map((r) => r.hotkey));
+  const used = new Set(
+    (db.prepare('SELECT hotkey FROM labels WHERE hotkey IS NOT NULL').all() as { hotkey: string }[]).map(
+      (r) => r.hotkey,
+    ),
+  );
   for (let i = 1; i <= 9; i++) if (!used.has(String(i))) return String(i);
   return null;
 }
@@ -84,7 +92,10 @@ export function createLabel(db: Db, input: NewLabel): Label {
     assertFree(db, 'name', input.name, null);
     const hotkey = input.hotkey === undefined ? freeHotkey(db) : input.hotkey;
     if (hotkey) assertFree(db, 'hotkey', hotkey, null);
-    const count = (db.prepare('SELECT count(*) AS n, coalesce(max(position), -1) AS p FROM labels').get() as { n: number; p: number });
+    const count = db.prepare('SELECT count(*) AS n, coalesce(max(position), -1) AS p FROM labels').get() as {
+      n: number;
+      p: number;
+    };
     const color = input.color ?? PALETTE[count.n % PALETTE.length]!;
     const info = db
       .prepare('INSERT INTO labels (name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?)')

@@ -50,7 +50,10 @@ function getRow(db: Db, id: string): SpanRow {
 function checkOffsets(text: string, start: number, end: number): void {
   if (end <= start) throw new AppError('BAD_INPUT', `span end (${end}) must be greater than start (${start})`);
   if (end > text.length) {
-    throw new AppError('BAD_INPUT', `span end ${end} is past the end of the article (length ${text.length} UTF-16 units)`);
+    throw new AppError(
+      'BAD_INPUT',
+      `span end ${end} is past the end of the article (length ${text.length} UTF-16 units)`,
+    );
   }
   if (!isCodePointBoundary(text, start) || !isCodePointBoundary(text, end)) {
     throw new AppError('BAD_INPUT', `span ${start}..${end} splits a character (surrogate pair)`);
