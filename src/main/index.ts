@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Workspace } from './backend/workspace';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
-import { createMainWindow, makeTrustedUrl, type WindowPaths } from './window';
+import { makeTrustedUrl, type WindowPaths } from './urls';
+import { createMainWindow } from './window';
 
 const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
 const here = import.meta.dirname;

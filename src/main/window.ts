@@ -2,30 +2,9 @@
 // sandbox, no node, no navigation, no new windows, permissions denied.
 import { BrowserWindow, nativeTheme, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { makeTrustedUrl, rendererUrl, type WindowPaths } from './urls';
 
-export interface WindowPaths {
-  preload: string;
-  rendererHtml: string;
-  devServerUrl?: string | undefined;
-}
-
-export function rendererUrl(paths: WindowPaths): string {
-  return paths.devServerUrl ?? pathToFileURL(paths.rendererHtml).href;
-}
-
-/** True for our renderer's own page (file URL, or the dev server in development). */
-export function makeTrustedUrl(paths: WindowPaths): (url: string) => boolean {
-  const expected = new URL(rendererUrl(paths));
-  return (url: string) => {
-    try {
-      const u = new URL(url);
-      return u.protocol === expected.protocol && u.host === expected.host && u.pathname === expected.pathname;
-    } catch {
-      return false;
-    }
-  };
-}
+export type { WindowPaths } from './urls';
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
   const win = new BrowserWindow({
