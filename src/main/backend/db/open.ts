@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { migrate } from './migrations';
+import { assertReadable, migrate } from './migrations';
 
 export type Db = Database.Database;
 
@@ -43,6 +43,8 @@ export function openDb(file: string): OpenedDb {
         `${file} is a SQLite database of another application, not a Spanwise project`,
       );
     }
+    // Before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
+    assertReadable(version);
     const created = tables.n === 0;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

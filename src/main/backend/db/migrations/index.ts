@@ -12,6 +12,16 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [initial];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/** Throws SCHEMA_TOO_NEW for a file written by a newer Spanwise. */
+export function assertReadable(version: number): void {
+  if (version > LATEST_VERSION) {
+    throw new AppError(
+      'SCHEMA_TOO_NEW',
+      `This project was written by a newer Spanwise (schema ${version}; this version reads up to ${LATEST_VERSION}). Update Spanwise to open it.`,
+    );
+  }
+}
+
 /**
  * Brings the schema to LATEST_VERSION: all pending migrations in one transaction, so a crash
  * midway leaves the previous version intact. Refuses a file written by a newer Spanwise.
@@ -19,12 +29,7 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
  */
 export function migrate(db: Database): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_VERSION) {
-    throw new AppError(
-      'SCHEMA_TOO_NEW',
-      `This project was written by a newer Spanwise (schema ${current}; this version reads up to ${LATEST_VERSION}). Update Spanwise to open it.`,
-    );
-  }
+  assertReadable(current);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   db.transaction(() => {
     for (const m of pending) {
