@@ -23,7 +23,7 @@ export interface OpenedDb {
 export function openDb(file: string): OpenedDb {
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file);
     if (exists) {
@@ -31,6 +31,7 @@ export function openDb(file: string): OpenedDb {
       db.pragma('schema_version');
     }
   } catch (err) {
+    db?.close();
     throw new AppError('NOT_A_PROJECT', `${file} is not a Spanwise project: ${(err as Error).message}`);
   }
   try {
