@@ -1,0 +1,280 @@
+// db/open.ts and db/migrations: schema on a fresh file, idempotent re-open, refusal of files
+// that are newer, not SQLite, or another application's database — without touching them.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/main/backend/db/migrations';
+import { APPLICATION_ID, openDb } from '../../src/main/backend/db/open';
+import { Project } from '../../src/main/backend/project';
+import { AppError } from '../../src/shared/result';
+import { RESOURCES, tempDir } from './helpers';
+
+const TABLES = ['annotators', 'article_status', 'articles', 'labels', 'settings', 'spans'];
+
+function tableNames(db: Database.Database): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/** Runs fn, expects an AppError with this code, returns it. */
+function expectAppError(fn: () => unknown, code: string): AppError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe(code);
+    return err as AppError;
+  }
+  throw new Error(`expected AppError ${code}, but nothing was thrown`);
+}
+
+/** Every file in the folder with its bytes, so that "left untouched" covers -wal/-shm/-journal too. */
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
+}
+
+function expectUnchanged(dir: string, before: Map<string, Buffer>): void {
+  const after = snapshot(dir);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), `${name} changed`).toBe(true);
+}
+
+describe('fresh file', () => {
+  it('gets the schema, user_version = LATEST_VERSION and the application id', () => {
+    const file = path.join(tempDir(), 'nested', 'fresh.spanwise');
+    const { db, created } = openDb(file);
+    expect(created).toBe(true);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(tableNames(db)).toEqual(TABLES);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(LATEST_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+    // The id is in the file header (offset 68, big-endian), not just in the connection.
+    expect(fs.readFileSync(file).readUInt32BE(68)).toBe(APPLICATION_ID);
+  });
+
+  it('an empty (0-byte) file counts as new', () => {
+    const file = path.join(tempDir(), 'empty.spanwise');
+    fs.writeFileSync(file, '');
+    const { db, created } = openDb(file);
+    expect(created).toBe(true);
+    expect(tableNames(db)).toEqual(TABLES);
+    db.close();
+  });
+
+  it('runs in WAL mode with foreign keys on', () => {
+    const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Foreign keys really are enforced: a span pointing at no article is refused.
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
+           VALUES ('x', 999, 999, 999, 0, 1, 't', 't')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('declares every table STRICT', () => {
+    const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
+    const rows = db.prepare('PRAGMA table_list').all() as { name: string; schema: string; strict: number }[];
+    const ours = rows.filter((r) => r.schema === 'main' && !r.name.startsWith('sqlite_'));
+    expect(ours.map((r) => r.name).sort()).toEqual(TABLES);
+    for (const r of ours) expect(r.strict, r.name).toBe(1);
+    db.close();
+  });
+
+  it('STRICT: a string in an INTEGER column is refused, not silently stored', () => {
+    const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
+    expect(() =>
+      db.prepare("INSERT INTO labels (name, color, hotkey, position) VALUES ('X', '#000000', NULL, 'first')").run(),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    // And a BLOB in a TEXT column (a non-STRICT table would store it as is).
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('k', x'00')").run()).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
+    expect((db.prepare('SELECT count(*) AS n FROM labels').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it('check constraints guard span offsets and status values', () => {
+    const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
+    db.prepare(
+      "INSERT INTO articles (id, title, source, text, content_hash, created_at) VALUES (1, 't', 's', 'abc', 'h', 'n')",
+    ).run();
+    db.prepare("INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', 'n')").run();
+    db.prepare("INSERT INTO labels (id, name, color, position) VALUES (1, 'L', '#000000', 0)").run();
+    const insertSpan = db.prepare(
+      `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
+       VALUES (?, 1, 1, 1, ?, ?, 'n', 'n')`,
+    );
+    expect(() => insertSpan.run('a', 2, 2)).toThrow(/CHECK constraint/);
+    expect(() => insertSpan.run('b', -1, 2)).toThrow(/CHECK constraint/);
+    expect(() => db.prepare("INSERT INTO article_status VALUES (1, 1, 'finished', 'n')").run()).toThrow(
+      /CHECK constraint/,
+    );
+    db.close();
+  });
+});
+
+describe('re-running', () => {
+  it('migrate() on an up-to-date database applies nothing and changes nothing', () => {
+    const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
+    const schemaBefore = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+    expect(migrate(db)).toEqual([]);
+    expect(db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all()).toEqual(schemaBefore);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('migrate() on a blank database applies every migration in order', () => {
+    const db = new Database(path.join(tempDir(), 'raw.db'));
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('re-opening a project keeps its data and does not seed again', () => {
+    const file = path.join(tempDir(), 'p.spanwise');
+    const first = Project.open(file, { resourcesDir: RESOURCES, demo: true });
+    first.setAnnotator('ana');
+    const article = first.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }).items[0]!;
+    const label = first.handlers.listLabels({})[0]!;
+    const span = first.handlers.createSpan({ articleId: article.id, labelId: label.id, start: 0, end: 3 });
+    first.handlers.createLabel({ name: 'EXTRA' });
+    const counts = (db: Database.Database) =>
+      Object.fromEntries(
+        TABLES.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+      );
+    const before = counts(first.db);
+    first.close();
+
+    const again = Project.open(file, { resourcesDir: RESOURCES, demo: true });
+    expect(counts(again.db)).toEqual(before);
+    expect(again.handlers.listSpans({ articleId: article.id })).toEqual([span]);
+    expect(again.handlers.listLabels({}).map((l) => l.name)).toEqual([
+      'ACTOR',
+      'CLAIM',
+      'LOCATION',
+      'SANCTION',
+      'EXTRA',
+    ]);
+    expect(again.handlers.getSession({}).annotator?.name).toBe('ana');
+    again.close();
+
+    // And the low-level open reports the file as existing, not created.
+    const reopened = openDb(file);
+    expect(reopened.created).toBe(false);
+    reopened.db.close();
+  });
+
+  it('a failing migration rolls back every pending one (the previous version stays intact)', () => {
+    const db = new Database(path.join(tempDir(), 'raw.db'));
+    db.exec('CREATE TABLE labels (id INTEGER PRIMARY KEY) STRICT'); // makes 001 fail midway
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tableNames(db)).toEqual(['labels']);
+    db.close();
+  });
+});
+
+describe('refusals leave the file untouched', () => {
+  it('a file with a higher user_version is refused with SCHEMA_TOO_NEW', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'future.spanwise');
+    const { db } = openDb(file);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    const before = snapshot(dir);
+
+    const err = expectAppError(() => openDb(file), 'SCHEMA_TOO_NEW');
+    expect(err.message).toContain(String(LATEST_VERSION + 1));
+    expectAppError(() => Project.open(file, { resourcesDir: RESOURCES, demo: true }), 'SCHEMA_TOO_NEW');
+    expectUnchanged(dir, before);
+  });
+
+  it('a newer file in rollback-journal mode is not switched to WAL either', () => {
+    // A newer Spanwise might not use WAL, or another tool may have changed the journal mode.
+    const dir = tempDir();
+    const file = path.join(dir, 'future.spanwise');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE future_table (x INTEGER) STRICT');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    raw.close();
+    const before = snapshot(dir);
+
+    expectAppError(() => openDb(file), 'SCHEMA_TOO_NEW');
+    expectUnchanged(dir, before);
+  });
+
+  it('a file that is not SQLite is refused with NOT_A_PROJECT', () => {
+    const dir = tempDir();
+    const long = path.join(dir, 'notes.spanwise');
+    fs.writeFileSync(long, 'These are my notes, not a database.\n'.repeat(200));
+    const short = path.join(dir, 'short.spanwise');
+    fs.writeFileSync(short, 'hello');
+    const before = snapshot(dir);
+
+    const err = expectAppError(() => openDb(long), 'NOT_A_PROJECT');
+    expect(err.message).toContain(long);
+    expectAppError(() => openDb(short), 'NOT_A_PROJECT');
+    expectAppError(() => Project.open(long, { resourcesDir: RESOURCES, demo: true }), 'NOT_A_PROJECT');
+    expectUnchanged(dir, before);
+  });
+
+  it.runIf(fs.existsSync('/proc/self/fd'))('a refused file is not left open (no leaked handle)', () => {
+    const dir = tempDir();
+    const notes = path.join(dir, 'notes.spanwise');
+    fs.writeFileSync(notes, 'not a database\n'.repeat(100));
+    const future = path.join(dir, 'future.spanwise');
+    const { db } = openDb(future);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    const handlesOn = (file: string) =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    expectAppError(() => openDb(notes), 'NOT_A_PROJECT');
+    expectAppError(() => openDb(future), 'SCHEMA_TOO_NEW');
+    expect(handlesOn(notes)).toBe(0);
+    expect(handlesOn(future)).toBe(0);
+  });
+
+  it("another application's SQLite file (tables, different application_id) is refused with NOT_A_PROJECT", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'other.db');
+    const raw = new Database(file);
+    raw.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('x');");
+    raw.pragma('application_id = 1234');
+    raw.close();
+    const before = snapshot(dir);
+
+    const err = expectAppError(() => openDb(file), 'NOT_A_PROJECT');
+    expect(err.message).toMatch(/another application/);
+    expectAppError(() => Project.open(file, { resourcesDir: RESOURCES, demo: true }), 'NOT_A_PROJECT');
+    expectUnchanged(dir, before);
+  });
+
+  it('a SQLite file with tables but no application id at all is refused too', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'plain.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    const before = snapshot(dir);
+    expectAppError(() => openDb(file), 'NOT_A_PROJECT');
+    expectUnchanged(dir, before);
+  });
+});
