@@ -80,6 +80,14 @@ function freeHotkey(db: Db): string | null {
   return null;
 }
 
+/** The first palette colour no label uses yet; when all are used, cycle by label count. */
+function freeColor(db: Db, labelCount: number): string {
+  const used = new Set(
+    (db.prepare('SELECT color FROM labels').all() as { color: string }[]).map((r) => r.color.toUpperCase()),
+  );
+  return PALETTE.find((c) => !used.has(c.toUpperCase())) ?? PALETTE[labelCount % PALETTE.length]!;
+}
+
 export interface NewLabel {
   name: string;
   color?: string | undefined;
@@ -96,7 +104,7 @@ export function createLabel(db: Db, input: NewLabel): Label {
       n: number;
       p: number;
     };
-    const color = input.color ?? PALETTE[count.n % PALETTE.length]!;
+    const color = input.color ?? freeColor(db, count.n);
     const info = db
       .prepare('INSERT INTO labels (name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?)')
       .run(input.name, color, hotkey, input.description ?? '', count.p + 1);
