@@ -1,3 +1,69 @@
+import { useEffect } from 'react';
+import { useKeyboard, runCommand } from './components/editor/useKeyboard';
+import { Editor } from './components/editor/Editor';
+import { Guidelines } from './components/panel/Guidelines';
+import { SpansPanel } from './components/panel/SpansPanel';
+import { SettingsPanel } from './components/settings/SettingsPanel';
+import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
+import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
+import { StatusBar } from './components/shell/StatusBar';
+import { Sidebar } from './components/sidebar/Sidebar';
+import { useStore } from './store';
+
+function useWindowTitle(): void {
+  const session = useStore((s) => s.session);
+  useEffect(() => {
+    document.title = session
+      ? `${session.projectName}${session.annotator ? ` — ${session.annotator.name}` : ''} — Spanwise`
+      : 'Spanwise';
+  }, [session]);
+}
+
+function useAppEvents(): void {
+  useEffect(() => {
+    void useStore.getState().boot();
+    return window.api.onEvent((event) => {
+      if (event.type === 'projectChanged') void useStore.getState().boot();
+      else if (event.type === 'menu') runCommand(event.command);
+    });
+  }, []);
+}
+
 export function App() {
-  return <div>Spanwise</div>;
+  useAppEvents();
+  useKeyboard();
+  useWindowTitle();
+  const session = useStore((s) => s.session);
+  const bootError = useStore((s) => s.bootError);
+  const sidePanelOpen = useStore((s) => s.sidePanelOpen);
+  const overlay = useStore((s) => s.overlay);
+
+  if (bootError) {
+    return (
+      <div className="welcome">
+        <div className="welcome-card error" role="alert">
+          <h1>Spanwise could not open the project</h1>
+          <p>{bootError}</p>
+          <p>Use File → Open Project… to choose another project file.</p>
+        </div>
+      </div>
+    );
+  }
+  if (!session) return <div className="welcome">Opening project…</div>;
+  if (!session.annotator) return <AnnotatorPrompt />;
+  return (
+    <div className={`app ${sidePanelOpen ? '' : 'panel-closed'}`}>
+      <Sidebar />
+      <Editor />
+      {sidePanelOpen ? (
+        <aside className="side-panel" aria-label="Spans and guidelines">
+          <SpansPanel />
+          <Guidelines />
+        </aside>
+      ) : null}
+      <StatusBar />
+      {overlay === 'settings' ? <SettingsPanel /> : null}
+      {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
+    </div>
+  );
 }

@@ -1,0 +1,134 @@
+// The article column: title, source and the text as virtualised paragraphs, so that a
+// 1 MB article opens as fast as a short one. Mouse selection is read from the DOM and
+// turned into offsets; everything else (caret, selection, marks) is drawn from the store.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { paragraphs } from '../../../../shared/text';
+import { textOffsetAt } from '../../lib/domOffsets';
+import { useStore } from '../../store';
+import { selectLabelsById } from '../../store/session';
+import { Paragraph } from './Paragraph';
+import { useParagraphBuckets } from './useParagraphBuckets';
+
+/** Rough height of a paragraph before it is measured: ~70 characters a line. */
+function estimateHeight(length: number): number {
+  return Math.max(1, Math.ceil(length / 70)) * 30 + 18;
+}
+
+function paragraphIndexAt(paras: { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paras[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function ArticleView() {
+  const article = useStore((s) => s.article);
+  const spans = useStore((s) => s.spans);
+  const selection = useStore((s) => s.selection);
+  const selectedSpanId = useStore((s) => s.selectedSpanId);
+  const labelsList = useStore((s) => s.labels);
+  const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
+  const setSelection = useStore((s) => s.setSelection);
+  const clickAt = useStore((s) => s.clickAt);
+  const snap = useStore((s) => s.snap);
+
+  const text = article?.text ?? '';
+  const paras = useMemo(() => paragraphs(text), [text]);
+  const buckets = useParagraphBuckets(paras, spans);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: paras.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => estimateHeight(paras[i]!.end - paras[i]!.start),
+    overscan: 6,
+    getItemKey: (i) => `${article?.id ?? 0}:${i}`,
+  });
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [article?.id]);
+
+  // Keep the caret or the selected span in view (keyboard navigation, Tab, undo).
+  const selected = selectedSpanId ? spans.find((s) => s.id === selectedSpanId) : undefined;
+  const focusOffset = selected ? selected.start : selection?.focus;
+  useEffect(() => {
+    if (focusOffset === undefined || paras.length === 0) return;
+    const index = paragraphIndexAt(paras, focusOffset);
+    const item = virtualizer.getVirtualItems();
+    const visible = item.some((v) => v.index === index);
+    if (!visible) virtualizer.scrollToIndex(index, { align: 'center' });
+    requestAnimationFrame(() => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(selected ? '.sel-start' : '.caret');
+      el?.scrollIntoView({ block: 'nearest' });
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusOffset, selectedSpanId, paras]);
+
+  const onMouseUp = useCallback(() => {
+    const sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0) return;
+    const anchor = sel.anchorNode ? textOffsetAt(sel.anchorNode, sel.anchorOffset) : null;
+    const focus = sel.focusNode ? textOffsetAt(sel.focusNode, sel.focusOffset) : null;
+    if (anchor === null || focus === null) return;
+    sel.removeAllRanges();
+    if (anchor === focus) clickAt(focus);
+    else setSelection({ anchor, focus });
+  }, [clickAt, setSelection]);
+
+  if (!article) return null;
+  const selStart = selection ? Math.min(selection.anchor, selection.focus) : null;
+  const selEnd = selection ? Math.max(selection.anchor, selection.focus) : null;
+  const caret = selection && selection.anchor === selection.focus && !selectedSpanId ? selection.focus : null;
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <div className="article-scroll" ref={scrollRef} data-testid="article-scroll">
+      <article className={`article ${snap ? '' : 'char-mode'}`} aria-label={article.title}>
+        <header className="article-head">
+          <h1 data-testid="article-title">{article.title}</h1>
+          <div className="article-source">{article.source}</div>
+        </header>
+        {paras.length === 0 ? <p className="empty">This article has no text.</p> : null}
+        <div
+          className="article-text"
+          data-testid="article-text"
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          onMouseUp={onMouseUp}
+        >
+          {items.map((v) => {
+            const para = paras[v.index]!;
+            const inSel = selStart !== null && selEnd !== null && selEnd > selStart && selStart < para.end && selEnd > para.start;
+            const bucket = buckets[v.index]!;
+            return (
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className="para-row"
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
+              >
+                <Paragraph
+                  index={v.index}
+                  para={para}
+                  text={text}
+                  spans={bucket}
+                  labels={labels}
+                  selStart={inSel ? Math.max(selStart, para.start) : null}
+                  selEnd={inSel ? Math.min(selEnd, para.end) : null}
+                  caret={caret !== null && caret >= para.start && caret <= para.end ? caret : null}
+                  selectedSpanId={selectedSpanId && bucket.some((s) => s.id === selectedSpanId) ? selectedSpanId : null}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { useStore } from '../../store';
+import { ArticleView } from './ArticleView';
+import { Palette } from './Palette';
+
+/** The centre column: the palette above the article, or what to do when there is none. */
+export function Editor() {
+  const article = useStore((s) => s.article);
+  const total = useStore((s) => s.progress?.total ?? null);
+  const error = useStore((s) => s.articleError);
+  return (
+    <main className="editor">
+      <Palette />
+      {error ? (
+        <div className="empty-state error" role="alert">
+          Could not open the article: {error}
+        </div>
+      ) : article ? (
+        <ArticleView />
+      ) : total === 0 ? (
+        <div className="empty-state" data-testid="empty-project">
+          <h2>No articles yet</h2>
+          <p>Import articles with File → Import…, or drop text, JSONL or JSON files onto this window.</p>
+        </div>
+      ) : (
+        <div className="empty-state">Loading…</div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+// One paragraph of the article: text cut into segments at span, selection and caret
+// boundaries; underlines in lanes below the text, a light tint of the innermost label.
+// Memoised: an edit re-renders only the paragraphs whose props changed.
+import { memo, type CSSProperties, type ReactNode } from 'react';
+import type { Label, Span } from '../../../../shared/model';
+import type { Range } from '../../../../shared/text';
+import { assignLanes, segmentParagraph } from '../../lib/marks';
+
+/** Vertical space per underline lane, in px (kept in sync with --lane in app.css). */
+export const LANE_PX = 5;
+const LINE_PX = 2.5;
+const SELECTED_LINE_PX = 4;
+
+export interface ParagraphProps {
+  index: number;
+  para: Range;
+  text: string;
+  spans: Span[];
+  labels: Map<number, Label>;
+  /** The text selection clipped to this paragraph, or null. */
+  selStart: number | null;
+  selEnd: number | null;
+  /** Caret offset when inside this paragraph, else null. */
+  caret: number | null;
+  /** The selected span when it touches this paragraph, else null. */
+  selectedSpanId: string | null;
+}
+
+function alpha(hex: string, a: string): string {
+  return `${hex}${a}`;
+}
+
+export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
+  const { para, text, spans, labels, selStart, selEnd, caret, selectedSpanId } = props;
+  const lanes = assignLanes(spans, para);
+  const laneCount = spans.length ? Math.max(...lanes.values()) + 1 : 0;
+  const cuts: number[] = [];
+  if (selStart !== null && selEnd !== null) cuts.push(selStart, selEnd);
+  if (caret !== null) cuts.push(caret);
+  const segments = segmentParagraph(para, spans, cuts);
+  const byId = new Map(spans.map((s) => [s.id, s]));
+  const selected = selectedSpanId ? byId.get(selectedSpanId) : undefined;
+
+  const out: ReactNode[] = [];
+  for (const seg of segments) {
+    if (caret === seg.start) out.push(<span key="caret" className="caret" aria-hidden="true" />);
+    if (selected && seg.start === Math.max(selected.start, para.start)) {
+      const label = labels.get(selected.labelId);
+      out.push(
+        <span key="chip" className="chip-anchor" data-s={seg.start} data-chip="" contentEditable={false} aria-hidden="true">
+          <span className="chip" style={{ background: label?.color ?? '#888' }}>
+            {label?.name ?? '?'}
+          </span>
+        </span>,
+      );
+    }
+    const classes = ['seg'];
+    const style: CSSProperties = {};
+    let title: string | undefined;
+    if (seg.covering.length) {
+      const covering = seg.covering
+        .map((id) => byId.get(id)!)
+        .sort((a, b) => a.end - a.start - (b.end - b.start));
+      const layers: string[] = [];
+      const positions: string[] = [];
+      const sizes: string[] = [];
+      for (const s of covering) {
+        const color = labels.get(s.labelId)?.color ?? '#888888';
+        const lane = lanes.get(s.id) ?? 0;
+        const thick = s.id === selectedSpanId ? SELECTED_LINE_PX : LINE_PX;
+        layers.push(`linear-gradient(${color},${color})`);
+        // Lane 0 sits just under the text; outer (longer) spans further down.
+        positions.push(`0 calc(100% - ${(laneCount - 1 - lane) * LANE_PX}px)`);
+        sizes.push(`100% ${thick}px`);
+      }
+      const inner = labels.get(covering[0]!.labelId)?.color ?? '#888888';
+      const isSel = covering.some((s) => s.id === selectedSpanId);
+      layers.push(`linear-gradient(${alpha(inner, isSel ? '55' : '22')},${alpha(inner, isSel ? '55' : '22')})`);
+      positions.push('0 0');
+      sizes.push(`100% calc(100% - ${laneCount * LANE_PX}px)`);
+      style.backgroundImage = layers.join(',');
+      style.backgroundPosition = positions.join(',');
+      style.backgroundSize = sizes.join(',');
+      style.paddingBottom = `${laneCount * LANE_PX}px`;
+      classes.push('marked');
+      if (isSel) classes.push('in-selected');
+      if (selected && seg.start === Math.max(selected.start, para.start)) classes.push('sel-start');
+      if (selected && seg.end === Math.min(selected.end, para.end)) classes.push('sel-end');
+      title = covering.map((s) => labels.get(s.labelId)?.name ?? '?').join(' ⊂ ');
+    }
+    if (selStart !== null && selEnd !== null && seg.start >= selStart && seg.end <= selEnd && selEnd > selStart) {
+      classes.push('text-sel');
+    }
+    out.push(
+      <span key={seg.start} data-s={seg.start} className={classes.join(' ')} style={style} title={title}>
+        {text.slice(seg.start, seg.end)}
+      </span>,
+    );
+  }
+  if (caret === para.end) out.push(<span key="caret" className="caret" aria-hidden="true" />);
+
+  return (
+    <p
+      className="para"
+      data-p={props.index}
+      data-s={para.start}
+      data-e={para.end}
+      style={{ '--lanes': laneCount } as CSSProperties}
+    >
+      {out}
+    </p>
+  );
+});

@@ -1,0 +1,37 @@
+// Project, annotator, article position and the save state: "saved" after every edit; a
+// failed write is loud.
+import { useStore } from '../../store';
+
+export function StatusBar() {
+  const session = useStore((s) => s.session);
+  const article = useStore((s) => s.article);
+  const total = useStore((s) => s.progress?.total ?? 0);
+  const save = useStore((s) => s.saveState);
+  const clearSaveError = useStore((s) => s.clearSaveError);
+  const notice = useStore((s) => s.notice);
+  const snap = useStore((s) => s.snap);
+  return (
+    <footer className="statusbar" data-testid="statusbar">
+      <span className="sb-item" title={session?.projectPath}>
+        {session?.projectName ?? '—'}
+      </span>
+      <span className="sb-item">{session?.annotator ? `Annotator: ${session.annotator.name}` : 'No annotator'}</span>
+      <span className="sb-item" data-testid="article-position">
+        {article ? `${article.position + 1} / ${total}` : `– / ${total}`}
+      </span>
+      <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>
+      <span className="sb-notice" role="status" aria-live="polite">
+        {notice}
+      </span>
+      {save.kind === 'error' ? (
+        <button type="button" className="sb-save error" role="alert" onClick={clearSaveError} data-testid="save-state">
+          Not saved: {save.message} (dismiss)
+        </button>
+      ) : (
+        <span className={`sb-save ${save.kind}`} data-testid="save-state">
+          {save.kind === 'saving' ? 'saving…' : 'saved'}
+        </span>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,97 @@
+// The article list: virtualised (smooth at 100,000 articles), rows loaded in pages as they
+// scroll into view. Up/Down move, Enter opens.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useStore } from '../../store';
+
+const ROW_PX = 52;
+const STATUS_TEXT = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
+
+export function ArticleList() {
+  const total = useStore((s) => s.listTotal);
+  const rows = useStore((s) => s.rows);
+  const ensureRows = useStore((s) => s.ensureRows);
+  const currentId = useStore((s) => s.article?.id ?? null);
+  const openArticle = useStore((s) => s.openArticle);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [cursor, setCursor] = useState(0);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensureRows(first, last);
+  }, [first, last, total, rows, ensureRows]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.key === 'Enter') {
+      const row = rows[cursor];
+      if (row) void openArticle(row.id);
+      return;
+    }
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? total - 1 : Math.max(0, Math.min(total - 1, cursor + (e.key === 'ArrowDown' ? 1 : -1)));
+    setCursor(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  return (
+    <div
+      className="article-list"
+      ref={scrollRef}
+      tabIndex={0}
+      role="listbox"
+      aria-label="Articles"
+      aria-activedescendant={`article-row-${cursor}`}
+      onKeyDown={onKeyDown}
+      data-testid="article-list"
+    >
+      {total === 0 ? <p className="hint list-empty">No articles match this filter.</p> : null}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((v) => {
+          const row = rows[v.index];
+          return (
+            <div
+              key={v.key}
+              id={`article-row-${v.index}`}
+              role="option"
+              aria-selected={row?.id === currentId}
+              className={`article-row ${row?.id === currentId ? 'current' : ''} ${v.index === cursor ? 'cursor' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_PX, transform: `translateY(${v.start}px)` }}
+              onClick={() => {
+                setCursor(v.index);
+                if (row) void openArticle(row.id);
+              }}
+              data-testid="article-row"
+              data-status={row?.status}
+            >
+              {row ? (
+                <>
+                  <span className={`status-dot ${row.status}`} title={STATUS_TEXT[row.status]} aria-label={STATUS_TEXT[row.status]} />
+                  <span className="row-main">
+                    <span className="row-title">{row.title}</span>
+                    <span className="row-source">{row.source}</span>
+                  </span>
+                  <span className="row-count" title="Spans">
+                    {row.spanCount}
+                  </span>
+                </>
+              ) : (
+                <span className="row-loading">…</span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

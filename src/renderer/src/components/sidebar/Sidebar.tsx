@@ -1,0 +1,53 @@
+import { useStore } from '../../store';
+import type { StatusFilter } from '../../store/articles';
+import { ArticleList } from './ArticleList';
+
+const FILTERS: Array<{ value: StatusFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'todo', label: 'To do' },
+  { value: 'in_progress', label: 'In progress' },
+  { value: 'done', label: 'Done' },
+];
+
+export function Sidebar() {
+  const progress = useStore((s) => s.progress);
+  const filter = useStore((s) => s.filter);
+  const setFilter = useStore((s) => s.setFilter);
+  const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <aside className="sidebar" aria-label="Article set">
+      <div className="sidebar-head">
+        <div className="progress-label">
+          <span>
+            {progress ? `${progress.done} of ${progress.total} done` : '—'}
+            {progress && progress.inProgress ? ` · ${progress.inProgress} in progress` : ''}
+          </span>
+          <span>{pct}%</span>
+        </div>
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="set-progress">
+          <div className="progress-done" style={{ width: `${pct}%` }} />
+          <div
+            className="progress-wip"
+            style={{ width: `${progress && progress.total ? (progress.inProgress / progress.total) * 100 : 0}%` }}
+          />
+        </div>
+        <div className="filters" role="radiogroup" aria-label="Filter by status">
+          {FILTERS.map((f) => (
+            <button
+              key={f.value}
+              type="button"
+              role="radio"
+              aria-checked={filter === f.value}
+              className={filter === f.value ? 'active' : ''}
+              onClick={() => void setFilter(f.value)}
+              data-testid={`filter-${f.value}`}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <ArticleList />
+    </aside>
+  );
+}

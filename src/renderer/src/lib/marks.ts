@@ -1,0 +1,94 @@
+// Pure geometry of span marks on the text: which spans touch which paragraph, which lane each
+// span's underline takes, and the segments a paragraph is cut into. No DOM: unit-tested.
+import type { Range } from '../../../shared/text';
+
+export interface MarkSpan {
+  id: string;
+  start: number;
+  end: number;
+  labelId: number;
+}
+
+/** Spans (sorted by start) grouped by the paragraphs they overlap; a span may touch several. */
+export function bucketByParagraph<S extends MarkSpan>(paras: readonly Range[], spans: readonly S[]): S[][] {
+  const buckets: S[][] = paras.map(() => []);
+  for (const span of spans) {
+    // First paragraph whose end is after the span's start.
+    let lo = 0;
+    let hi = paras.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paras[mid]!.end <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < paras.length && paras[i]!.start < span.end; i++) buckets[i]!.push(span);
+  }
+  return buckets;
+}
+
+/**
+ * Lanes for underlines: shorter spans sit closest to the text, longer ones below them, so a
+ * CLAIM's long underline runs under its ACTORs'. Non-overlapping spans share lane 0.
+ * Lengths are measured within the given clip range (the paragraph).
+ */
+export function assignLanes(spans: readonly MarkSpan[], clip: Range): Map<string, number> {
+  const clipped = spans
+    .map((s) => ({ id: s.id, start: Math.max(s.start, clip.start), end: Math.min(s.end, clip.end) }))
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || (a.id < b.id ? -1 : 1));
+  const lanes: Array<Array<{ start: number; end: number }>> = [];
+  const result = new Map<string, number>();
+  for (const s of clipped) {
+    let lane = 0;
+    while (lanes[lane]?.some((o) => o.start < s.end && s.start < o.end)) lane++;
+    (lanes[lane] ??= []).push(s);
+    result.set(s.id, lane);
+  }
+  return result;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Ids of the spans covering this whole segment. */
+  covering: string[];
+}
+
+/**
+ * Cuts a paragraph at every span boundary (and any extra cut, e.g. the selection and caret)
+ * into segments, each listing the spans that cover it. A sweep: O((n + cuts) log n).
+ */
+export function segmentParagraph(para: Range, spans: readonly MarkSpan[], extraCuts: readonly number[] = []): Segment[] {
+  const cuts = new Set<number>([para.start, para.end]);
+  for (const s of spans) {
+    if (s.start > para.start && s.start < para.end) cuts.add(s.start);
+    if (s.end > para.start && s.end < para.end) cuts.add(s.end);
+  }
+  for (const c of extraCuts) if (c > para.start && c < para.end) cuts.add(c);
+  const points = [...cuts].sort((a, b) => a - b);
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  const active = new Map<string, MarkSpan>();
+  const out: Segment[] = [];
+  let next = 0;
+  for (let i = 0; i < points.length - 1; i++) {
+    const start = points[i]!;
+    const end = points[i + 1]!;
+    while (next < byStart.length && byStart[next]!.start <= start) {
+      active.set(byStart[next]!.id, byStart[next]!);
+      next++;
+    }
+    const covering: string[] = [];
+    for (const [id, s] of active) {
+      if (s.end <= start) active.delete(id);
+      else if (s.end >= end) covering.push(id);
+    }
+    out.push({ start, end, covering });
+  }
+  return out;
+}
+
+/** The innermost (shortest) span covering an offset, skipping `after` to cycle outwards. */
+export function spansAt<S extends MarkSpan>(spans: readonly S[], offset: number): S[] {
+  return spans
+    .filter((s) => s.start <= offset && offset < s.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+}

@@ -1,0 +1,61 @@
+// Undo/redo of every span edit, across article switches: each entry names its article, and
+// undoing an edit on another article opens that article first.
+import type { Span } from '../../../shared/model';
+import type { Slice } from './types';
+
+export interface SpanFields {
+  labelId: number;
+  start: number;
+  end: number;
+}
+
+export type Edit =
+  | { kind: 'create'; span: Span }
+  | { kind: 'delete'; span: Span }
+  | { kind: 'update'; id: string; articleId: number; before: SpanFields; after: SpanFields };
+
+export interface HistorySlice {
+  undoStack: Edit[];
+  redoStack: Edit[];
+  /** Records an edit that has just been applied. */
+  record(edit: Edit): void;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  clearHistory(): void;
+}
+
+const LIMIT = 500;
+
+export function inverse(edit: Edit): Edit {
+  switch (edit.kind) {
+    case 'create':
+      return { kind: 'delete', span: edit.span };
+    case 'delete':
+      return { kind: 'create', span: edit.span };
+    case 'update':
+      return { ...edit, before: edit.after, after: edit.before };
+  }
+}
+
+export function editArticle(edit: Edit): number {
+  return edit.kind === 'update' ? edit.articleId : edit.span.articleId;
+}
+
+export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
+  undoStack: [],
+  redoStack: [],
+  record: (edit) => set((s) => ({ undoStack: [...s.undoStack.slice(-LIMIT + 1), edit], redoStack: [] })),
+  undo: async () => {
+    const edit = get().undoStack.at(-1);
+    if (!edit) return get().notify('Nothing to undo');
+    set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
+    await get().replay(inverse(edit));
+  },
+  redo: async () => {
+    const edit = get().redoStack.at(-1);
+    if (!edit) return get().notify('Nothing to redo');
+    set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
+    await get().replay(edit);
+  },
+  clearHistory: () => set({ undoStack: [], redoStack: [] }),
+});

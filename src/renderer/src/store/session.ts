@@ -1,0 +1,50 @@
+import type { Label, Session } from '../../../shared/model';
+import { call } from '../api';
+import type { Slice } from './types';
+
+export interface SessionSlice {
+  session: Session | null;
+  labels: Label[];
+  guidelines: string;
+  bootError: string | null;
+  /** Loads session, labels and guidelines; then the list and the first article. */
+  boot(): Promise<void>;
+  setAnnotator(name: string): Promise<void>;
+  createLabel(input: { name: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
+  updateLabel(input: { id: number; name?: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
+}
+
+export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
+  session: null,
+  labels: [],
+  guidelines: '',
+  bootError: null,
+  boot: async () => {
+    try {
+      const [session, labels, guidelines] = await Promise.all([call('getSession'), call('listLabels'), call('getGuidelines')]);
+      set({ session, labels, guidelines, bootError: null });
+      get().resetEditor();
+      get().clearHistory();
+      if (session.annotator) await get().startAnnotating();
+    } catch (err) {
+      set({ bootError: err instanceof Error ? err.message : String(err) });
+    }
+  },
+  setAnnotator: async (name) => {
+    const session = await call('setAnnotator', { name });
+    set({ session });
+    get().resetEditor();
+    get().clearHistory();
+    await get().startAnnotating();
+  },
+  createLabel: async (input) => {
+    await call('createLabel', input);
+    set({ labels: await call('listLabels') });
+  },
+  updateLabel: async (input) => {
+    await call('updateLabel', input);
+    set({ labels: await call('listLabels') });
+  },
+});
+
+export const selectLabelsById = (labels: Label[]): Map<number, Label> => new Map(labels.map((l) => [l.id, l]));

@@ -1,0 +1,30 @@
+import type { Slice } from './types';
+
+export type Overlay = 'none' | 'settings' | 'shortcuts';
+
+export interface UiSlice {
+  sidePanelOpen: boolean;
+  overlay: Overlay;
+  /** A transient message in the status bar (e.g. "Article marked done"). */
+  notice: string | null;
+  toggleSidePanel(): void;
+  setOverlay(overlay: Overlay): void;
+  notify(message: string | null): void;
+}
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+export const createUiSlice: Slice<UiSlice> = (set) => ({
+  sidePanelOpen: true,
+  overlay: 'none',
+  notice: null,
+  toggleSidePanel: () => set((s) => ({ sidePanelOpen: !s.sidePanelOpen })),
+  setOverlay: (overlay) => set({ overlay }),
+  notify: (notice) => {
+    clearTimeout(noticeTimer);
+    set({ notice });
+    if (notice) noticeTimer = setTimeout(() => set({ notice: null }), 4000);
+  },
+});
+
+export const selectOverlay = (s: UiSlice) => s.overlay;
