@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/result';
 import { initial } from './001-initial';
+import { externalId } from './002-external-id';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add a file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, externalId];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Throws SCHEMA_TOO_NEW for a file written by a newer Spanwise. */

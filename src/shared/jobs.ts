@@ -1,0 +1,130 @@
+// Import/export vocabulary shared by the backend, the CLI, the job runner and the renderer:
+// format names, option shapes, summaries and the job states that travel as AppEvents.
+import type { OffsetUnit } from './offsets';
+
+export const IMPORT_FORMATS = ['auto', 'txt', 'jsonl', 'spans', 'doccano', 'label-studio', 'prodigy'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ConcreteImportFormat = Exclude<ImportFormat, 'auto'>;
+
+export const EXPORT_FORMATS = ['spans', 'doccano', 'label-studio', 'bio', 'conll'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const OFFSET_UNITS = ['codepoint', 'utf16'] as const;
+
+export interface ImportOptions {
+  format: ImportFormat;
+  /** Annotator layer for pre-annotations when the file names none. */
+  as?: string | undefined;
+  /** Mark the imported articles done for the layers they were imported into. */
+  status?: 'done' | undefined;
+  /** Force the offset unit instead of detecting it. */
+  offsets?: OffsetUnit | 'auto' | undefined;
+}
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** An annotator's name, 'gold', or 'all' (a line per article per layer). */
+  layer: string;
+  only: 'done' | 'all';
+  offsets: OffsetUnit;
+  /** Ratios for train/dev/test (two values: train/test). */
+  split?: number[] | undefined;
+  seed: number;
+}
+
+/** How the offsets of one imported file were read. */
+export interface UnitReport {
+  unit: OffsetUnit | null;
+  /** One sentence for people: which unit, and how Spanwise knows. */
+  statement: string;
+}
+
+export interface ImportFileReport {
+  path: string;
+  format: ConcreteImportFormat;
+  records: number;
+  articlesAdded: number;
+  articlesExisting: number;
+  spansAdded: number;
+  units: UnitReport;
+  /** Things that were read but not carried (relations, predictions, rejected answers…). */
+  notes: string[];
+}
+
+export interface ImportSummary {
+  files: ImportFileReport[];
+  articlesAdded: number;
+  articlesExisting: number;
+  articlesSkipped: number;
+  spansAdded: number;
+  spansDuplicate: number;
+  labelsCreated: string[];
+  layers: { name: string; created: boolean; spans: number; articles: number }[];
+  statusSet: number;
+  elapsedMs: number;
+}
+
+/** Spans a format could not carry, by label and reason. */
+export interface LossReport {
+  total: number;
+  dropped: number;
+  byLabel: { label: string; reason: string; count: number }[];
+}
+
+export interface ExportFileReport {
+  path: string;
+  split: string | null;
+  articles: number;
+  lines: number;
+  spans: number;
+  bytes: number;
+}
+
+export interface ExportSummary {
+  format: ExportFormat;
+  layer: string;
+  offsets: OffsetUnit;
+  files: ExportFileReport[];
+  articles: number;
+  lines: number;
+  spans: number;
+  bytes: number;
+  loss: LossReport | null;
+  /** Near-duplicate groups kept together by --split. */
+  groups: { count: number; largest: number; grouped: number } | null;
+  elapsedMs: number;
+}
+
+export type JobKind = 'import' | 'export';
+export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  /** What done/total count. */
+  unit: 'bytes' | 'articles';
+  message: string;
+}
+
+export interface JobState {
+  id: string;
+  kind: JobKind;
+  phase: JobPhase;
+  title: string;
+  progress: JobProgress;
+  /** Human summary (the same text the CLI prints) once done. */
+  report?: string | undefined;
+  importSummary?: ImportSummary | undefined;
+  exportSummary?: ExportSummary | undefined;
+  error?: { code: string; message: string } | undefined;
+  startedAt: string;
+  endedAt?: string | undefined;
+}
+
+/** Events about jobs that main sends to the renderer. */
+export type JobEvent =
+  | { type: 'job'; job: JobState }
+  /** File → Import… chose these paths: the renderer asks for the options, then calls startImport. */
+  | { type: 'importRequest'; paths: string[] }
+  /** File → Export…: the renderer shows the export options, then calls startExport. */
+  | { type: 'exportRequest' };
