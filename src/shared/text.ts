@@ -72,6 +72,9 @@ export function snapToWords(text: string, range: Range): Range {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (start === end) return { start, end };
+  // A boundary between the halves of a surrogate pair takes the whole character (as trimRange does).
+  if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start]!) && /[\uD800-\uDBFF]/.test(text[start - 1]!)) start--;
+  if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end]!) && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;
   if (isWordAt(text, start) && isWordAt(text, start - 1)) start = wordStart(text, start);
   if (isWordAt(text, end - 1) && isWordAt(text, end)) end = wordEnd(text, end);
   return { start, end };
