@@ -44,8 +44,13 @@ export function sortSpans(spans: Span[]): Span[] {
   return spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
 }
 
-function randomId(): string {
-  return crypto.randomUUID();
+/** A v4 UUID. crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
+export function randomId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
