@@ -38,7 +38,7 @@ export function openDb(file: string): OpenedDb {
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number };
-    if (appId !== APPLICATION_ID && (tables.n > 0 || version > 0)) {
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables.n > 0 || version > 0)) {
       throw new AppError(
         'NOT_A_PROJECT',
         `${file} is a SQLite database of another application, not a Spanwise project`,
