@@ -267,6 +267,18 @@ describe('refusals leave the file untouched', () => {
     expectUnchanged(dir, before);
   });
 
+  it("an empty SQLite file that carries another application's id is refused, not claimed", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'theirs.db');
+    const raw = new Database(file);
+    raw.pragma('application_id = 1234');
+    raw.close();
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    const before = snapshot(dir);
+    expectAppError(() => openDb(file), 'NOT_A_PROJECT');
+    expectUnchanged(dir, before);
+  });
+
   it('a SQLite file with tables but no application id at all is refused too', () => {
     const dir = tempDir();
     const file = path.join(dir, 'plain.db');
