@@ -184,6 +184,24 @@ describe('re-running', () => {
   });
 });
 
+describe('project creation', () => {
+  // KNOWN BUG (reported, not fixed here: the fix is a design choice): Project.open migrates the
+  // new file, then seeds it in separate transactions. When seeding fails (e.g. resourcesDir
+  // lacks articles/manifest.json) the file is left with schema and labels but no articles, and
+  // every later open sees an existing project and never seeds it again; the handle also stays
+  // open. Making "create + seed" one transaction (or removing the half-made file) fixes it.
+  it.fails('a creation whose seeding fails leaves nothing half-made behind', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'new.spanwise');
+    const brokenResources = tempDir();
+    expect(() => Project.open(file, { resourcesDir: brokenResources, demo: true })).toThrow(/manifest\.json/);
+    const retry = Project.open(file, { resourcesDir: RESOURCES, demo: true });
+    const n = (retry.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    retry.close();
+    expect(n).toBe(5);
+  });
+});
+
 describe('refusals leave the file untouched', () => {
   it('a file with a higher user_version is refused with SCHEMA_TOO_NEW', () => {
     const dir = tempDir();
