@@ -195,7 +195,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<{ appOptions: AppOptions; app: TestApp }, WorkerFixtures>({
   sharedBrowser: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+    // Playwright fixtures must destructure their first argument, even when they use none.
     async ({}, use) => {
       const launched: { browser?: Promise<Browser> } = {};
       await use(() => (launched.browser ??= launchBrowser()));

@@ -1,0 +1,63 @@
+// ESLint flat config: typescript-eslint's type-aware recommended rules for our TypeScript,
+// React hooks rules for the renderer, and the architecture's import boundary (only the
+// Electron edge in src/main may import electron).
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyAtTheEdge = {
+  paths: [{ name: 'electron', message: 'Only src/main/{index,window,ipc,menu}.ts and the preload import electron.' }],
+  patterns: [{ group: ['electron/*'], message: 'Only the Electron edge in src/main imports electron.' }],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      'docs/screenshots/**',
+      'resources/articles/**',
+      '.scratch/**',
+    ],
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Zustand slices and plain objects of arrow functions trip it without a real `this` problem.
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/require-await': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.recommended, tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/main/**', 'src/cli/**', 'src/shared/**', 'tests/**', 'bench/**', 'scripts/**', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The backend, CLI, shared code and renderer run without Electron: no electron imports at all.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc.ts', 'src/main/menu.ts', 'src/preload/**'],
+    rules: { 'no-restricted-imports': ['error', electronOnlyAtTheEdge] },
+  },
+);
