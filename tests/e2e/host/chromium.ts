@@ -134,7 +134,11 @@ export async function openChromiumHost(browser: Browser, workspace: Workspace): 
       const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
       return handler({ senderFrame } as unknown as IpcMainInvokeEvent, method, input);
     });
-    await page.addInitScript(installApi, [...METHODS]);
+    // As source text: tsx/esbuild (keepNames) may wrap inner functions in __name(...), a helper
+    // that exists only in Node; a local stand-in keeps the page free of it and of new globals.
+    await page.addInitScript({
+      content: `(() => { const __name = (f) => f; (${installApi.toString()})(${JSON.stringify([...METHODS])}); })();`,
+    });
     await page.goto(START_URL, { waitUntil: 'domcontentloaded' });
     return {
       page,

@@ -1,0 +1,107 @@
+// npm run screenshots: PNGs of the main screens for the README, taken through the e2e harness
+// (the built renderer on the real backend): the empty project, an article with many
+// overlapping spans (light and dark), the label settings and the first-launch prompt.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp } from '../tests/e2e/harness';
+
+const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+
+/** Spans on the first demo article: nested ACTORs and LOCATIONs inside CLAIMs, a SANCTION. */
+const DEMO_SPANS: Array<[string, string, number?]> = [
+  ['North Korean leader Kim Jong Un is planning on making a rare trip outside the borders of his secretive and insular country to meet President Putin in Russia', 'CLAIM'],
+  ['North Korean leader Kim Jong Un', 'ACTOR'],
+  ['Kim Jong Un', 'ACTOR'],
+  ['President Putin', 'ACTOR'],
+  ['Russia', 'LOCATION'],
+  ['the White House', 'ACTOR'],
+  ['Moscow', 'ACTOR'],
+  ['Ukraine', 'LOCATION'],
+  ['Putin', 'ACTOR', 400],
+  ['It is not that it is stalling. It is a failure,', 'CLAIM'],
+  ['Recep Tayyip Erdogan', 'ACTOR'],
+  ['Turkish leader Recep Tayyip Erdogan', 'ACTOR'],
+  ['Black Sea', 'LOCATION'],
+  ['Sochi', 'LOCATION'],
+  ['The US National Security Council (NSC) spokeswoman Adrienne Watson', 'ACTOR'],
+  ['Adrienne Watson', 'ACTOR'],
+  ['arms negotiations between Russia and the DPRK are actively advancing', 'CLAIM'],
+  ['Russia', 'LOCATION', 1000],
+  ['DPRK', 'ACTOR'],
+  ['North Korea', 'ACTOR', 1100],
+];
+
+async function seedSpans(page: Page): Promise<void> {
+  // No named helpers inside evaluate: tsx would wrap them in a Node-only __name().
+  const failures = await page.evaluate(async (spans) => {
+    const errors: string[] = [];
+    const labels = await window.api.listLabels();
+    const article = await window.api.getArticle({ id: 1 });
+    if (!labels.ok || !article.ok) return ['could not read the demo project'];
+    for (const [needle, label, from] of spans) {
+      const start = article.value.text.indexOf(needle, from ?? 0);
+      const labelId = labels.value.find((l) => l.name === label)?.id ?? 0;
+      const res = await window.api.createSpan({ articleId: 1, labelId, start, end: start + needle.length });
+      if (!res.ok) errors.push(`${needle}: ${res.error.message}`);
+    }
+    await window.api.setStatus({ articleId: 2, status: 'done' });
+    await window.api.setStatus({ articleId: 3, status: 'in_progress' });
+    return errors;
+  }, DEMO_SPANS);
+  if (failures.length) throw new Error(`seeding the screenshot spans failed:\n${failures.join('\n')}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function withApp(opts: { demo: boolean; annotator: string | null }, run: (page: Page) => Promise<void>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'));
+  const app = await launchApp({ projectFile: path.join(dir, 'Newsroom sample.spanwise'), ...opts });
+  try {
+    await app.page.setViewportSize(VIEWPORT);
+    await run(app.page);
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+fs.mkdirSync(OUT, { recursive: true });
+
+await withApp({ demo: true, annotator: null }, async (page) => {
+  await page.getByTestId('annotator-prompt').waitFor();
+  await page.getByLabel('Your name').fill('Ana Lima');
+  await shoot(page, 'first-launch');
+});
+
+await withApp({ demo: false, annotator: 'Ana Lima' }, async (page) => {
+  await page.getByTestId('empty-project').waitFor();
+  await shoot(page, 'empty-project');
+});
+
+await withApp({ demo: true, annotator: 'Ana Lima' }, async (page) => {
+  await page.getByTestId('article-title').waitFor();
+  await seedSpans(page);
+  await page.reload();
+  await page.getByTestId('article-title').waitFor();
+  // Select the CLAIM that holds ACTORs and a LOCATION, as a user clicking its row would.
+  await page.locator('[data-testid=span-item][data-label=CLAIM]').first().click();
+  await shoot(page, 'editor-overlapping-spans');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'editor-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+,');
+  await page.getByTestId('settings').waitFor();
+  await shoot(page, 'settings');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await page.getByTestId('shortcuts').waitFor();
+  await shoot(page, 'shortcuts');
+});
