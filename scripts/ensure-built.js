@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
-const INPUTS = ['src', 'resources', 'electron.vite.config.ts', 'package.json', 'tsconfig.base.json'];
+const INPUTS = [
+  'src',
+  'resources',
+  'electron.vite.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.base.json',
+];
 
 function newestMtime(p) {
   let stat;
