@@ -190,7 +190,7 @@ describe('project creation', () => {
   // lacks articles/manifest.json) the file is left with schema and labels but no articles, and
   // every later open sees an existing project and never seeds it again; the handle also stays
   // open. Making "create + seed" one transaction (or removing the half-made file) fixes it.
-  it.fails('a creation whose seeding fails leaves nothing half-made behind', () => {
+  it('a creation whose seeding fails leaves nothing half-made behind', () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.spanwise');
     const brokenResources = tempDir();

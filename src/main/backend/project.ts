@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/result';
@@ -32,8 +33,16 @@ export class Project {
   static open(file: string, options: OpenOptions): Project {
     const { db, created } = openDb(file);
     if (created) {
-      seedProject(db, options.resourcesDir);
-      if (options.demo) seedDemoArticles(db, options.resourcesDir);
+      try {
+        seedProject(db, options.resourcesDir);
+        if (options.demo) seedDemoArticles(db, options.resourcesDir);
+      } catch (err) {
+        // A new file that could not be seeded is removed, so that the next open starts afresh
+        // instead of finding a half-made project that is never seeded again.
+        db.close();
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+        throw err;
+      }
     }
     return new Project(path.resolve(file), db);
   }
