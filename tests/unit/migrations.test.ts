@@ -185,16 +185,15 @@ describe('re-running', () => {
 });
 
 describe('project creation', () => {
-  // KNOWN BUG (reported, not fixed here: the fix is a design choice): Project.open migrates the
-  // new file, then seeds it in separate transactions. When seeding fails (e.g. resourcesDir
-  // lacks articles/manifest.json) the file is left with schema and labels but no articles, and
-  // every later open sees an existing project and never seeds it again; the handle also stays
-  // open. Making "create + seed" one transaction (or removing the half-made file) fixes it.
+  // Project.open migrates a new file, then seeds it. When seeding fails (e.g. resourcesDir lacks
+  // articles/manifest.json) the new file is removed, so that the next open seeds it afresh
+  // instead of finding a half-made project (schema and labels, no articles) forever.
   it('a creation whose seeding fails leaves nothing half-made behind', () => {
     const dir = tempDir();
     const file = path.join(dir, 'new.spanwise');
     const brokenResources = tempDir();
     expect(() => Project.open(file, { resourcesDir: brokenResources, demo: true })).toThrow(/manifest\.json/);
+    expect(fs.readdirSync(dir)).toEqual([]);
     const retry = Project.open(file, { resourcesDir: RESOURCES, demo: true });
     const n = (retry.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
     retry.close();
