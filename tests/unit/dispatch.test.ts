@@ -275,6 +275,7 @@ describe('handler errors', () => {
     const handlers: Handlers = {
       ...p.handlers,
       getGuidelines: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: a non-Error thrown by a handler
         throw 'boom';
       },
     };
