@@ -152,37 +152,40 @@ test('nothing of Node or Electron is visible in the page', async ({ app }) => {
   expect(extra.filter((name) => !hostOwn.includes(name))).toEqual(['api']);
 });
 
-test('a child frame gets no api and cannot reach the backend', async ({ app }) => {
+test('child frames get no api and cannot reach the backend, even at the renderer URL', async ({ app }) => {
   const { page } = app;
-  await page.evaluate(() => {
-    const frame = document.createElement('iframe');
-    frame.name = 'child';
-    frame.srcdoc = '<p>child</p>';
-    document.body.append(frame);
-    return new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  });
-  const child = page.frame({ name: 'child' });
-  if (!child) throw new Error('child frame did not attach');
-  expect(await child.evaluate(() => typeof (window as unknown as Record<string, unknown>)['api'])).toBe('undefined');
+  type Invoke = { __spanwiseInvoke(m: string, i: unknown): Promise<unknown> };
+  // One frame with other content, one that loads our own renderer page (same trusted URL).
+  await page.evaluate(async (startUrl) => {
+    const frames = [
+      Object.assign(document.createElement('iframe'), { name: 'other', srcdoc: '<p>other</p>' }),
+      Object.assign(document.createElement('iframe'), { name: 'same', src: startUrl }),
+    ];
+    await Promise.all(
+      frames.map((frame) => {
+        const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        document.body.append(frame);
+        return loaded;
+      }),
+    );
+  }, START_URL);
+  for (const name of ['other', 'same']) {
+    const child = page.frame({ name });
+    if (!child) throw new Error(`child frame ${name} did not attach`);
+    expect(await child.evaluate(() => typeof (window as unknown as Record<string, unknown>)['api']), name).toBe(
+      'undefined',
+    );
+    if (app.kind === 'chromium') {
+      // The host's binding exists in every frame; main/ipc.ts's sender check must refuse it.
+      const result = await child.evaluate(() => (window as unknown as Invoke).__spanwiseInvoke('getSession', {}));
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  }
 
   if (app.kind === 'chromium') {
-    // The host's binding is present in every frame; main/ipc.ts's sender check must refuse it.
-    const viaChild = await child.evaluate(() =>
-      (window as unknown as { __spanwiseInvoke(m: string, i: unknown): Promise<unknown> }).__spanwiseInvoke(
-        'getSession',
-        {},
-      ),
-    );
-    expect(viaChild).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-
     // A page of ours at another path is not the trusted renderer either.
     await page.goto(new URL('/elsewhere.html', START_URL).href);
-    const elsewhere = await page.evaluate(() =>
-      (window as unknown as { __spanwiseInvoke(m: string, i: unknown): Promise<unknown> }).__spanwiseInvoke(
-        'getSession',
-        {},
-      ),
-    );
+    const elsewhere = await page.evaluate(() => (window as unknown as Invoke).__spanwiseInvoke('getSession', {}));
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
 });
