@@ -1,0 +1,76 @@
+// Help texts: `spanwise --help` and `spanwise <command> --help`.
+export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects
+
+Usage: spanwise <command> <project> [options]
+
+Commands:
+  init     create a new project file (default labels and guidelines)
+  import   import articles and pre-annotations from files or folders
+  export   export spans as training data (spans, doccano, label-studio, bio, conll)
+  stats    articles, annotators and spans per label per layer
+
+Run "spanwise <command> --help" for a command's options.
+Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
+Formats, offsets and splits: docs/formats.md
+`;
+
+export const HELP: Record<string, string> = {
+  init: `Usage: spanwise init <project.db> [--demo]
+
+Creates a new project file with the default labels (ACTOR, CLAIM, LOCATION, SANCTION) and
+the annotation guidelines. Refuses to overwrite an existing file.
+
+Options:
+  --demo        also add the demo article set (five reports of one story)
+  -h, --help    show this help
+`,
+  import: `Usage: spanwise import <project.db> <path...> [options]
+
+Imports articles (and their spans, as pre-annotations) from files and folders (recursively;
+hidden files are skipped). The whole import is one transaction: any malformed record and
+nothing is written, the message names file:line. Articles are identified by their text, so
+importing the same file twice adds nothing.
+
+Options:
+  --format FMT     auto (default), txt, jsonl, spans, doccano, label-studio, prodigy
+  --as NAME        annotator layer for spans when the file names none (required then)
+  --status done    mark the imported articles done for the layer(s) they went into
+  --offsets UNIT   auto (default: detect and report), codepoint or utf16
+  -q, --quiet      no progress on stderr
+  -h, --help       show this help
+
+Examples:
+  spanwise import project.db articles/
+  spanwise import project.db doccano.jsonl --as alice --status done
+`,
+  export: `Usage: spanwise export <project.db> --out <file|folder|-> [options]
+
+Writes training data, streamed. Offsets are code points by default, so that in Python
+text[start:end] == span["text"]. Formats that cannot carry overlapping spans (bio, conll)
+drop as few as possible and print a loss report.
+
+Options:
+  --out PATH       output file ('-' for stdout), or a folder with --split
+  --format FMT     spans (default), doccano, label-studio, bio, conll
+  --layer NAME     an annotator's layer, gold, or all (default: a line per article per layer)
+  --only WHICH     all (default) or done (only articles the layer marked done)
+  --offsets UNIT   codepoint (default) or utf16
+  --split R,R[,R]  ratios for train,dev,test (or train,test), e.g. 0.8,0.1,0.1; near-duplicate
+                   articles always land in the same split
+  --seed N         seed for --split (default 0); same seed and articles, same split
+  -q, --quiet      no progress on stderr
+  -h, --help       show this help
+
+Examples:
+  spanwise export project.db --out spans.jsonl --layer alice --only done
+  spanwise export project.db --format bio --split 0.8,0.1,0.1 --seed 13 --out data/
+`,
+  stats: `Usage: spanwise stats <project.db> [--json]
+
+Prints the number of articles and, per annotator layer, spans per label and article status.
+
+Options:
+  --json        machine-readable output
+  -h, --help    show this help
+`,
+};

@@ -1,0 +1,196 @@
+// `spanwise init|import|export|stats`: the same backend as the app, headless.
+// Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type ExportOptions, type ImportOptions } from '../shared/jobs';
+import { AppError } from '../shared/result';
+import { openDb, type Db } from '../main/backend/db/open';
+import { exportProject, formatExportSummary } from '../main/backend/exporters';
+import { formatStats, projectStats } from '../main/backend/exporters/stats';
+import { formatImportSummary, importPaths } from '../main/backend/importers';
+import { Project } from '../main/backend/project';
+import { oneOf, parse, UsageError } from './args';
+import { HELP, MAIN_HELP } from './help';
+import { stderrProgress } from './progress';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** The repository's resources folder (labels' guidelines, demo articles). */
+export const RESOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources');
+
+function needProject(command: string, positionals: string[]): string {
+  const file = positionals[0];
+  if (!file) throw new UsageError('missing <project.db>', command);
+  return file;
+}
+
+function openExisting(file: string): Db {
+  if (!fs.existsSync(file)) {
+    throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
+  }
+  return openDb(file).db;
+}
+
+function init(argv: string[], io: Io): number {
+  const { values, positionals } = parse('init', argv, { demo: { type: 'boolean' } });
+  if (values.help) return help('init', io);
+  const file = needProject('init', positionals);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${positionals[1]}`, 'init');
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+    throw new AppError('CONFLICT', `${file} already exists; spanwise init never overwrites a file`);
+  }
+  const project = Project.open(file, { resourcesDir: RESOURCES, demo: Boolean(values.demo) });
+  const n = (project.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  project.close();
+  io.out(`Created ${file} (default labels${values.demo ? `, ${n} demo articles` : ''}).\n`);
+  return 0;
+}
+
+function importCommand(argv: string[], io: Io): number {
+  const { values, positionals } = parse('import', argv, {
+    format: { type: 'string' },
+    as: { type: 'string' },
+    status: { type: 'string' },
+    offsets: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return help('import', io);
+  const file = needProject('import', positionals);
+  const paths = positionals.slice(1);
+  if (paths.length === 0) throw new UsageError('missing <path...>: the files or folders to import', 'import');
+  const options: ImportOptions = {
+    format: oneOf('import', 'format', values.format, IMPORT_FORMATS, 'auto'),
+    as: values.as,
+    status:
+      values.status === undefined ? undefined : oneOf('import', 'status', values.status, ['done'] as const, 'done'),
+    offsets: oneOf('import', 'offsets', values.offsets, ['auto', ...OFFSET_UNITS] as const, 'auto'),
+  };
+  if (options.as !== undefined && !options.as.trim()) throw new UsageError('--as needs a name', 'import');
+  const db = openExisting(file);
+  const progress = stderrProgress(!values.quiet);
+  try {
+    const summary = importPaths(db, paths, options, { onProgress: (p) => progress.update(p) });
+    progress.done();
+    io.out(formatImportSummary(summary) + '\n');
+  } finally {
+    progress.done();
+    db.close();
+  }
+  return 0;
+}
+
+function parseSplit(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((s) => Number(s.trim()));
+  if (parts.some((n) => !Number.isFinite(n)))
+    throw new UsageError(`--split takes numbers like 0.8,0.1,0.1 (got ${value})`, 'export');
+  return parts;
+}
+
+async function exportCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('export', argv, {
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    layer: { type: 'string' },
+    only: { type: 'string' },
+    offsets: { type: 'string' },
+    split: { type: 'string' },
+    seed: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return help('export', io);
+  const file = needProject('export', positionals);
+  if (positionals.length > 1)
+    throw new UsageError(`unexpected argument ${positionals[1]} (use --out for the output)`, 'export');
+  if (!values.out) throw new UsageError('missing --out <file|folder|->', 'export');
+  const seed = values.seed === undefined ? 0 : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`, 'export');
+  if (values.seed !== undefined && values.split === undefined)
+    throw new UsageError('--seed only applies with --split', 'export');
+  const options: ExportOptions = {
+    format: oneOf('export', 'format', values.format, EXPORT_FORMATS, 'spans'),
+    layer: values.layer ?? 'all',
+    only: oneOf('export', 'only', values.only, ['done', 'all'] as const, 'all'),
+    offsets: oneOf('export', 'offsets', values.offsets, OFFSET_UNITS, 'codepoint'),
+    split: parseSplit(values.split),
+    seed,
+  };
+  const db = openExisting(file);
+  const progress = stderrProgress(!values.quiet);
+  try {
+    const summary = await exportProject(db, values.out, options, { onProgress: (p) => progress.update(p) });
+    progress.done();
+    // With --out - the data is on stdout: the summary goes to stderr.
+    (values.out === '-' ? io.err : io.out)(formatExportSummary(summary) + '\n');
+  } finally {
+    progress.done();
+    db.close();
+  }
+  return 0;
+}
+
+function stats(argv: string[], io: Io): number {
+  const { values, positionals } = parse('stats', argv, { json: { type: 'boolean' } });
+  if (values.help) return help('stats', io);
+  const db = openExisting(needProject('stats', positionals));
+  try {
+    const s = projectStats(db);
+    io.out(values.json ? JSON.stringify(s, null, 2) + '\n' : formatStats(s) + '\n');
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+function help(command: string | null, io: Io): number {
+  io.out(command ? HELP[command]! : MAIN_HELP);
+  return 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  init,
+  import: importCommand,
+  export: exportCommand,
+  stats,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      if (command === 'help' && rest[0] && HELP[rest[0]]) return help(rest[0], io);
+      io.out(MAIN_HELP);
+      return command === undefined ? 2 : 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`, null);
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`spanwise${err.command ? ` ${err.command}` : ''}: ${err.message}\n`);
+      io.err(`Run "spanwise ${err.command ? `${err.command} ` : ''}--help" for usage.\n`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.err(`spanwise: ${err.message}\n`);
+      return 1;
+    }
+    const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // A file-system error (no such folder, permission denied…): the message says which path.
+      io.err(`spanwise: ${(err as Error).message}\n`);
+      return 1;
+    }
+    io.err(`spanwise: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,226 @@
+// One serializer per export format. Each turns an article (with its chosen layers, offsets in
+// UTF-16) into text in the requested unit; formats that cannot carry overlapping spans
+// (bio, conll) record what they drop in the loss report.
+import type { ExportFormat, LossReport } from '../../../shared/jobs';
+import { OffsetMap, type OffsetUnit } from '../../../shared/offsets';
+import type { ExportArticle, ExportLayer, ExportSpan } from './select';
+import { bioTags, type DropReason } from './tokens';
+
+export class LossCounter {
+  total = 0;
+  private readonly counts = new Map<string, { label: string; reason: DropReason; count: number }>();
+  add(span: ExportSpan, reason: DropReason): void {
+    const key = `${span.label}\u0000${reason}`;
+    const c = this.counts.get(key);
+    if (c) c.count++;
+    else this.counts.set(key, { label: span.label, reason, count: 1 });
+  }
+  report(): LossReport {
+    const byLabel = [...this.counts.values()].sort(
+      (a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.count - a.count,
+    );
+    return { total: this.total, dropped: byLabel.reduce((n, r) => n + r.count, 0), byLabel };
+  }
+}
+
+export interface SerializeContext {
+  unit: OffsetUnit;
+  loss: LossCounter;
+  /** --layer all: formats without a layer field add one. */
+  allLayers: boolean;
+}
+
+export interface Piece {
+  text: string;
+  lines: number;
+  spans: number;
+}
+
+export interface FileSerializer {
+  begin(): string;
+  item(article: ExportArticle): Piece;
+  end(): string;
+}
+
+export interface Format {
+  ext: string;
+  /** Overlapping spans are dropped (and reported) by this format. */
+  lossy: boolean;
+  open(ctx: SerializeContext): FileSerializer;
+}
+
+/** Offsets of one article in the output unit. */
+function converter(text: string, unit: OffsetUnit): (utf16: number) => number {
+  if (unit === 'utf16') return (o) => o;
+  const map = new OffsetMap(text);
+  if (map.utf16Length === map.codePointLength) return (o) => o;
+  return (o) => map.toCodePoint(o);
+}
+
+function jsonl(lineOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeContext) => string): Format['open'] {
+  return (ctx) => ({
+    begin: () => '',
+    end: () => '',
+    item(a) {
+      let text = '';
+      let spans = 0;
+      for (const layer of a.layers) {
+        text += lineOf(a, layer, ctx) + '\n';
+        spans += layer.spans.length;
+      }
+      return { text, lines: a.layers.length, spans };
+    },
+  });
+}
+
+function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
+  const conv = converter(a.text, ctx.unit);
+  const spans = layer.spans.map((s) => ({
+    start: conv(s.start),
+    end: conv(s.end),
+    label: s.label,
+    text: a.text.slice(s.start, s.end),
+  }));
+  return JSON.stringify({
+    id: a.key,
+    text: a.text,
+    spans,
+    meta: { title: a.title, source: a.source, ...a.meta },
+    layer: layer.name,
+    status: layer.status,
+  });
+}
+
+function doccanoLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
+  const conv = converter(a.text, ctx.unit);
+  const label = layer.spans.map((s) => [conv(s.start), conv(s.end), s.label]);
+  return JSON.stringify(
+    ctx.allLayers ? { id: a.key, text: a.text, label, layer: layer.name } : { id: a.key, text: a.text, label },
+  );
+}
+
+function bioLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
+  const conv = converter(a.text, ctx.unit);
+  const { tokens, tags, dropped } = bioTags(a.text, layer.spans);
+  ctx.loss.total += layer.spans.length;
+  for (const d of dropped) ctx.loss.add(d.span, d.reason);
+  return JSON.stringify({
+    id: a.key,
+    tokens: tokens.map((t) => a.text.slice(t.start, t.end)),
+    ner_tags: tags,
+    token_offsets: tokens.map((t) => [conv(t.start), conv(t.end)]),
+    layer: layer.name,
+  });
+}
+
+/** A stable 10-character id for a Label Studio result (same span, same id, in every export). */
+function resultId(s: ExportSpan): string {
+  const key = `${s.start}:${s.end}:${s.label}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return (h1.toString(36) + h2.toString(36)).padStart(10, '0').slice(-10);
+}
+
+function labelStudioTask(a: ExportArticle, ctx: SerializeContext): { task: string; spans: number } {
+  const conv = converter(a.text, ctx.unit);
+  let spans = 0;
+  const annotations = a.layers
+    .filter((l) => l.name !== null)
+    .map((layer) => {
+      spans += layer.spans.length;
+      const result = layer.spans.map((s) => ({
+        id: resultId(s),
+        from_name: 'label',
+        to_name: 'text',
+        type: 'labels',
+        value: { start: conv(s.start), end: conv(s.end), text: a.text.slice(s.start, s.end), labels: [s.label] },
+      }));
+      const name = layer.name!;
+      return {
+        result,
+        was_cancelled: false,
+        ground_truth: false,
+        // Label Studio resolves annotators by email; other names would be refused on import there.
+        ...(name.includes('@') ? { completed_by: { email: name } } : {}),
+        spanwise: { layer: name, status: layer.status },
+      };
+    });
+  const task = {
+    data: { id: a.key, text: a.text, title: a.title, source: a.source, meta: a.meta },
+    annotations,
+    predictions: [],
+  };
+  return { task: JSON.stringify(task), spans };
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
+
+function conllDoc(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
+  const { tokens, tags, dropped } = bioTags(a.text, layer.spans);
+  ctx.loss.total += layer.spans.length;
+  for (const d of dropped) ctx.loss.add(d.span, d.reason);
+  let out = '-DOCSTART- -X- -X- O\n\n';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    out += `${a.text.slice(t.start, t.end)} -X- -X- ${tags[i]}\n`;
+    const next = tokens[i + 1];
+    if (!next) {
+      out += '\n';
+      break;
+    }
+    // A sentence ends at a line break or after . ! ? before a capital, never inside a span.
+    if (tags[i + 1]!.startsWith('I-')) continue;
+    const gap = a.text.slice(t.end, next.start);
+    const first = a.text[next.start] ?? '';
+    const ends =
+      /[\r\n]/.test(gap) ||
+      (SENTENCE_END.has(a.text.slice(t.start, t.end)) && gap.length > 0 && /[\p{Lu}\p{N}"“‘'(]/u.test(first));
+    if (ends) out += '\n';
+  }
+  return out;
+}
+
+export const FORMATS: Record<ExportFormat, Format> = {
+  spans: { ext: 'jsonl', lossy: false, open: jsonl(spansLine) },
+  doccano: { ext: 'jsonl', lossy: false, open: jsonl(doccanoLine) },
+  bio: { ext: 'jsonl', lossy: true, open: jsonl(bioLine) },
+  conll: {
+    ext: 'conll',
+    lossy: true,
+    open: (ctx) => ({
+      begin: () => '',
+      end: () => '',
+      item(a) {
+        let text = '';
+        let spans = 0;
+        for (const layer of a.layers) {
+          text += conllDoc(a, layer, ctx);
+          spans += layer.spans.length;
+        }
+        return { text, lines: a.layers.length, spans };
+      },
+    }),
+  },
+  'label-studio': {
+    ext: 'json',
+    lossy: false,
+    open: (ctx) => {
+      let first = true;
+      return {
+        begin: () => '[\n',
+        end: () => (first ? ']\n' : '\n]\n'),
+        item(a) {
+          const { task, spans } = labelStudioTask(a, ctx);
+          const text = (first ? '' : ',\n') + task;
+          first = false;
+          return { text, lines: 1, spans };
+        },
+      };
+    },
+  },
+};

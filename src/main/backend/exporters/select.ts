@@ -1,0 +1,145 @@
+// The articles an export writes, one page at a time (memory stays flat however large the
+// project): each article with the layers chosen by --layer and --only, spans in UTF-16
+// offsets sorted by start, then end, then label.
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/model';
+import { AppError } from '../../../shared/result';
+import type { Db } from '../db/open';
+
+export interface ExportSpan {
+  start: number;
+  end: number;
+  label: string;
+}
+
+export interface ExportLayer {
+  /** Annotator name; null for an article no layer has touched (exported with --layer all). */
+  name: string | null;
+  status: ArticleStatus;
+  spans: ExportSpan[];
+}
+
+export interface ExportArticle {
+  id: number;
+  /** What the export calls the article: the id it was imported with, else its row id. */
+  key: string | number;
+  title: string;
+  source: string;
+  text: string;
+  meta: Record<string, unknown>;
+  contentHash: string;
+  layers: ExportLayer[];
+}
+
+export interface Selection {
+  layer: string;
+  only: 'done' | 'all';
+}
+
+const PAGE = 256;
+
+export const NO_GOLD = 'no gold layer yet — adjudication arrives with the review issue';
+
+/** The annotator id for --layer NAME, null for 'all'. Throws for gold and unknown names. */
+export function resolveLayer(db: Db, layer: string): number | null {
+  if (layer === 'all') return null;
+  if (layer === 'gold') throw new AppError('BAD_INPUT', NO_GOLD);
+  const row = db.prepare('SELECT id FROM annotators WHERE name = ?').get(layer) as { id: number } | undefined;
+  if (!row) {
+    const names = (db.prepare('SELECT name FROM annotators ORDER BY name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    throw new AppError(
+      'BAD_INPUT',
+      `no layer named ${JSON.stringify(layer)}; layers: ${names.length ? names.join(', ') : '(none yet)'}, or all`,
+    );
+  }
+  return row.id;
+}
+
+function byStartEndLabel(a: ExportSpan, b: ExportSpan): number {
+  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+/** How many articles the selection will visit (for progress). */
+export function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}
+
+export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle> {
+  const annotatorId = resolveLayer(db, sel.layer);
+  const labels = new Map(
+    (db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
+  );
+  const annotators = new Map(
+    (db.prepare('SELECT id, name FROM annotators').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
+  );
+  const one = annotatorId === null ? '' : 'AND annotator_id = @annotator';
+  const pageQ = db.prepare(
+    `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash
+       FROM articles WHERE id > @after ORDER BY id LIMIT ${PAGE}`,
+  );
+  const spansQ = db.prepare(
+    `SELECT article_id AS a, annotator_id AS who, label_id AS l, start_offset AS s, end_offset AS e
+       FROM spans WHERE article_id BETWEEN @lo AND @hi AND deleted = 0 ${one}`,
+  );
+  const statusQ = db.prepare(
+    `SELECT article_id AS a, annotator_id AS who, status FROM article_status
+      WHERE article_id BETWEEN @lo AND @hi ${one}`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = pageQ.all({ after }) as {
+      id: number;
+      title: string;
+      source: string;
+      text: string;
+      meta: string;
+      externalId: string | null;
+      contentHash: string;
+    }[];
+    if (rows.length === 0) return;
+    const lo = rows[0]!.id;
+    const hi = rows[rows.length - 1]!.id;
+    after = hi;
+    const params = annotatorId === null ? { lo, hi } : { lo, hi, annotator: annotatorId };
+    // article id -> annotator id -> layer
+    const layers = new Map<number, Map<number, ExportLayer>>();
+    const layerOf = (a: number, who: number): ExportLayer => {
+      let m = layers.get(a);
+      if (!m) layers.set(a, (m = new Map()));
+      let l = m.get(who);
+      if (!l) m.set(who, (l = { name: annotators.get(who) ?? `annotator ${who}`, status: 'todo', spans: [] }));
+      return l;
+    };
+    for (const r of spansQ.iterate(params) as Iterable<{ a: number; who: number; l: number; s: number; e: number }>) {
+      layerOf(r.a, r.who).spans.push({ start: r.s, end: r.e, label: labels.get(r.l) ?? `label ${r.l}` });
+    }
+    for (const r of statusQ.iterate(params) as Iterable<{ a: number; who: number; status: string }>) {
+      const status = (ARTICLE_STATUSES as readonly string[]).includes(r.status) ? (r.status as ArticleStatus) : 'todo';
+      layerOf(r.a, r.who).status = status;
+    }
+    for (const row of rows) {
+      let chosen: ExportLayer[];
+      const found = layers.get(row.id);
+      if (annotatorId !== null) {
+        chosen = [found?.get(annotatorId) ?? { name: sel.layer, status: 'todo', spans: [] }];
+      } else {
+        chosen = found ? [...found.values()].sort((x, y) => (x.name! < y.name! ? -1 : x.name! > y.name! ? 1 : 0)) : [];
+        if (chosen.length === 0) chosen = [{ name: null, status: 'todo', spans: [] }];
+      }
+      if (sel.only === 'done') chosen = chosen.filter((l) => l.status === 'done');
+      if (chosen.length === 0) continue;
+      for (const l of chosen) l.spans.sort(byStartEndLabel);
+      yield {
+        id: row.id,
+        key: row.externalId === null ? row.id : (JSON.parse(row.externalId) as string | number),
+        title: row.title,
+        source: row.source,
+        text: row.text,
+        meta: JSON.parse(row.meta) as Record<string, unknown>,
+        contentHash: row.contentHash,
+        layers: chosen,
+      };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// JSON Lines of articles, and Spanwise's own `spans` export (the same shape with `layer` and
+// `status`): {"id"?, "text", "title"?, "source"?, "meta"?, "spans"?: [{"start","end","label","text"?}],
+// "layer"?, "status"?}. Title and source may also sit in meta (as the export writes them).
+import { z } from 'zod';
+import { ARTICLE_STATUSES } from '../../../../shared/model';
+import {
+  externalIdSchema,
+  extraKeys,
+  metaSchema,
+  offset,
+  parseRecord,
+  stringOrUndefined,
+  type FormatParser,
+  type ParsedArticle,
+} from './common';
+
+const Span = z.object({
+  start: offset,
+  end: offset,
+  label: z.string(),
+  text: z.string().optional(),
+});
+
+const Article = z.looseObject({
+  text: z.string(),
+  id: externalIdSchema.optional(),
+  title: z.string().optional(),
+  source: z.string().optional(),
+  meta: metaSchema.optional(),
+  spans: z.array(Span).optional(),
+  layer: z.string().nullable().optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
+});
+
+const USED = new Set(['text', 'id', 'title', 'source', 'meta', 'spans', 'layer', 'status']);
+
+function parseArticle(value: unknown): ParsedArticle {
+  const rec = parseRecord(Article, value);
+  const { title: metaTitle, source: metaSource, ...meta } = rec.meta ?? {};
+  Object.assign(meta, extraKeys(rec, USED));
+  const spans = rec.spans ?? [];
+  const layer = rec.layer ?? null;
+  return {
+    text: rec.text,
+    externalId: rec.id,
+    title: rec.title ?? stringOrUndefined(metaTitle),
+    source: rec.source ?? stringOrUndefined(metaSource),
+    meta,
+    layers: spans.length > 0 || layer !== null || rec.status ? [{ name: layer, status: rec.status, spans }] : [],
+  };
+}
+
+export const jsonlFormat: FormatParser = { name: 'jsonl', defaultUnit: 'codepoint', parse: parseArticle };
+export const spansFormat: FormatParser = { name: 'spans', defaultUnit: 'codepoint', parse: parseArticle };

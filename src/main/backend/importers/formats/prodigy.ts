@@ -1,0 +1,59 @@
+// Prodigy ner_manual (and ner) JSONL: {"text", "tokens": [{"text","start","end",...}],
+// "spans": [{"start","end","label","token_start","token_end"}], "answer", "_annotator_id",
+// "_session_id", "meta"}. Offsets are code points (Python); tokens help tell the units apart.
+// Rejected and ignored answers are skipped (and counted). The annotator layer is
+// _annotator_id, else _session_id, else --as.
+import { z } from 'zod';
+import type { OffsetSpan } from '../units';
+import { extraKeys, metaSchema, offset, parseRecord, stringOrUndefined, type FormatParser, type Notes } from './common';
+
+const Span = z.looseObject({ start: offset, end: offset, label: z.string(), text: z.string().optional() });
+const Token = z.looseObject({ text: z.string(), start: offset, end: offset });
+
+const Example = z.looseObject({
+  text: z.string(),
+  spans: z.array(Span).optional(),
+  tokens: z.array(Token).optional(),
+  answer: z.string().optional(),
+  _annotator_id: z.string().optional(),
+  _session_id: z.string().optional(),
+  meta: metaSchema.optional(),
+});
+
+const USED = new Set(['text', 'spans', 'tokens', 'answer', 'meta']);
+
+export const prodigyFormat: FormatParser = {
+  name: 'prodigy',
+  defaultUnit: 'codepoint',
+  parse(value: unknown, notes: Notes) {
+    const ex = parseRecord(Example, value);
+    if (ex.answer !== undefined && ex.answer !== 'accept') {
+      notes.add(`examples with answer "${ex.answer}" skipped`);
+      return null;
+    }
+    const spans: OffsetSpan[] = (ex.spans ?? []).map((s) => ({
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: s.text,
+    }));
+    const evidence: OffsetSpan[] = (ex.tokens ?? []).map((t) => ({
+      start: t.start,
+      end: t.end,
+      label: 'token',
+      text: t.text,
+    }));
+    const { title, source, ...meta } = ex.meta ?? {};
+    // Prodigy's own bookkeeping (_input_hash, _task_hash, _view_id, _timestamp…) is not kept.
+    for (const [k, v] of Object.entries(extraKeys(ex, USED))) if (!k.startsWith('_')) meta[k] = v;
+    const layer = ex._annotator_id ?? ex._session_id ?? null;
+    return {
+      text: ex.text,
+      title: stringOrUndefined(title),
+      source: stringOrUndefined(source),
+      meta,
+      layers: spans.length > 0 ? [{ name: layer, spans }] : [],
+      evidence,
+    };
+  },
+};

@@ -1,0 +1,266 @@
+// Import: files and folders in, articles and pre-annotations into the project. One
+// transaction for the whole import: any bad record and nothing is written; the error names
+// `file:line` and what is wrong. Shared by the CLI, the app's job worker and the tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ConcreteImportFormat,
+  ImportFileReport,
+  ImportOptions,
+  ImportSummary,
+  JobProgress,
+} from '../../../shared/jobs';
+import type { OffsetUnit } from '../../../shared/offsets';
+import type { Db } from '../db/open';
+import { detectFormat, expandPaths, UnknownFormat } from './detect';
+import { Cancelled, ImportError, RecordError } from './errors';
+import { Notes, type FormatParser, type ParsedArticle } from './formats/common';
+import { doccanoFormat } from './formats/doccano';
+import { jsonlFormat, spansFormat } from './formats/jsonl';
+import { labelStudioFormat } from './formats/labelstudio';
+import { prodigyFormat } from './formats/prodigy';
+import { readJsonRecords, type JsonReadStats } from './json';
+import { readTextFile } from './read';
+import { UnitResolver, UnitRestart } from './units';
+import { ImportWriter, titleOf } from './writer';
+
+export { ImportError } from './errors';
+
+const PARSERS: Record<Exclude<ConcreteImportFormat, 'txt'>, FormatParser> = {
+  jsonl: jsonlFormat,
+  spans: spansFormat,
+  doccano: doccanoFormat,
+  'label-studio': labelStudioFormat,
+  prodigy: prodigyFormat,
+};
+
+export interface JobHooks {
+  /** Progress (throttled by the caller or not: called at most every 256 records and per file). */
+  onProgress?: ((progress: JobProgress) => void) | undefined;
+  /** Polled often; returning true rolls the import back and throws Cancelled. */
+  shouldCancel?: (() => boolean) | undefined;
+}
+
+class Progress {
+  private ticks = 0;
+  private base = 0;
+  constructor(
+    private readonly total: number,
+    private readonly hooks: JobHooks,
+  ) {}
+  startFile(bytesBefore: number): void {
+    this.base = bytesBefore;
+  }
+  /** Called per record: checks for cancel and reports every 256 records. */
+  tick(bytesInFile: number, message: string, force = false): void {
+    if (!force && ++this.ticks % 256 !== 0) return;
+    if (this.hooks.shouldCancel?.()) throw new Cancelled();
+    this.hooks.onProgress?.({ done: this.base + bytesInFile, total: this.total, unit: 'bytes', message });
+  }
+}
+
+function relativeSource(file: string, root: string | null): string {
+  return root ? path.relative(root, file).split(path.sep).join('/') : path.basename(file);
+}
+
+interface FileRun {
+  file: string;
+  source: string;
+  format: ConcreteImportFormat;
+  notes: Notes;
+  records: number;
+  unitReport: ImportFileReport['units'];
+}
+
+function importTxt(writer: ImportWriter, run: FileRun): void {
+  const text = readTextFile(run.file);
+  run.records = 1;
+  if (text.trim().length === 0) {
+    run.notes.add('empty text file skipped');
+    return;
+  }
+  writer.write({ text, title: titleOf(text), source: run.source, meta: {}, layers: [] }, run.source);
+}
+
+function importJson(
+  writer: ImportWriter,
+  run: FileRun,
+  parser: FormatParser,
+  options: ImportOptions,
+  progress: Progress,
+  preset: { unit: OffsetUnit; line: number } | undefined,
+): void {
+  const forced = options.offsets && options.offsets !== 'auto' ? options.offsets : undefined;
+  const units = new UnitResolver({ forced, formatDefault: parser.defaultUnit, formatName: parser.name, preset });
+  const stats: JsonReadStats = { container: 'lines', multiLine: 0 };
+  let bytes = 0;
+  const records = readJsonRecords(run.file, stats, (b) => (bytes = b));
+  for (const { value, line } of records) {
+    run.records++;
+    try {
+      const article = parser.parse(value, run.notes);
+      if (!article) continue;
+      if (article.text.length === 0) {
+        if (article.layers.some((l) => l.spans.length > 0)) throw new RecordError('spans on an empty text');
+        run.notes.add('records with empty text skipped');
+        continue;
+      }
+      const checked: ParsedArticle = {
+        ...article,
+        layers: article.layers.map((l) => ({
+          ...l,
+          spans: units.toUtf16(article.text, l.spans, line, article.evidence),
+        })),
+      };
+      writer.write(checked, run.source);
+    } catch (err) {
+      if (err instanceof RecordError) throw new ImportError(run.file, line, err.message);
+      throw err;
+    }
+    progress.tick(bytes, `${run.source}: ${run.records} records`);
+  }
+  if (stats.multiLine > 0) {
+    run.notes.add(
+      stats.container === 'array'
+        ? 'records spread over several lines (pretty-printed JSON array), read whole'
+        : 'records spread over several lines (pretty-printed JSON rather than one object per line), read whole',
+      stats.multiLine,
+    );
+  }
+  run.unitReport = units.report();
+}
+
+/**
+ * Imports every file under `paths` in one transaction (a savepoint when the caller already
+ * holds one). Throws ImportError (BAD_INPUT, message `file:line: what`) and writes nothing on
+ * any bad record; throws Cancelled when hooks.shouldCancel says so.
+ */
+export function importPaths(
+  db: Db,
+  paths: readonly string[],
+  options: ImportOptions,
+  hooks: JobHooks = {},
+): ImportSummary {
+  const started = Date.now();
+  const skippedFiles: ImportSummary['skippedFiles'] = [];
+  const files = expandPaths(paths, skippedFiles);
+  const sizes = files.map((f) => fs.statSync(f.file).size);
+  const progress = new Progress(
+    sizes.reduce((a, b) => a + b, 0),
+    hooks,
+  );
+  const reports: ImportFileReport[] = [];
+  let articlesSkipped = 0;
+  const outer = db.inTransaction ? 'SAVEPOINT spanwise_import' : 'BEGIN IMMEDIATE';
+  db.exec(outer);
+  try {
+    const writer = new ImportWriter(db, { as: options.as, status: options.status }, 'import');
+    let before = 0;
+    files.forEach(({ file, root }, i) => {
+      progress.startFile(before);
+      let format: ConcreteImportFormat;
+      try {
+        format = options.format === 'auto' ? detectFormat(file) : options.format;
+      } catch (err) {
+        // Inside a folder, a JSON file of no known format (a manifest, a config) is named and skipped.
+        if (!(err instanceof UnknownFormat) || root === null) throw err;
+        skippedFiles.push({ path: file, why: err.what });
+        before += sizes[i]!;
+        return;
+      }
+      const run = (preset?: { unit: OffsetUnit; line: number }): FileRun => {
+        const r: FileRun = {
+          file,
+          source: relativeSource(file, root),
+          format,
+          notes: new Notes(),
+          records: 0,
+          unitReport: { unit: null, statement: 'plain text: no spans' },
+        };
+        writer.file = { articlesAdded: 0, articlesExisting: 0, spansAdded: 0 };
+        writer.origin = `import:${format}`;
+        if (format === 'txt') importTxt(writer, r);
+        else importJson(writer, r, PARSERS[format], options, progress, preset);
+        return r;
+      };
+      db.exec('SAVEPOINT spanwise_file');
+      const restore = writer.snapshot();
+      let result: FileRun;
+      try {
+        result = run();
+      } catch (err) {
+        if (!(err instanceof UnitRestart)) throw err;
+        // A later record showed the unit that earlier, ambiguous ones assumed wrongly: redo the file.
+        db.exec('ROLLBACK TO spanwise_file');
+        restore();
+        result = run({ unit: err.unit, line: err.line });
+      }
+      db.exec('RELEASE spanwise_file');
+      const notes = result.notes.list();
+      articlesSkipped += notes.filter((n) => /skipped/.test(n)).reduce((a, n) => a + parseInt(n, 10), 0);
+      reports.push({
+        path: file,
+        format,
+        records: result.records,
+        articlesAdded: writer.file.articlesAdded,
+        articlesExisting: writer.file.articlesExisting,
+        spansAdded: writer.file.spansAdded,
+        units: result.unitReport,
+        notes,
+      });
+      before += sizes[i]!;
+      progress.tick(0, `${i + 1} of ${files.length} files`, true);
+    });
+    if (hooks.shouldCancel?.()) throw new Cancelled();
+    db.exec(outer === 'BEGIN IMMEDIATE' ? 'COMMIT' : 'RELEASE spanwise_import');
+    const parts = writer.summaryParts();
+    return {
+      files: reports,
+      skippedFiles,
+      articlesAdded: reports.reduce((a, r) => a + r.articlesAdded, 0),
+      articlesExisting: reports.reduce((a, r) => a + r.articlesExisting, 0),
+      articlesSkipped,
+      spansAdded: reports.reduce((a, r) => a + r.spansAdded, 0),
+      ...parts,
+      elapsedMs: Date.now() - started,
+    };
+  } catch (err) {
+    if (outer === 'BEGIN IMMEDIATE') {
+      if (db.inTransaction) db.exec('ROLLBACK');
+    } else {
+      db.exec('ROLLBACK TO spanwise_import');
+      db.exec('RELEASE spanwise_import');
+    }
+    throw err;
+  }
+}
+
+/** The summary as people read it (CLI output, the app's toast). */
+export function formatImportSummary(s: ImportSummary): string {
+  const lines: string[] = [];
+  for (const f of s.files) {
+    lines.push(
+      `${f.path} (${f.format}): ${f.records} record${f.records === 1 ? '' : 's'}, ` +
+        `${f.articlesAdded} article${f.articlesAdded === 1 ? '' : 's'} added, ${f.articlesExisting} already present, ` +
+        `${f.spansAdded} span${f.spansAdded === 1 ? '' : 's'} added`,
+    );
+    if (f.format !== 'txt') lines.push(`  offsets: ${f.units.statement}`);
+    for (const n of f.notes) lines.push(`  note: ${n}`);
+  }
+  for (const f of s.skippedFiles) lines.push(`${f.path}: skipped, ${f.why}`);
+  lines.push(
+    `Imported ${s.articlesAdded} new article${s.articlesAdded === 1 ? '' : 's'} ` +
+      `(${s.articlesExisting} already present${s.articlesSkipped ? `, ${s.articlesSkipped} skipped` : ''}) ` +
+      `and ${s.spansAdded} span${s.spansAdded === 1 ? '' : 's'}` +
+      (s.spansDuplicate ? ` (${s.spansDuplicate} duplicate span${s.spansDuplicate === 1 ? '' : 's'} skipped)` : '') +
+      ` in ${(s.elapsedMs / 1000).toFixed(1)} s.`,
+  );
+  if (s.labelsCreated.length) lines.push(`New labels created: ${s.labelsCreated.join(', ')}.`);
+  for (const l of s.layers) {
+    lines.push(
+      `Layer ${l.name}${l.created ? ' (new annotator)' : ''}: ${l.spans} span${l.spans === 1 ? '' : 's'} on ${l.articles} article${l.articles === 1 ? '' : 's'}.`,
+    );
+  }
+  if (s.statusSet) lines.push(`Status set on ${s.statusSet} article layer${s.statusSet === 1 ? '' : 's'}.`);
+  return lines.join('\n');
+}

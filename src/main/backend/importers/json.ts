@@ -1,0 +1,291 @@
+// JSON records out of a file, each with the line it starts on:
+// - JSON Lines: one value per line (the fast path), and also pretty-printed or concatenated
+//   values spread over several lines (doccano's own relation-extraction example is one
+//   pretty-printed object after a blank line);
+// - a JSON array (Label Studio's export): each element is a record, read in chunks, so a
+//   minified export on a single line of any size works too.
+import fs from 'node:fs';
+import { ImportError } from './errors';
+import { firstChar, looksBinary, readLines } from './read';
+
+export interface JsonRecord {
+  value: unknown;
+  /** Line on which the record starts (1-based). */
+  line: number;
+}
+
+export interface JsonReadStats {
+  container: 'lines' | 'array';
+  /** Records that spanned more than one line. */
+  multiLine: number;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const NEWLINE = 10;
+
+/** Finds where a top-level JSON value ends, across as many feeds as it takes. */
+class ValueScanner {
+  /** JSON Lines: a string may not run past the end of a line. Arrays: JSON.parse judges. */
+  constructor(private readonly lineStrings: boolean) {}
+  depth = 0;
+  inString = false;
+  escape = false;
+
+  reset(): void {
+    this.depth = 0;
+    this.inString = false;
+    this.escape = false;
+  }
+
+  /**
+   * Index just past the end of the value if it ends inside `s`; -1 when it is still open;
+   * -2 on a structural error (a closing bracket too many, a string running past a line end).
+   */
+  feed(s: string, from = 0): number {
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (c === BACKSLASH) this.escape = true;
+        else if (c === QUOTE) this.inString = false;
+        else if (c === NEWLINE && this.lineStrings) return -2;
+        continue;
+      }
+      if (c === QUOTE) this.inString = true;
+      else if (c === 123 || c === 91) this.depth++;
+      else if (c === 125 || c === 93) {
+        this.depth--;
+        if (this.depth < 0) return -2;
+        if (this.depth === 0) return i + 1;
+      }
+    }
+    return -1;
+  }
+}
+
+/** "bad JSON: …" with the line of the error when V8 gives a position. */
+function badJson(file: string, startLine: number, text: string, err: unknown): ImportError {
+  const message = err instanceof Error ? err.message : String(err);
+  const pos = /at position (\d+)/.exec(message);
+  let line = startLine;
+  if (pos) {
+    const upto = Math.min(Number(pos[1]), text.length);
+    for (let i = text.indexOf('\n'); i !== -1 && i < upto; i = text.indexOf('\n', i + 1)) line++;
+  }
+  const where = line !== startLine ? ` (in the record that starts on line ${startLine})` : '';
+  return new ImportError(file, line, `bad JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}${where}`);
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+export function* readJsonRecords(
+  file: string,
+  stats: JsonReadStats,
+  onBytes?: (bytes: number) => void,
+): Generator<JsonRecord> {
+  if (firstChar(file) === '[') {
+    stats.container = 'array';
+    yield* readArray(file, stats, onBytes);
+  } else {
+    stats.container = 'lines';
+    yield* readLinesMode(file, stats, onBytes);
+  }
+}
+
+function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: number) => void): Generator<JsonRecord> {
+  const scanner = new ValueScanner(true);
+  let acc: string[] | null = null;
+  let accStart = 0;
+  for (const [raw, n] of readLines(file, onBytes)) {
+    if (acc === null) {
+      const c0 = raw.charCodeAt(0);
+      if (c0 === 123) {
+        // The fast path: one object per line.
+        try {
+          yield { value: JSON.parse(raw) as unknown, line: n };
+          continue;
+        } catch {
+          // Not a whole value on this line: find out below.
+        }
+      } else if (isBlank(raw)) continue;
+      scanner.reset();
+      let from = 0;
+      // A line may hold one value, several concatenated ones, or the start of a multi-line one.
+      for (;;) {
+        while (from < raw.length && isBlank(raw[from]!)) from++;
+        if (from >= raw.length) break;
+        const end = scanner.feed(raw, from);
+        if (end === -2 || end >= 0) {
+          const text = end === -2 ? raw.slice(from) : raw.slice(from, end);
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (err) {
+            throw badJson(file, n, text, err);
+          }
+          if (end === -2) throw new ImportError(file, n, 'bad JSON: unbalanced brackets');
+          yield { value, line: n };
+          from = end;
+          scanner.reset();
+          continue;
+        }
+        if (scanner.depth === 0) {
+          // A scalar or garbage: let JSON.parse say what is wrong.
+          const text = raw.slice(from);
+          try {
+            yield { value: JSON.parse(text) as unknown, line: n };
+          } catch (err) {
+            throw badJson(file, n, text, err);
+          }
+          break;
+        }
+        acc = [raw.slice(from)];
+        accStart = n;
+        break;
+      }
+    } else {
+      acc.push(raw);
+      const end = scanner.feed('\n' + raw);
+      if (end === -2) {
+        const text = acc.join('\n');
+        try {
+          JSON.parse(text);
+        } catch (err) {
+          throw badJson(file, accStart, text, err);
+        }
+        throw new ImportError(file, n, 'bad JSON: unbalanced brackets');
+      }
+      if (end >= 0) {
+        const consumed = end - 1; // the '\n' we prefixed
+        acc[acc.length - 1] = raw.slice(0, consumed);
+        const text = acc.join('\n');
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (err) {
+          throw badJson(file, accStart, text, err);
+        }
+        stats.multiLine++;
+        yield { value, line: accStart };
+        acc = null;
+        const rest = raw.slice(consumed);
+        if (!isBlank(rest)) {
+          throw new ImportError(file, n, 'bad JSON: unexpected text after the end of the record on this line');
+        }
+      }
+    }
+  }
+  if (acc !== null) {
+    throw new ImportError(file, accStart, 'bad JSON: the value that starts on this line is never closed (end of file)');
+  }
+}
+
+type ArrayState = 'before' | 'value' | 'inValue' | 'comma' | 'after';
+
+function* readArray(file: string, stats: JsonReadStats, onBytes?: (bytes: number) => void): Generator<JsonRecord> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const scanner = new ValueScanner(false);
+    let state: ArrayState = 'before';
+    let line = 1;
+    let valueLine = 0;
+    let pieces: string[] = [];
+    let offset = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, buf.length, offset);
+      if (offset === 0 && looksBinary(buf.subarray(0, n))) {
+        throw new ImportError(file, null, 'is a binary file (it contains NUL bytes), not text');
+      }
+      let s: string;
+      try {
+        s = decoder.decode(buf.subarray(0, n), { stream: n > 0 });
+      } catch {
+        throw new ImportError(file, line, 'not valid UTF-8; save the file as UTF-8 and import it again');
+      }
+      offset += n;
+      let i = 0;
+      let valueFrom = 0;
+      while (i < s.length) {
+        if (state === 'inValue') {
+          const end = scanner.feed(s, i);
+          const stop = end < 0 ? s.length : end;
+          for (let k = s.indexOf('\n', i); k !== -1 && k < stop; k = s.indexOf('\n', k + 1)) line++;
+          if (end < 0) {
+            pieces.push(s.slice(valueFrom));
+            break;
+          }
+          pieces.push(s.slice(valueFrom, end));
+          const text = pieces.join('');
+          pieces = [];
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (err) {
+            throw badJson(file, valueLine, text, err);
+          }
+          if (text.includes('\n')) stats.multiLine++;
+          yield { value, line: valueLine };
+          state = 'comma';
+          i = end;
+          continue;
+        }
+        const c = s.charCodeAt(i);
+        if (c === NEWLINE) {
+          line++;
+          i++;
+          continue;
+        }
+        if (c === 32 || c === 9 || c === 13 || c === 0xfeff) {
+          i++;
+          continue;
+        }
+        const ch = s[i]!;
+        if (state === 'before') {
+          if (ch !== '[') throw new ImportError(file, line, `bad JSON: expected "[" but found "${ch}"`);
+          state = 'value';
+          i++;
+        } else if (state === 'value') {
+          if (ch === ']') {
+            state = 'after';
+            i++;
+          } else if (ch === '{' || ch === '[') {
+            state = 'inValue';
+            scanner.reset();
+            valueLine = line;
+            valueFrom = i;
+          } else {
+            throw new ImportError(file, line, `bad JSON: expected an object in the array but found "${ch}"`);
+          }
+        } else if (state === 'comma') {
+          if (ch === ',') state = 'value';
+          else if (ch === ']') state = 'after';
+          else throw new ImportError(file, line, `bad JSON: expected "," or "]" after an array element, found "${ch}"`);
+          i++;
+        } else {
+          throw new ImportError(file, line, `bad JSON: unexpected "${ch}" after the end of the array`);
+        }
+      }
+      onBytes?.(offset);
+      if (n === 0) break;
+    }
+    if (state === 'inValue') {
+      throw new ImportError(
+        file,
+        valueLine,
+        'bad JSON: the array element that starts here is never closed (end of file)',
+      );
+    }
+    if (state !== 'after') throw new ImportError(file, line, 'bad JSON: the array is never closed (end of file)');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
