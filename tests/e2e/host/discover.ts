@@ -24,7 +24,10 @@ function isFile(p: string): boolean {
  * The Chromium to drive: $SPANWISE_CHROMIUM, else Playwright's own browser when installed,
  * else the system's. Throws an error that says how to get one.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  systemPaths: readonly string[] = SYSTEM_CHROMIUMS,
+): string {
   const fromEnv = env['SPANWISE_CHROMIUM'];
   if (fromEnv) {
     if (isFile(fromEnv)) return fromEnv;
@@ -38,7 +41,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     // Playwright knows no browser for this platform: only the system ones remain.
   }
-  candidates.push(...SYSTEM_CHROMIUMS);
+  candidates.push(...systemPaths);
   const found = candidates.find(isFile);
   if (found) return found;
   throw new Error(
