@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Workspace } from './backend/workspace';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { installJobs } from './jobs'; // import / export (issue 3)
 import { makeTrustedUrl, type WindowPaths } from './urls';
 import { createMainWindow } from './window';
 
@@ -35,6 +36,7 @@ void app.whenReady().then(() => {
   if (initial) workspace.open(initial, { demo: false });
   else workspace.openInitial();
   registerIpc(ipcMain, workspace, makeTrustedUrl(paths));
+  installJobs(() => win); // import / export (issue 3): worker jobs, dialogs, events
   win = createMainWindow(paths);
   win.on('closed', () => (win = null));
   buildMenu(workspace, () => win, isDev);

@@ -5,6 +5,7 @@ import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'el
 import path from 'node:path';
 import { EVENT_CHANNEL, type AppEvent, type MenuCommand } from '../shared/contract';
 import type { Workspace } from './backend/workspace';
+import { requestExport, requestImport } from './jobs'; // import / export (issue 3)
 
 const PROJECT_FILTERS = [{ name: 'Spanwise project', extensions: ['spanwise', 'sqlite', 'db'] }];
 
@@ -69,6 +70,12 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
               }))
             : [{ label: 'No recent projects', enabled: false }],
         },
+        // --- import / export (issue 3) ---
+        { type: 'separator' },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void requestImport(false) },
+        { label: 'Import Folder…', click: () => void requestImport(true) },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => requestExport() },
+        // --- end import / export ---
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import type { Annotator, Article, ArticleListItem, ArticleStatus, Label, Progress, Session, Span } from './model';
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
+// --- import / export (issue 3) ---
+import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type JobEvent, type JobState } from './jobs';
+// --- end import / export ---
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -102,6 +105,38 @@ export const contract = {
   deleteSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
   /** Undo of a delete: brings a tombstoned span back with its id. */
   restoreSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
+
+  // --- import / export (issue 3): jobs run in a worker; progress arrives as { type: 'job' } events ---
+  /** Imports files/folders (paths from a drop or File → Import…) into the open project. */
+  startImport: method<JobState>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1)).min(1, 'nothing to import').max(10_000),
+        format: z.enum(IMPORT_FORMATS).default('auto'),
+        as: z.string().trim().min(1, 'layer name is empty').max(80).optional(),
+        status: z.literal('done').optional(),
+        offsets: z.enum(['auto', ...OFFSET_UNITS]).default('auto'),
+      })
+      .strict(),
+  ),
+  /** Exports the open project; without `out`, main asks for the destination (save dialog). */
+  startExport: method<JobState>()(
+    z
+      .object({
+        out: z.string().min(1).optional(),
+        format: z.enum(EXPORT_FORMATS).default('spans'),
+        layer: z.string().trim().min(1).max(80).default('all'),
+        only: z.enum(['done', 'all']).default('all'),
+        offsets: z.enum(OFFSET_UNITS).default('codepoint'),
+        split: z.array(z.number().min(0).max(1)).min(2).max(3).optional(),
+        seed: z.number().int().default(0),
+      })
+      .strict(),
+  ),
+  /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
+  cancelJob: method<JobState>()(z.object({ id: z.uuid() }).strict()),
+  listJobs: method<JobState[]>()(empty),
+  // --- end import / export ---
 };
 
 export type Contract = typeof contract;
@@ -114,7 +149,7 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = Contract[M] extends MethodDef<z.ZodType, infer O> ? O : never;
 
-type Args<M extends Method> = object extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
+type Args<M extends Method> = Record<never, never> extends Input<M> ? [input?: Input<M>] : [input: Input<M>];
 
 /** The backend as main implements it: synchronous, throws AppError on failure. */
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
@@ -133,11 +168,15 @@ export const MENU_COMMANDS = [
   'find',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand };
+export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent; // JobEvent: import / export
 
 /** window.api: one async function per method (errors as data), plus the event subscription. */
 export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {
   onEvent(listener: (event: AppEvent) => void): () => void;
+  // --- import / export (issue 3) ---
+  /** The file-system path of a dropped File (Electron's webUtils.getPathForFile; '' when unknown). */
+  pathForFile(file: File): string;
+  // --- end import / export ---
 };
 
 export const IPC_CHANNEL = 'spanwise';

@@ -53,6 +53,8 @@ export interface ImportFileReport {
 
 export interface ImportSummary {
   files: ImportFileReport[];
+  /** Files inside imported folders whose format is none of ours (named, never silently). */
+  skippedFiles: { path: string; why: string }[];
   articlesAdded: number;
   articlesExisting: number;
   articlesSkipped: number;

@@ -11,6 +11,7 @@ import { seedDemoArticles, seedProject } from './seed';
 import { getSetting, setSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
+import { jobHandlers } from './jobs/handlers'; // import / export (issue 3)
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
@@ -107,5 +108,6 @@ function createHandlers(p: Project): Handlers {
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
+    ...jobHandlers(p.file, db), // import / export (issue 3)
   };
 }

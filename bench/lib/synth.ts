@@ -1,0 +1,100 @@
+// A deterministic synthetic article set: ~3 KB texts of pseudo-words in sentences and
+// paragraphs, some with emoji and CJK (so offset conversion is exercised), ~20 word-aligned
+// spans each (some nested), written as Spanwise `spans` JSONL with code-point offsets.
+import fs from 'node:fs';
+
+export const LABELS = ['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION'];
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SynthArticle {
+  id: number;
+  title: string;
+  text: string;
+  /** Code-point offsets (what the JSONL carries). */
+  spans: { start: number; end: number; label: string; text: string }[];
+}
+
+export function* synthArticles(n: number, seed = 42): Generator<SynthArticle> {
+  const rnd = mulberry32(seed);
+  const syll = ['ka', 'ro', 'mi', 'tan', 'ver', 'lo', 'sen', 'da', 'gri', 'pol', 'an', 'es', 'ur', 'bel', 'ston'];
+  const vocab = Array.from({ length: 4000 }, () => {
+    let w = '';
+    const k = 1 + Math.floor(rnd() * 3);
+    for (let i = 0; i < k; i++) w += syll[Math.floor(rnd() * syll.length)];
+    return w;
+  });
+  const extras = ['😀', '🇺🇦', '北京', 'naïve', 'é', 'Straße'];
+  for (let id = 1; id <= n; id++) {
+    const words: { w: string; start: number }[] = [];
+    let text = '';
+    let cp = 0;
+    const push = (s: string) => {
+      text += s;
+      cp += [...s].length;
+    };
+    const special = rnd() < 0.1;
+    while (text.length < 3000) {
+      const sentence = 8 + Math.floor(rnd() * 14);
+      for (let i = 0; i < sentence; i++) {
+        let w = vocab[Math.floor(rnd() * vocab.length)]!;
+        if (i === 0) w = w[0]!.toUpperCase() + w.slice(1);
+        if (special && rnd() < 0.02) w = extras[Math.floor(rnd() * extras.length)]!;
+        words.push({ w, start: cp });
+        push(w);
+        push(i === sentence - 1 ? '.' : ' ');
+      }
+      push(rnd() < 0.2 ? '\n\n' : ' ');
+    }
+    const chars = [...text];
+    const spans: SynthArticle['spans'] = [];
+    for (let k = 0; k < 20; k++) {
+      const i = Math.floor(rnd() * (words.length - 5));
+      const len = 1 + Math.floor(rnd() * 4);
+      const last = words[i + len - 1]!;
+      const start = words[i]!.start;
+      const end = last.start + [...last.w].length;
+      spans.push({
+        start,
+        end,
+        label: LABELS[Math.floor(rnd() * LABELS.length)]!,
+        text: chars.slice(start, end).join(''),
+      });
+    }
+    spans.sort((a, b) => a.start - b.start || a.end - b.end);
+    yield { id, title: `Synthetic article ${id}`, text, spans };
+  }
+}
+
+/** Writes the set as `spans` JSONL; returns its size in bytes. */
+export function writeSynthJsonl(file: string, n: number): number {
+  const fd = fs.openSync(file, 'w');
+  let batch = '';
+  for (const a of synthArticles(n)) {
+    batch +=
+      JSON.stringify({
+        id: a.id,
+        text: a.text,
+        spans: a.spans,
+        meta: { title: a.title, source: 'synthetic' },
+        layer: 'bench',
+        status: 'done',
+      }) + '\n';
+    if (batch.length > 1 << 20) {
+      fs.writeSync(fd, batch);
+      batch = '';
+    }
+  }
+  fs.writeSync(fd, batch);
+  fs.closeSync(fd);
+  return fs.statSync(file).size;
+}

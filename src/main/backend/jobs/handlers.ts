@@ -1,0 +1,88 @@
+// The contract's job methods (startImport, startExport, cancelJob, listJobs) and the host
+// configuration that the process running them provides: Electron main gives a save dialog
+// and the built worker's path; tests and the e2e host use the TypeScript worker through tsx.
+import path from 'node:path';
+import type { Handlers } from '../../../shared/contract';
+import { EXPORT_FORMATS, type JobEvent } from '../../../shared/jobs';
+import { AppError } from '../../../shared/result';
+import { FORMATS } from '../exporters/formats';
+import { resolveLayer } from '../exporters/select';
+import type { Db } from '../db/open';
+import { JobRunner } from './runner';
+
+export interface JobsHost {
+  runner: JobRunner;
+  /** A native save dialog (Electron). Resolves to null when the user cancels. */
+  pickExportTarget?: ((suggestion: { name: string; folder: boolean }) => Promise<string | null>) | undefined;
+  /** May the caller (the renderer) name the output path itself? Electron: no; test hosts: yes. */
+  trustCallerPaths: boolean;
+}
+
+let host: JobsHost | null = null;
+
+/** Runs TypeScript source workers (tests, e2e host, dev scripts); the built app configures its own. */
+export function sourceWorkerUrl(): URL {
+  const file = './worker' + '.ts'; // not a literal: bundlers must not try to resolve it
+  return new URL(file, import.meta.url);
+}
+
+export function configureJobs(h: JobsHost): void {
+  host = h;
+}
+
+/** A runner for hosts that run from source (tests, the e2e host): events go to `emit`. */
+export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost {
+  return {
+    runner: new JobRunner({ workerUrl: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], emit }),
+    trustCallerPaths: true,
+  };
+}
+
+function jobs(): JobsHost {
+  host ??= sourceJobsHost();
+  return host;
+}
+
+type JobMethods = 'startImport' | 'startExport' | 'cancelJob' | 'listJobs';
+
+export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMethods> {
+  return {
+    startImport: ({ paths, format, as, status, offsets }) => {
+      const { runner } = jobs();
+      const title = paths.length === 1 ? `Import ${path.basename(paths[0]!)}` : `Import ${paths.length} items`;
+      const job = runner.create('import', title);
+      return runner.start(job.id, {
+        kind: 'import',
+        projectFile,
+        paths: paths.map((p) => path.resolve(p)),
+        options: { format, as, status, offsets },
+      });
+    },
+    startExport: ({ out, ...options }) => {
+      const h = jobs();
+      if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
+        throw new AppError('BAD_INPUT', `unknown export format ${options.format}`);
+      }
+      resolveLayer(db, options.layer); // unknown layer or gold: refuse before any dialog
+      const title = `Export ${options.format} (${options.layer === 'all' ? 'all layers' : options.layer})`;
+      const spec = (target: string) => ({ kind: 'export' as const, projectFile, out: target, options });
+      if (out !== undefined) {
+        if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', 'the output file is chosen in the save dialog');
+        const job = h.runner.create('export', title);
+        return h.runner.start(job.id, spec(path.resolve(out)));
+      }
+      if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
+      const job = h.runner.create('export', title);
+      const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
+      const folder = options.split !== undefined;
+      const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;
+      h.pickExportTarget({ name, folder }).then(
+        (target) => (target ? h.runner.start(job.id, spec(target)) : h.runner.finish(job.id, 'cancelled')),
+        (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
+      );
+      return job;
+    },
+    cancelJob: ({ id }) => jobs().runner.cancel(id),
+    listJobs: () => jobs().runner.list(),
+  };
+}

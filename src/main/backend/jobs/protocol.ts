@@ -1,0 +1,18 @@
+// Messages between the job runner (main thread) and a job worker.
+import type { ExportOptions, ExportSummary, ImportOptions, ImportSummary, JobProgress } from '../../../shared/jobs';
+
+export type JobSpec =
+  | { kind: 'import'; projectFile: string; paths: string[]; options: ImportOptions }
+  | { kind: 'export'; projectFile: string; out: string; options: ExportOptions };
+
+export interface WorkerInput {
+  spec: JobSpec;
+  /** Int32Array(1) over it: 1 means "cancel" (read with Atomics by the worker). */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: JobProgress }
+  | { type: 'done'; report: string; importSummary?: ImportSummary; exportSummary?: ExportSummary }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: { code: string; message: string } };

@@ -1,0 +1,50 @@
+// Runs one job on its own connection to the project file (what the worker thread does; also
+// callable in-process). WAL lets the app keep reading while an import holds the write lock.
+import type { JobProgress } from '../../../shared/jobs';
+import { AppError } from '../../../shared/result';
+import { openDb } from '../db/open';
+import { exportProject, formatExportSummary } from '../exporters';
+import { Cancelled } from '../importers/errors';
+import { formatImportSummary, importPaths } from '../importers';
+import type { JobSpec, WorkerMessage } from './protocol';
+
+export async function runJob(
+  spec: JobSpec,
+  shouldCancel: () => boolean,
+  post: (message: WorkerMessage) => void,
+): Promise<void> {
+  let last = 0;
+  const onProgress = (progress: JobProgress) => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    post({ type: 'progress', progress });
+  };
+  try {
+    const { db } = openDb(spec.projectFile);
+    try {
+      if (spec.kind === 'import') {
+        const summary = importPaths(db, spec.paths, spec.options, { onProgress, shouldCancel });
+        post({ type: 'done', report: formatImportSummary(summary), importSummary: summary });
+      } else {
+        const summary = await exportProject(db, spec.out, spec.options, { onProgress, shouldCancel });
+        post({ type: 'done', report: formatExportSummary(summary), exportSummary: summary });
+      }
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    if (err instanceof Cancelled) post({ type: 'cancelled' });
+    else if (err instanceof AppError) post({ type: 'failed', error: { code: err.code, message: err.message } });
+    else {
+      const e = err as NodeJS.ErrnoException;
+      post({
+        type: 'failed',
+        error: {
+          code: e.code && /^E[A-Z]+$/.test(e.code) ? 'BAD_INPUT' : 'INTERNAL',
+          message: e.message ?? String(err),
+        },
+      });
+    }
+  }
+}

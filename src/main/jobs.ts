@@ -1,0 +1,66 @@
+/// <reference types="electron-vite/node" />
+// Electron glue for import/export jobs: the built worker's path, the native dialogs, events to
+// the window, and cancelling running jobs on quit (an import then rolls back). The jobs
+// themselves live in backend/jobs (no electron there).
+import { app, dialog, type BrowserWindow } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { EVENT_CHANNEL, type AppEvent } from '../shared/contract';
+import { configureJobs } from './backend/jobs/handlers';
+import { JobRunner } from './backend/jobs/runner';
+import workerPath from './backend/jobs/worker?modulePath';
+
+let getWin: () => BrowserWindow | null = () => null;
+
+function emit(event: AppEvent): void {
+  getWin()?.webContents.send(EVENT_CHANNEL, event);
+}
+
+export function installJobs(getWindow: () => BrowserWindow | null): JobRunner {
+  getWin = getWindow;
+  const runner = new JobRunner({ workerUrl: pathToFileURL(workerPath), emit });
+  configureJobs({
+    runner,
+    // The renderer never names output files: main asks the user where to write.
+    trustCallerPaths: false,
+    pickExportTarget: async ({ name, folder }) => {
+      const win = getWindow();
+      if (folder) {
+        const opts = {
+          title: 'Choose a folder for train/dev/test files',
+          properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+        };
+        const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+        return res.canceled ? null : (res.filePaths[0] ?? null);
+      }
+      const opts = { title: 'Export', defaultPath: name };
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return res.canceled ? null : (res.filePath ?? null);
+    },
+  });
+  app.on('before-quit', () => void runner.shutdown());
+  return runner;
+}
+
+/** File → Import Files…/Import Folder…: pick, then the renderer asks for the options. */
+export async function requestImport(folder: boolean): Promise<void> {
+  const win = getWin();
+  const opts = {
+    title: folder ? 'Import a folder of articles' : 'Import articles',
+    properties: (folder ? ['openDirectory'] : ['openFile', 'multiSelections']) as Array<
+      'openDirectory' | 'openFile' | 'multiSelections'
+    >,
+    filters: folder
+      ? []
+      : [
+          { name: 'Articles and annotations', extensions: ['txt', 'text', 'json', 'jsonl', 'ndjson'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+  };
+  const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  if (!res.canceled && res.filePaths.length) emit({ type: 'importRequest', paths: res.filePaths });
+}
+
+/** File → Export…: the renderer shows the export options, then calls startExport. */
+export function requestExport(): void {
+  emit({ type: 'exportRequest' });
+}
