@@ -12,7 +12,10 @@ const VIEWPORT = { width: 1440, height: 900 };
 
 /** Spans on the first demo article: nested ACTORs and LOCATIONs inside CLAIMs, a SANCTION. */
 const DEMO_SPANS: Array<[string, string, number?]> = [
-  ['North Korean leader Kim Jong Un is planning on making a rare trip outside the borders of his secretive and insular country to meet President Putin in Russia', 'CLAIM'],
+  [
+    'North Korean leader Kim Jong Un is planning on making a rare trip outside the borders of his secretive and insular country to meet President Putin in Russia',
+    'CLAIM',
+  ],
   ['North Korean leader Kim Jong Un', 'ACTOR'],
   ['Kim Jong Un', 'ACTOR'],
   ['President Putin', 'ACTOR'],

@@ -154,7 +154,7 @@ test('nothing of Node or Electron is visible in the page', async ({ app }) => {
 
 test('child frames get no api and cannot reach the backend, even at the renderer URL', async ({ app }) => {
   const { page } = app;
-  type Invoke = { __spanwiseInvoke(m: string, i: unknown): Promise<unknown> };
+  type Invoke = { __spanwiseInvoke(m: string, i: string): Promise<string> };
   // One frame with other content, one that loads our own renderer page (same trusted URL).
   await page.evaluate(async (startUrl) => {
     const frames = [
@@ -177,7 +177,9 @@ test('child frames get no api and cannot reach the backend, even at the renderer
     );
     if (app.kind === 'chromium') {
       // The host's binding exists in every frame; main/ipc.ts's sender check must refuse it.
-      const result = await child.evaluate(() => (window as unknown as Invoke).__spanwiseInvoke('getSession', {}));
+      const result = await child.evaluate(() =>
+        (window as unknown as Invoke).__spanwiseInvoke('getSession', '{}').then((t) => JSON.parse(t) as unknown),
+      );
       expect(result, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   }
@@ -185,7 +187,9 @@ test('child frames get no api and cannot reach the backend, even at the renderer
   if (app.kind === 'chromium') {
     // A page of ours at another path is not the trusted renderer either.
     await page.goto(new URL('/elsewhere.html', START_URL).href);
-    const elsewhere = await page.evaluate(() => (window as unknown as Invoke).__spanwiseInvoke('getSession', {}));
+    const elsewhere = await page.evaluate(() =>
+      (window as unknown as Invoke).__spanwiseInvoke('getSession', '{}').then((t) => JSON.parse(t) as unknown),
+    );
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
 });

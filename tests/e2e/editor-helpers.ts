@@ -69,7 +69,12 @@ async function pointsFor(page: Page, start: number, end: number) {
 }
 
 /** Drags the mouse across the first occurrence of `needle` (after `from`) in the article. */
-export async function dragSelect(page: Page, text: string, needle: string, from = 0): Promise<{ start: number; end: number }> {
+export async function dragSelect(
+  page: Page,
+  text: string,
+  needle: string,
+  from = 0,
+): Promise<{ start: number; end: number }> {
   const start = text.indexOf(needle, from);
   if (start < 0) throw new Error(`"${needle}" is not in the article`);
   const end = start + needle.length;

@@ -30,7 +30,9 @@ test('renaming, recolouring and re-keying a label keeps its spans; a clash is re
   // A hotkey already taken by ACTOR is refused and nothing changes.
   await page.getByTestId('label-row-CLAIM').getByLabel('Hotkey of CLAIM').fill('1');
   await page.getByTestId('label-row-CLAIM').getByLabel('Hotkey of CLAIM').press('Enter');
-  await expect(page.getByTestId('settings').getByRole('alert')).toContainText('hotkey 1 is already used by label ACTOR');
+  await expect(page.getByTestId('settings').getByRole('alert')).toContainText(
+    'hotkey 1 is already used by label ACTOR',
+  );
   await page.getByLabel('New label name').fill('event');
   await page.getByRole('button', { name: 'Add label' }).click();
   await expect(page.getByTestId('label-row-EVENT')).toBeVisible();

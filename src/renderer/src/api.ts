@@ -22,9 +22,9 @@ export class ApiError extends Error {
 }
 
 export async function call<M extends Method>(method: M, input?: Input<M>): Promise<Output<M>> {
-  const fn = window.api[method] as unknown as (input?: Input<M>) => Promise<
-    { ok: true; value: Output<M> } | { ok: false; error: ApiErrorData }
-  >;
+  const fn = window.api[method] as unknown as (
+    input?: Input<M>,
+  ) => Promise<{ ok: true; value: Output<M> } | { ok: false; error: ApiErrorData }>;
   const result = await fn(input);
   if (!result.ok) throw new ApiError(method, result.error);
   return result.value;

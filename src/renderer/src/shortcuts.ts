@@ -9,7 +9,11 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '1 – 9', action: 'Apply a label to the selection (or relabel the selected span)', group: 'Labeling' },
   { keys: 'C', action: 'Toggle word snapping / character precision', group: 'Labeling' },
   { keys: 'Tab / Shift+Tab', action: 'Select the next / previous span', group: 'Spans' },
-  { keys: 'Click a mark', action: 'Select the innermost span there; click again for the enclosing one', group: 'Spans' },
+  {
+    keys: 'Click a mark',
+    action: 'Select the innermost span there; click again for the enclosing one',
+    group: 'Spans',
+  },
   { keys: 'Delete / Backspace', action: 'Delete the selected span', group: 'Spans' },
   { keys: 'Shift+← / Shift+→', action: 'Move the selected span’s end', group: 'Spans' },
   { keys: 'Alt+Shift+← / Alt+Shift+→', action: 'Move the selected span’s start', group: 'Spans' },

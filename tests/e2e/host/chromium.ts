@@ -66,8 +66,10 @@ function installApi(methods: readonly string[]): void {
   if (window !== window.top) return; // the preload runs in the main frame only
   const g = window as unknown as Record<string, unknown>;
   const invoke = (method: string, input: unknown): Promise<unknown> => {
-    const binding = g['__spanwiseInvoke'] as (method: string, input: unknown) => Promise<unknown>;
-    return binding(method, input);
+    const binding = g['__spanwiseInvoke'] as (method: string, input: string) => Promise<string>;
+    // JSON text both ways: Playwright's per-value serialisation is slow for large results
+    // (an article's 5,000 spans), and JSON is what structured clone gives IPC anyway.
+    return binding(method, JSON.stringify(input)).then((text) => JSON.parse(text) as unknown);
   };
   const listeners = new Set<(event: unknown) => void>();
   const api: Record<string, unknown> = {};
@@ -132,7 +134,8 @@ export async function openChromiumHost(browser: Browser, workspace: Workspace): 
     await page.exposeBinding('__spanwiseInvoke', (source: { frame: Frame }, method: unknown, input: unknown) => {
       if (!handler) throw new Error('the IPC handler is not registered');
       const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
-      return handler({ senderFrame } as unknown as IpcMainInvokeEvent, method, input);
+      const parsed: unknown = typeof input === 'string' ? JSON.parse(input) : input;
+      return JSON.stringify(handler({ senderFrame } as unknown as IpcMainInvokeEvent, method, parsed));
     });
     // As source text: tsx/esbuild (keepNames) may wrap inner functions in __name(...), a helper
     // that exists only in Node; a local stand-in keeps the page free of it and of new globals.

@@ -14,9 +14,11 @@ export function textOffsetAt(node: Node, offset: number): number | null {
   if (!el) {
     // A position between paragraphs (e.g. on the column itself): use the nearest child.
     const child = node.childNodes[Math.min(offset, node.childNodes.length - 1)];
-    const para = child instanceof HTMLElement ? child.querySelector<HTMLElement>('[data-e]') ?? child : null;
+    const para = child instanceof HTMLElement ? (child.querySelector<HTMLElement>('[data-e]') ?? child) : null;
     if (!para?.dataset['s']) return null;
-    return offset >= node.childNodes.length ? Number(para.dataset['e'] ?? para.dataset['s']) : Number(para.dataset['s']);
+    return offset >= node.childNodes.length
+      ? Number(para.dataset['e'] ?? para.dataset['s'])
+      : Number(para.dataset['s']);
   }
   const child = el.childNodes[offset];
   if (child instanceof HTMLElement && child.dataset['s'] !== undefined) return Number(child.dataset['s']);

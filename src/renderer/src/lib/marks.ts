@@ -57,7 +57,11 @@ export interface Segment {
  * Cuts a paragraph at every span boundary (and any extra cut, e.g. the selection and caret)
  * into segments, each listing the spans that cover it. A sweep: O((n + cuts) log n).
  */
-export function segmentParagraph(para: Range, spans: readonly MarkSpan[], extraCuts: readonly number[] = []): Segment[] {
+export function segmentParagraph(
+  para: Range,
+  spans: readonly MarkSpan[],
+  extraCuts: readonly number[] = [],
+): Segment[] {
   const cuts = new Set<number>([para.start, para.end]);
   for (const s of spans) {
     if (s.start > para.start && s.start < para.end) cuts.add(s.start);

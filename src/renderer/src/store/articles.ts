@@ -78,7 +78,9 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
   },
   startAnnotating: async () => {
     await Promise.all([get().reloadList(), get().refreshProgress()]);
-    const first = (await call('nextArticle', { afterId: null, undoneOnly: true })) ?? (await call('nextArticle', { afterId: null }));
+    const first =
+      (await call('nextArticle', { afterId: null, undoneOnly: true })) ??
+      (await call('nextArticle', { afterId: null }));
     if (first) await get().openArticle(first.id);
   },
 });

@@ -5,6 +5,7 @@ import type { Article, Span } from '../../../shared/model';
 import { nextWordBoundary, prevWordBoundary, snapToWords, stepChar, trimRange } from '../../../shared/text';
 import { call } from '../api';
 import { spansAt } from '../lib/marks';
+import { markStart } from '../lib/perf';
 import { editArticle, type Edit, type SpanFields } from './history';
 import type { Slice } from './types';
 
@@ -75,7 +76,8 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       spans: next,
       article: status === article.status ? article : { ...article, status },
       selectedSpanId: edit.kind === 'delete' ? null : edit.kind === 'create' ? edit.span.id : edit.id,
-      selection: null,
+      // The caret continues after a new span, so labeling moves through the text.
+      selection: edit.kind === 'create' ? { anchor: edit.span.end, focus: edit.span.end } : null,
     });
     get().patchListItem(article.id, { spanCount: next.length, status });
     if (status !== article.status) void get().refreshProgress();
@@ -110,6 +112,7 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
   };
 
   const commit = (edit: Edit) => {
+    markStart('edit');
     applyLocal(edit);
     get().record(edit);
     write(edit, true);
@@ -138,10 +141,19 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     articleError: null,
     resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
     openArticle: async (id) => {
+      markStart('open');
       try {
         const [article, spans] = await Promise.all([call('getArticle', { id }), call('listSpans', { articleId: id })]);
+        // 'render': from the data in hand to the painted article (the transport aside).
+        markStart('render');
         lastClick = null;
-        set({ article, spans: sortSpans(spans), selection: { anchor: 0, focus: 0 }, selectedSpanId: null, articleError: null });
+        set({
+          article,
+          spans: sortSpans(spans),
+          selection: { anchor: 0, focus: 0 },
+          selectedSpanId: null,
+          articleError: null,
+        });
       } catch (err) {
         set({ articleError: err instanceof Error ? err.message : String(err) });
       }
@@ -257,7 +269,10 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       const article = get().article;
       if (!article) return;
       const { progress } = await get().enqueueWrite(() => call('setStatus', { articleId: article.id, status: 'done' }));
-      set({ progress, article: get().article?.id === article.id ? { ...get().article!, status: 'done' } : get().article });
+      set({
+        progress,
+        article: get().article?.id === article.id ? { ...get().article!, status: 'done' } : get().article,
+      });
       get().patchListItem(article.id, { status: 'done' });
       const next = await call('nextArticle', { afterId: article.id, undoneOnly: true });
       if (next) await get().openArticle(next.id);

@@ -18,13 +18,19 @@ export const createSaveSlice: Slice<SaveSlice> = (set, get) => ({
   saveState: { kind: 'saved' },
   pendingWrites: 0,
   enqueueWrite: <T>(write: () => Promise<T>): Promise<T> => {
-    set((s) => ({ pendingWrites: s.pendingWrites + 1, saveState: s.saveState.kind === 'error' ? s.saveState : { kind: 'saving' } }));
+    set((s) => ({
+      pendingWrites: s.pendingWrites + 1,
+      saveState: s.saveState.kind === 'error' ? s.saveState : { kind: 'saving' },
+    }));
     const run = tail.then(write);
     tail = run.catch(() => undefined);
     return run.then(
       (value) => {
         const pending = get().pendingWrites - 1;
-        set((s) => ({ pendingWrites: pending, saveState: s.saveState.kind === 'error' ? s.saveState : pending ? { kind: 'saving' } : { kind: 'saved' } }));
+        set((s) => ({
+          pendingWrites: pending,
+          saveState: s.saveState.kind === 'error' ? s.saveState : pending ? { kind: 'saving' } : { kind: 'saved' },
+        }));
         return value;
       },
       (err: unknown) => {

@@ -11,7 +11,13 @@ export interface SessionSlice {
   boot(): Promise<void>;
   setAnnotator(name: string): Promise<void>;
   createLabel(input: { name: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
-  updateLabel(input: { id: number; name?: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
+  updateLabel(input: {
+    id: number;
+    name?: string;
+    color?: string;
+    hotkey?: string | null;
+    description?: string;
+  }): Promise<void>;
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
@@ -21,7 +27,11 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   bootError: null,
   boot: async () => {
     try {
-      const [session, labels, guidelines] = await Promise.all([call('getSession'), call('listLabels'), call('getGuidelines')]);
+      const [session, labels, guidelines] = await Promise.all([
+        call('getSession'),
+        call('listLabels'),
+        call('getGuidelines'),
+      ]);
       set({ session, labels, guidelines, bootError: null });
       get().resetEditor();
       get().clearHistory();

@@ -2,9 +2,10 @@
 // 1 MB article opens as fast as a short one. Mouse selection is read from the DOM and
 // turned into offsets; everything else (caret, selection, marks) is drawn from the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { paragraphs } from '../../../../shared/text';
 import { textOffsetAt } from '../../lib/domOffsets';
+import { measureWhenPainted } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import { Paragraph } from './Paragraph';
@@ -53,6 +54,11 @@ export function ArticleView() {
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [article?.id]);
+  useLayoutEffect(() => {
+    measureWhenPainted('render');
+    measureWhenPainted('open');
+  }, [article]);
+  useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
 
   // Keep the caret or the selected span in view (keyboard navigation, Tab, undo).
   const selected = selectedSpanId ? spans.find((s) => s.id === selectedSpanId) : undefined;
@@ -103,7 +109,8 @@ export function ArticleView() {
         >
           {items.map((v) => {
             const para = paras[v.index]!;
-            const inSel = selStart !== null && selEnd !== null && selEnd > selStart && selStart < para.end && selEnd > para.start;
+            const inSel =
+              selStart !== null && selEnd !== null && selEnd > selStart && selStart < para.end && selEnd > para.start;
             const bucket = buckets[v.index]!;
             return (
               <div

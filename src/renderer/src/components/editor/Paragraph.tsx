@@ -47,7 +47,14 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
     if (selected && seg.start === Math.max(selected.start, para.start)) {
       const label = labels.get(selected.labelId);
       out.push(
-        <span key="chip" className="chip-anchor" data-s={seg.start} data-chip="" contentEditable={false} aria-hidden="true">
+        <span
+          key="chip"
+          className="chip-anchor"
+          data-s={seg.start}
+          data-chip=""
+          contentEditable={false}
+          aria-hidden="true"
+        >
           <span className="chip" style={{ background: label?.color ?? '#888' }}>
             {label?.name ?? '?'}
           </span>
@@ -58,9 +65,7 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
     const style: CSSProperties = {};
     let title: string | undefined;
     if (seg.covering.length) {
-      const covering = seg.covering
-        .map((id) => byId.get(id)!)
-        .sort((a, b) => a.end - a.start - (b.end - b.start));
+      const covering = seg.covering.map((id) => byId.get(id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
       const layers: string[] = [];
       const positions: string[] = [];
       const sizes: string[] = [];

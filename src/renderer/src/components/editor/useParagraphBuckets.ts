@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { Span } from '../../../../shared/model';
 import type { Range } from '../../../../shared/text';
 import { bucketByParagraph } from '../../lib/marks';
@@ -13,21 +13,27 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   return true;
 }
 
+/** Keeps the last buckets of one article's paragraphs, to hand back unchanged arrays. */
+class BucketCache {
+  private last: Span[][] | null = null;
+  constructor(private readonly paras: readonly Range[]) {}
+
+  update(spans: readonly Span[]): Span[][] {
+    const fresh = bucketByParagraph(this.paras, spans);
+    const prev = this.last;
+    if (prev) {
+      for (let i = 0; i < fresh.length; i++) if (sameSpans(prev[i]!, fresh[i]!)) fresh[i] = prev[i]!;
+    }
+    this.last = fresh;
+    return fresh;
+  }
+}
+
 /**
  * Spans per paragraph, reusing the previous array for every paragraph whose spans did not
  * change, so that memoised paragraphs skip re-rendering after an edit elsewhere.
  */
 export function useParagraphBuckets(paras: readonly Range[], spans: readonly Span[]): Span[][] {
-  const previous = useRef<{ paras: readonly Range[]; buckets: Span[][] } | null>(null);
-  return useMemo(() => {
-    const fresh = bucketByParagraph(paras, spans);
-    const prev = previous.current;
-    if (prev && prev.paras === paras) {
-      for (let i = 0; i < fresh.length; i++) {
-        if (sameSpans(prev.buckets[i]!, fresh[i]!)) fresh[i] = prev.buckets[i]!;
-      }
-    }
-    previous.current = { paras, buckets: fresh };
-    return fresh;
-  }, [paras, spans]);
+  const cache = useMemo(() => new BucketCache(paras), [paras]);
+  return useMemo(() => cache.update(spans), [cache, spans]);
 }

@@ -1,10 +1,12 @@
 // The spans of the open article (this annotator's layer), in text order, in sync with the
-// editor: click to select and jump.
-import { useMemo } from 'react';
+// editor: click to select and jump. Virtualised: an article may carry thousands of spans.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 
-const MAX_TEXT = 60;
+const MAX_TEXT = 80;
+const ROW_PX = 30;
 
 export function SpansPanel() {
   const spans = useStore((s) => s.spans);
@@ -13,24 +15,47 @@ export function SpansPanel() {
   const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
   const selectedSpanId = useStore((s) => s.selectedSpanId);
   const selectSpan = useStore((s) => s.selectSpan);
+  const scrollRef = useRef<HTMLOListElement>(null);
+  const virtualizer = useVirtualizer({
+    count: spans.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+  });
+  const selectedIndex = selectedSpanId ? spans.findIndex((s) => s.id === selectedSpanId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
   return (
     <section className="panel-section spans-panel" aria-label="Spans">
       <h2>
         Spans <span className="count">{spans.length}</span>
       </h2>
-      {spans.length === 0 ? (
-        <p className="hint">No spans yet: select text and press 1–4.</p>
-      ) : (
-        <ol className="span-list" data-testid="span-list">
-          {spans.map((span) => {
+      {spans.length === 0 ? <p className="hint">No spans yet: select text and press 1–4.</p> : null}
+      <ol className="span-list" data-testid="span-list" ref={scrollRef} hidden={spans.length === 0}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const span = spans[v.index]!;
             const label = labels.get(span.labelId);
-            const t = text.slice(span.start, span.end).replace(/\s+/g, ' ');
+            const t = text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT + 20)).replace(/\s+/g, ' ');
             return (
-              <li key={span.id}>
+              <li
+                key={span.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_PX,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
                 <button
                   type="button"
                   className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
                   onClick={() => selectSpan(span.id)}
+                  title={text.slice(span.start, Math.min(span.end, span.start + 500))}
                   data-testid="span-item"
                   data-label={label?.name}
                 >
@@ -45,8 +70,8 @@ export function SpansPanel() {
               </li>
             );
           })}
-        </ol>
-      )}
+        </div>
+      </ol>
     </section>
   );
 }

@@ -27,7 +27,13 @@ export function SettingsPanel() {
 
   return (
     <div className="overlay" onClick={() => setOverlay('none')} role="presentation">
-      <div className="sheet settings" role="dialog" aria-label="Labels and settings" onClick={(e) => e.stopPropagation()} data-testid="settings">
+      <div
+        className="sheet settings"
+        role="dialog"
+        aria-label="Labels and settings"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="settings"
+      >
         <header className="sheet-head">
           <h2>Labels and settings</h2>
           <button type="button" onClick={() => setOverlay('none')} aria-label="Close">
@@ -74,7 +80,12 @@ export function SettingsPanel() {
               if (annotator.trim()) void setAnnotator(annotator.trim()).then(() => setOverlay('none'));
             }}
           >
-            <input aria-label="Annotator name" value={annotator} onChange={(e) => setAnnotatorName(e.target.value)} maxLength={80} />
+            <input
+              aria-label="Annotator name"
+              value={annotator}
+              onChange={(e) => setAnnotatorName(e.target.value)}
+              maxLength={80}
+            />
             <button type="submit" disabled={!annotator.trim() || annotator.trim() === session?.annotator?.name}>
               Switch annotator
             </button>

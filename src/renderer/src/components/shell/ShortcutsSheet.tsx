@@ -7,7 +7,13 @@ export function ShortcutsSheet() {
   const groups = [...new Set(SHORTCUTS.map((s) => s.group))];
   return (
     <div className="overlay" onClick={() => close('none')} role="presentation">
-      <div className="sheet" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()} data-testid="shortcuts">
+      <div
+        className="sheet"
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="shortcuts"
+      >
         <header className="sheet-head">
           <h2>Keyboard shortcuts</h2>
           <button type="button" onClick={() => close('none')} aria-label="Close">

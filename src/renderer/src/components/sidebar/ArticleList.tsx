@@ -30,7 +30,8 @@ export function ArticleList() {
   }, [first, last, total, rows, ensureRows]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter' && e.key !== 'Home' && e.key !== 'End') return;
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter' && e.key !== 'Home' && e.key !== 'End')
+      return;
     e.preventDefault();
     e.stopPropagation();
     if (e.key === 'Enter') {
@@ -39,7 +40,11 @@ export function ArticleList() {
       return;
     }
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? total - 1 : Math.max(0, Math.min(total - 1, cursor + (e.key === 'ArrowDown' ? 1 : -1)));
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? total - 1
+          : Math.max(0, Math.min(total - 1, cursor + (e.key === 'ArrowDown' ? 1 : -1)));
     setCursor(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
@@ -66,7 +71,14 @@ export function ArticleList() {
               role="option"
               aria-selected={row?.id === currentId}
               className={`article-row ${row?.id === currentId ? 'current' : ''} ${v.index === cursor ? 'cursor' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_PX, transform: `translateY(${v.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_PX,
+                transform: `translateY(${v.start}px)`,
+              }}
               onClick={() => {
                 setCursor(v.index);
                 if (row) void openArticle(row.id);
@@ -76,7 +88,11 @@ export function ArticleList() {
             >
               {row ? (
                 <>
-                  <span className={`status-dot ${row.status}`} title={STATUS_TEXT[row.status]} aria-label={STATUS_TEXT[row.status]} />
+                  <span
+                    className={`status-dot ${row.status}`}
+                    title={STATUS_TEXT[row.status]}
+                    aria-label={STATUS_TEXT[row.status]}
+                  />
                   <span className="row-main">
                     <span className="row-title">{row.title}</span>
                     <span className="row-source">{row.source}</span>

@@ -24,7 +24,14 @@ export function Sidebar() {
           </span>
           <span>{pct}%</span>
         </div>
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="set-progress">
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct}
+          data-testid="set-progress"
+        >
           <div className="progress-done" style={{ width: `${pct}%` }} />
           <div
             className="progress-wip"

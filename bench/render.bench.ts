@@ -1,0 +1,301 @@
+// Editor benchmarks in Chromium through the e2e harness (the built renderer on the real
+// backend), read from the app's own performance marks (src/renderer/src/lib/perf.ts):
+//   - opening a 100 kB article with 5,000 spans, until painted (target < 150 ms);
+//   - creating a span by keyboard on an article with 2,000 spans, keydown to paint (< 16 ms);
+//   - a span edit's round trip through window.api with validation (< 1 ms), in the page and
+//     through the dispatch itself.
+// Each beside a bare baseline measured in the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { addArticle } from '../src/main/backend/articles';
+import { Project } from '../src/main/backend/project';
+import { RESOURCES_DIR } from '../tests/e2e/host/discover';
+import { launchApp } from '../tests/e2e/harness';
+import type { BenchContext, BenchModule, Metric } from './lib/types';
+
+const WORDS = (
+  'the minister said on monday that talks between the two governments would resume in geneva ' +
+  'after sanctions on exports were tightened by the council while rebels in the north denied ' +
+  'any role in the attack reported by local officials and international observers'
+).split(' ');
+
+/** Deterministic news-like text of about `bytes` characters in ~600-character paragraphs. */
+function syntheticText(bytes: number, seed: number): string {
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const paras: string[] = [];
+  let total = 0;
+  while (total < bytes) {
+    const words: string[] = [];
+    let len = 0;
+    while (len < 600) {
+      const w = WORDS[Math.floor(rnd() * WORDS.length)]!;
+      words.push(w);
+      len += w.length + 1;
+    }
+    const p = words.join(' ') + '.';
+    paras.push(p);
+    total += p.length + 2;
+  }
+  return paras.join('\n\n');
+}
+
+/** `count` word-aligned spans, a quarter of them nested in a longer one. */
+function syntheticSpans(text: string, count: number): Array<{ start: number; end: number; label: number }> {
+  const words: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(/\S+/g)) words.push({ start: m.index, end: m.index + m[0].length });
+  const out: Array<{ start: number; end: number; label: number }> = [];
+  const step = Math.max(1, Math.floor(words.length / count));
+  for (let i = 0; out.length < count && i < words.length - 3; i += step) {
+    const w = words[i]!;
+    if (out.length % 4 === 3) out.push({ start: w.start, end: words[i + 3]!.end, label: 2 });
+    else out.push({ start: w.start, end: w.end, label: 1 + (out.length % 4 === 1 ? 2 : 0) });
+  }
+  return out;
+}
+
+function buildProject(file: string): { big: number; medium: number; small: number } {
+  const project = Project.open(file, { resourcesDir: RESOURCES_DIR, demo: false });
+  project.setAnnotator('bench');
+  const annotator = project.requireAnnotator();
+  const insert = project.db.prepare(
+    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'bench', '2026-01-01', '2026-01-01')`,
+  );
+  const ids = project.db.transaction(() => {
+    const add = (title: string, bytes: number, spans: number, seed: number) => {
+      const text = syntheticText(bytes, seed);
+      const { id } = addArticle(project.db, { title, source: 'bench', text });
+      for (const s of syntheticSpans(text, spans)) {
+        insert.run(crypto.randomUUID(), id, annotator, s.label, s.start, s.end);
+      }
+      return id;
+    };
+    return {
+      small: add('Small', 2_000, 10, 1),
+      big: add('100 kB, 5,000 spans', 100_000, 5_000, 2),
+      medium: add('40 kB, 2,000 spans', 40_000, 2_000, 3),
+    };
+  })();
+  project.close();
+  return ids;
+}
+
+async function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+async function clearMeasures(page: Page): Promise<void> {
+  await page.evaluate(() => performance.clearMeasures());
+}
+
+async function openById(page: Page, id: number): Promise<void> {
+  const before = (await measures(page, 'spanwise:open')).length;
+  // Through the app's own path: a click on the article's row (ids 1–3 are rows 0–2).
+  await page
+    .locator('[data-testid=article-row]')
+    .nth(id - 1)
+    .click();
+  await page.waitForFunction((n) => performance.getEntriesByName('spanwise:open', 'measure').length > n, before);
+}
+
+/** Bare baseline: fetch the same article through window.api, render it as plain <p> text, wait for paint. */
+async function bareOpen(page: Page, id: number): Promise<number> {
+  return page.evaluate(async (id) => {
+    const t0 = performance.now();
+    const [article] = await Promise.all([window.api.getArticle({ id }), window.api.listSpans({ articleId: id })]);
+    if (!article.ok) throw new Error(article.error.message);
+    const host = document.createElement('div');
+    host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white;z-index:99';
+    for (const para of article.value.text.split(/\n+/)) {
+      const p = document.createElement('p');
+      p.textContent = para;
+      host.append(p);
+    }
+    document.body.append(host);
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => resolve();
+        c.port2.postMessage(null);
+      }),
+    );
+    const dt = performance.now() - t0;
+    host.remove();
+    return dt;
+  }, id);
+}
+
+/** Bare baseline for one frame: a keydown that toggles a class, until painted. */
+async function bareFrame(page: Page): Promise<number> {
+  // No named helpers inside evaluate: tsx would wrap them in a Node-only __name().
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            const t0 = e.timeStamp;
+            document.querySelector('.statusbar')!.classList.toggle('bench-flag');
+            requestAnimationFrame(() => {
+              const c = new MessageChannel();
+              c.port1.onmessage = () => resolve(performance.now() - t0);
+              c.port2.postMessage(null);
+            });
+          },
+          { once: true, capture: true },
+        );
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F9' }));
+      }),
+  );
+}
+
+async function run(ctx: BenchContext): Promise<Metric[]> {
+  const runs = ctx.quick ? 5 : 15;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
+  const file = path.join(dir, 'bench.spanwise');
+  const ids = buildProject(file);
+  const app = await launchApp({ projectFile: file, host: 'chromium' });
+  const page = app.page;
+  const metrics: Metric[] = [];
+  try {
+    await page.getByTestId('article-title').waitFor();
+
+    // 1. Open the 100 kB article (alternating with a small one so that each open is real).
+    ctx.log(`opening the 100 kB / 5,000-span article ${runs} times`);
+    const bare: number[] = [];
+    const opens: number[] = [];
+    const renders: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await openById(page, ids.small);
+      await clearMeasures(page);
+      await openById(page, ids.big);
+      await page.waitForFunction(() => performance.getEntriesByName('spanwise:render', 'measure').length > 0);
+      opens.push((await measures(page, 'spanwise:open')).at(-1)!);
+      renders.push((await measures(page, 'spanwise:render')).at(-1)!);
+      bare.push(await bareOpen(page, ids.big));
+    }
+    metrics.push(
+      {
+        name: 'render 100 kB article, 5,000 spans (data → painted)',
+        unit: 'ms',
+        samples: renders,
+        higherIsBetter: false,
+        baseline: 'bare: fetch + plain <p> text, painted',
+        target: 150,
+      },
+      {
+        name: 'open it end to end (click → fetch → painted)',
+        unit: 'ms',
+        samples: opens,
+        higherIsBetter: false,
+        baseline: 'bare: fetch + plain <p> text, painted',
+      },
+      { name: 'bare: fetch + plain <p> text, painted', unit: 'ms', samples: bare, higherIsBetter: false },
+    );
+
+    // 2. Create a span by keyboard on the 2,000-span article.
+    ctx.log(`creating ${runs * 2} spans by keyboard on the 2,000-span article`);
+    await openById(page, ids.medium);
+    await clearMeasures(page);
+    const frames: number[] = [];
+    for (let i = 0; i < runs * 2; i++) {
+      await page.keyboard.press('Escape');
+      for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.press('4');
+      frames.push(await bareFrame(page));
+    }
+    await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
+    metrics.push(
+      {
+        name: 'create a span by keyboard, 2,000 spans (→ painted)',
+        unit: 'ms',
+        samples: await measures(page, 'spanwise:edit'),
+        higherIsBetter: false,
+        baseline: 'bare: keydown → class toggle → painted',
+        target: 16,
+      },
+      {
+        name: '  of which script (state + React commit)',
+        unit: 'ms',
+        samples: await measures(page, 'spanwise:edit:script'),
+        higherIsBetter: false,
+      },
+      { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
+    );
+
+    // 3. A span edit's round trip with validation: from the page, and the dispatch itself.
+    ctx.log('round trips of updateSpan');
+    const spanId = await page.evaluate(async (articleId) => {
+      const res = await window.api.listSpans({ articleId });
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value[0]!.id;
+    }, ids.medium);
+    await page.exposeFunction('__benchNoop', (x: string) => x);
+    const trips = await page.evaluate(
+      async ({ id, n }) => {
+        const noop = (window as unknown as { __benchNoop(x: string): Promise<string> }).__benchNoop;
+        const edit: number[] = [];
+        const bare: number[] = [];
+        for (let i = 0; i < n; i++) {
+          let t = performance.now();
+          const res = await window.api.updateSpan({ id, labelId: 1 + (i % 4) });
+          edit.push(performance.now() - t);
+          if (!res.ok) throw new Error(res.error.message);
+          t = performance.now();
+          await noop(JSON.stringify({ id, labelId: 1 + (i % 4) }));
+          bare.push(performance.now() - t);
+        }
+        return { edit, bare };
+      },
+      { id: spanId, n: 300 },
+    );
+    const workspace = app.workspace!;
+    const raw = workspace.project!.db.prepare('UPDATE spans SET label_id = ?, updated_at = ? WHERE id = ?');
+    const dispatched: number[] = [];
+    const rawTimes: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      let t = performance.now();
+      const res = workspace.dispatch('updateSpan', { id: spanId, labelId: 1 + (i % 4) });
+      dispatched.push(performance.now() - t);
+      if (!res.ok) throw new Error(res.error.message);
+      t = performance.now();
+      raw.run(1 + (i % 4), new Date().toISOString(), spanId);
+      rawTimes.push(performance.now() - t);
+    }
+    metrics.push(
+      {
+        name: 'updateSpan via dispatch (zod, checks, SQLite)',
+        unit: 'ms',
+        samples: dispatched,
+        higherIsBetter: false,
+        baseline: 'bare: one raw prepared UPDATE',
+        target: 1,
+      },
+      { name: 'bare: one raw prepared UPDATE', unit: 'ms', samples: rawTimes, higherIsBetter: false },
+      {
+        name: 'updateSpan from the page (harness bridge)',
+        unit: 'ms',
+        samples: trips.edit,
+        higherIsBetter: false,
+        baseline: 'bare: no-op call over the same bridge',
+      },
+      { name: 'bare: no-op call over the same bridge', unit: 'ms', samples: trips.bare, higherIsBetter: false },
+    );
+    return metrics;
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const bench: BenchModule = {
+  name: 'editor',
+  description:
+    'the editor in Chromium through the e2e harness, read from the app’s performance marks (src/renderer/src/lib/perf.ts)',
+  run,
+};
+export default bench;
