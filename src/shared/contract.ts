@@ -33,6 +33,8 @@ const hotkey = z
   .nullable();
 const status = z.enum(ARTICLE_STATUSES);
 const empty = z.object({}).strict();
+/** Span ids are stored lower-case, so one span never has two spellings. */
+const spanId = z.uuid().toLowerCase();
 
 export const contract = {
   getSession: method<Session>()(empty),
@@ -90,7 +92,7 @@ export const contract = {
   createSpan: method<Span>()(
     z
       .object({
-        id: z.uuid().optional(),
+        id: spanId.optional(),
         articleId: id,
         labelId: id,
         start: offset,
@@ -100,11 +102,11 @@ export const contract = {
       .refine((s) => s.end > s.start, { message: 'end must be greater than start', path: ['end'] }),
   ),
   updateSpan: method<Span>()(
-    z.object({ id: z.uuid(), labelId: id.optional(), start: offset.optional(), end: offset.optional() }).strict(),
+    z.object({ id: spanId, labelId: id.optional(), start: offset.optional(), end: offset.optional() }).strict(),
   ),
-  deleteSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
+  deleteSpan: method<Span>()(z.object({ id: spanId }).strict()),
   /** Undo of a delete: brings a tombstoned span back with its id. */
-  restoreSpan: method<Span>()(z.object({ id: z.uuid() }).strict()),
+  restoreSpan: method<Span>()(z.object({ id: spanId }).strict()),
 
   // --- import / export (issue 3): jobs run in a worker; progress arrives as { type: 'job' } events ---
   /** Imports files/folders (paths from a drop or File → Import…) into the open project. */
@@ -134,7 +136,7 @@ export const contract = {
       .strict(),
   ),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
-  cancelJob: method<JobState>()(z.object({ id: z.uuid() }).strict()),
+  cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),
   // --- end import / export ---
 };

@@ -230,3 +230,20 @@ describe('nextArticle', () => {
     expect(p.handlers.nextArticle({ afterId: ids[1]!, undoneOnly: false, direction: 1 })).toEqual({ id: ids[0] });
   });
 });
+
+describe('list positions on a large set', () => {
+  it('stay the unfiltered id order on late pages, filtered or not', () => {
+    const p = tempProject({ demo: false });
+    const annotator = p.requireAnnotator();
+    const ids = p.db.transaction(() =>
+      Array.from({ length: 3000 }, (_, i) => addArticle(p.db, { title: `a${i}`, source: 's', text: `text ${i}` }).id),
+    )();
+    setStatus(p.db, annotator, ids[2990]!, 'done');
+    const page = listArticles(p.db, annotator, { status: 'all', offset: 2995, limit: 10 });
+    expect(page.items.map((a) => a.position)).toEqual([2995, 2996, 2997, 2998, 2999]);
+    const done = listArticles(p.db, annotator, { status: 'done', offset: 0, limit: 10 });
+    expect(done.items.map((a) => [a.id, a.position])).toEqual([[ids[2990], 2990]]);
+    const todo = listArticles(p.db, annotator, { status: 'todo', offset: 2989, limit: 3 });
+    expect(todo.items.map((a) => a.position)).toEqual([2989, 2991, 2992]);
+  });
+});

@@ -296,3 +296,16 @@ describe('no project', () => {
     expectError(r, 'NOT_FOUND', 'no project is open');
   });
 });
+
+describe('span ids', () => {
+  it('are stored lower-case, so an upper-case spelling reaches the same span', () => {
+    const { ok, articleId, labelId } = setup();
+    const upper = 'ABCDEF12-3456-4ABC-8DEF-0123456789AB';
+    const created = ok<Span>('createSpan', { id: upper, articleId, labelId, start: 0, end: 5 });
+    expect(created.id).toBe(upper.toLowerCase());
+    const moved = ok<Span>('updateSpan', { id: upper, end: 6 });
+    expect(moved.id).toBe(upper.toLowerCase());
+    expect(moved.end).toBe(6);
+    expect(ok<Span[]>('listSpans', { articleId }).map((s) => s.id)).toEqual([upper.toLowerCase()]);
+  });
+});

@@ -47,18 +47,26 @@ export function listArticles(db: Db, annotatorId: number, q: ListQuery): { total
       )
       .get(params) as { n: number }
   ).n;
-  const items = db
+  // Positions are in the unfiltered id order: offset + i for the whole list; a filtered page
+  // ranks every article once (O(n)) rather than counting per row (O(n) each).
+  const ranked =
+    q.status === 'all'
+      ? ''
+      : 'JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS pos FROM articles) r ON r.id = a.id';
+  const rows = db
     .prepare(
       `SELECT a.id, a.title, a.source, ${STATUS_SQL} AS status,
               (SELECT count(*) FROM spans s
                 WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
-              (SELECT count(*) FROM articles b WHERE b.id < a.id) AS position
+              ${q.status === 'all' ? '-1' : 'r.pos'} AS position
          FROM articles a
          LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
+         ${ranked}
          ${where}
         ORDER BY a.id LIMIT @limit OFFSET @offset`,
     )
     .all(params) as ArticleListItem[];
+  const items = q.status === 'all' ? rows.map((row, i) => ({ ...row, position: q.offset + i })) : rows;
   return { total, items };
 }
 

@@ -51,8 +51,10 @@ export function openDb(file: string): OpenedDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    // The id first: a crash during the first migration then leaves a file we still recognise
+    // (and migrate afresh), never one refused as another application's.
     if (created) db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db);
     return { db, created };
   } catch (err) {
     db.close();
