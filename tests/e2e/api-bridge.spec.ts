@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type { Api } from '../../src/shared/contract';
 import { METHODS } from '../../src/shared/contract';
 import { describeElectronOnly, expect, START_URL, test } from './harness';
+import { LOCAL_API_MEMBERS } from './host/local-api';
 
 declare global {
   interface Window {
@@ -25,7 +26,7 @@ function addedGlobals(page: Page): Promise<string[]> {
   });
 }
 
-test('the built renderer loads and window.api is frozen with exactly the contract methods and onEvent', async ({
+test('the built renderer loads and window.api is frozen with exactly the contract methods and local members', async ({
   app,
 }) => {
   const { page } = app;
@@ -57,11 +58,11 @@ test('the built renderer loads and window.api is frozen with exactly the contrac
       })(),
     };
   });
-  expect(shape.keys).toEqual([...METHODS, 'onEvent'].sort());
+  expect(shape.keys).toEqual([...METHODS, ...LOCAL_API_MEMBERS].sort());
   expect(shape.types).toEqual(['function']);
   expect(shape.frozen).toBe(true);
   expect(shape.writable).toBe(false);
-  expect(shape.replaced).toBe(METHODS.length + 1);
+  expect(shape.replaced).toBe(METHODS.length + LOCAL_API_MEMBERS.length);
   expect(shape.addMethod).toBe(false);
   expect(app.pageErrors).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { Workspace } from '../../src/main/backend/workspace';
 import { registerIpc } from '../../src/main/ipc';
 import { makeTrustedUrl, rendererUrl, type WindowPaths } from '../../src/main/urls';
 import { EVENT_CHANNEL, IPC_CHANNEL, METHODS } from '../../src/shared/contract';
+import { LOCAL_API_MEMBERS } from '../e2e/host/local-api';
 import type { Result } from '../../src/shared/result';
 import { RESOURCES, tempDir } from './helpers';
 
@@ -156,7 +157,15 @@ describe('built preload (out/preload/index.cjs)', () => {
     const exposed: { key: string; value: unknown }[] = [];
     const invoked: unknown[][] = [];
     const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+    const paths = new Map<object, string>();
     const electron = {
+      webUtils: {
+        getPathForFile: (file: object) => {
+          const found = paths.get(file);
+          if (found === undefined) throw new Error('not a File from the file system');
+          return found;
+        },
+      },
       contextBridge: {
         exposeInMainWorld: (key: string, value: unknown) => exposed.push({ key, value }),
       },
@@ -187,16 +196,16 @@ describe('built preload (out/preload/index.cjs)', () => {
       filename: preloadFile,
     }) as (req: typeof sandboxRequire, mod: typeof module, exp: object) => void;
     wrapper(sandboxRequire, module, module.exports);
-    return { exposed, invoked, listeners, required };
+    return { exposed, invoked, listeners, required, paths };
   }
 
-  it('exposes one frozen api object with exactly the contract methods and onEvent', () => {
+  it('exposes one frozen api object with exactly the contract methods and the local members', () => {
     const { exposed, required } = loadPreload();
     expect(required).toEqual(['electron']);
     expect(exposed.map((e) => e.key)).toEqual(['api']);
     const api = exposed[0]!.value as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onEvent'].sort());
+    expect(Object.keys(api).sort()).toEqual([...METHODS, ...LOCAL_API_MEMBERS].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
@@ -226,5 +235,15 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(seen).toEqual([{ type: 'menu', command: 'undo' }]);
     off();
     expect(listeners.get(EVENT_CHANNEL)?.size).toBe(0);
+  });
+
+  it('pathForFile asks webUtils, and answers an empty string when it cannot tell', () => {
+    const { exposed, paths, invoked } = loadPreload();
+    const api = exposed[0]!.value as { pathForFile(file: object): string };
+    const dropped = {};
+    paths.set(dropped, '/home/ana/articles.jsonl');
+    expect(api.pathForFile(dropped)).toBe('/home/ana/articles.jsonl');
+    expect(api.pathForFile({})).toBe('');
+    expect(invoked).toEqual([]);
   });
 });

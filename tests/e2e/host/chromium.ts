@@ -81,6 +81,9 @@ function installApi(methods: readonly string[]): void {
       listeners.delete(wrapped);
     };
   };
+  // A web page is never told a dropped File's path (Electron's webUtils is); '' is the preload's
+  // own answer when it does not know. Tests of drag-and-drop import use the path-taking methods.
+  api['pathForFile'] = () => '';
   // contextBridge deep-freezes what it exposes and makes the global read-only.
   Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
   // What main's webContents.send(EVENT_CHANNEL, event) does, for the test to call.
