@@ -229,3 +229,27 @@ test.describe('first launch', () => {
     expect(annotators.find((a) => a.id === span!.annotatorId)?.name).toBe('Beatriz');
   });
 });
+
+test('Ctrl+F finds a phrase; Enter selects the match and a label key labels it', async ({ app }) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  const needle = 'National Security Council';
+  const count = article.text.split(needle).length - 1;
+  await page.keyboard.press('Control+f');
+  await page.getByLabel('Find in article').fill(needle.toLowerCase());
+  await expect(page.getByTestId('find-count')).toHaveText(`– of ${count}`);
+  await page.getByLabel('Find in article').press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText(`1 of ${count}`);
+  await page.keyboard.press('1');
+  const spans = await storedSpans(page, article.id);
+  expect(spans.map((s) => [s.start, article.text.slice(s.start, s.end)])).toEqual([
+    [article.text.indexOf(needle), needle],
+  ]);
+  // Ctrl+F again, Enter: the next match.
+  await page.keyboard.press('Control+f');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText(`${Math.min(2, count)} of ${count}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('find-bar')).toHaveCount(0);
+});

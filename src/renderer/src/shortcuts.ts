@@ -26,6 +26,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl+Enter', action: 'Mark the article done and open the next undone one', group: 'Articles' },
   { keys: 'Alt+↓ / Alt+↑', action: 'Next / previous article', group: 'Articles' },
   { keys: '↑ / ↓, Enter (in the list)', action: 'Move through the article list, open', group: 'Articles' },
+  { keys: 'Ctrl+F', action: 'Find in the article; Enter selects the next match, ready to label', group: 'Selection' },
   { keys: 'Ctrl+\\', action: 'Show / hide the side panel', group: 'App' },
   { keys: 'Ctrl+,', action: 'Labels and settings', group: 'App' },
   { keys: '?', action: 'This cheat sheet', group: 'App' },

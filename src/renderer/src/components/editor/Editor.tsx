@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import { ArticleView } from './ArticleView';
+import { FindBar } from './FindBar';
 import { Palette } from './Palette';
 
 /** The centre column: the palette above the article, or what to do when there is none. */
@@ -7,9 +8,11 @@ export function Editor() {
   const article = useStore((s) => s.article);
   const total = useStore((s) => s.progress?.total ?? null);
   const error = useStore((s) => s.articleError);
+  const finding = useStore((s) => s.overlay === 'find');
   return (
     <main className="editor">
       <Palette />
+      {finding && article ? <FindBar /> : null}
       {error ? (
         <div className="empty-state error" role="alert">
           Could not open the article: {error}

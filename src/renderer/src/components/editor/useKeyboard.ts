@@ -34,7 +34,7 @@ export function runCommand(command: MenuCommand): void {
     case 'showShortcuts':
       return s.setOverlay('shortcuts');
     case 'find':
-      return s.notify('Find arrives with the search issue');
+      return s.openFind();
   }
 }
 
@@ -47,7 +47,8 @@ export function handleKey(e: KeyboardEvent): boolean {
     else if (s.selection) s.setSelection({ anchor: s.selection.focus, focus: s.selection.focus });
     return true;
   }
-  if (s.overlay !== 'none' || inFormField(e.target)) return false;
+  // The find bar does not block the editor: after Enter picks a match, label keys work.
+  if ((s.overlay !== 'none' && s.overlay !== 'find') || inFormField(e.target)) return false;
   if (!s.session?.annotator) return false;
 
   if (mod && e.key.toLowerCase() === 'z') {
@@ -64,6 +65,10 @@ export function handleKey(e: KeyboardEvent): boolean {
   }
   if (mod && e.key === '\\') {
     runCommand('toggleSidePanel');
+    return true;
+  }
+  if (mod && e.key.toLowerCase() === 'f') {
+    runCommand('find');
     return true;
   }
   if (mod && e.key === ',') {
