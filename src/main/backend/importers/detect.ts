@@ -24,7 +24,7 @@ export function classifyRecord(rec: unknown, inArray: boolean): ConcreteImportFo
     return 'label-studio';
   }
   if (PRODIGY_KEYS.some((k) => k in rec) || 'tokens' in rec) return 'prodigy';
-  if (typeof rec['text'] !== 'string') return null;
+  if (!('text' in rec)) return null;
   if ('label' in rec || 'labels' in rec || 'entities' in rec) return 'doccano';
   if ('layer' in rec || 'status' in rec) return 'spans';
   if (inArray) return 'label-studio';
@@ -46,7 +46,9 @@ export function detectFormat(file: string): ConcreteImportFormat {
     records.return(undefined);
   }
   if (first.done) return stats.container === 'array' ? 'label-studio' : 'jsonl';
-  const format = classifyRecord(first.value.value, stats.container === 'array');
+  let format = classifyRecord(first.value.value, stats.container === 'array');
+  // A .jsonl of objects is articles JSONL: its parser then says what is missing.
+  if (!format && ext !== '.json' && JSON_EXTENSIONS.has(ext) && isObject(first.value.value)) format = 'jsonl';
   if (!format) {
     const keys = isObject(first.value.value) ? Object.keys(first.value.value).slice(0, 8).join(', ') : 'not an object';
     throw new UnknownFormat(

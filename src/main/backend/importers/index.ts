@@ -88,7 +88,7 @@ function importJson(
   parser: FormatParser,
   options: ImportOptions,
   progress: Progress,
-  preset: { unit: OffsetUnit; line: number } | undefined,
+  preset: { unit: OffsetUnit; line: number; how: string } | undefined,
 ): void {
   const forced = options.offsets && options.offsets !== 'auto' ? options.offsets : undefined;
   const units = new UnitResolver({ forced, formatDefault: parser.defaultUnit, formatName: parser.name, preset });
@@ -168,7 +168,7 @@ export function importPaths(
         before += sizes[i]!;
         return;
       }
-      const run = (preset?: { unit: OffsetUnit; line: number }): FileRun => {
+      const run = (preset?: { unit: OffsetUnit; line: number; how: string }): FileRun => {
         const r: FileRun = {
           file,
           source: relativeSource(file, root),
@@ -193,7 +193,7 @@ export function importPaths(
         // A later record showed the unit that earlier, ambiguous ones assumed wrongly: redo the file.
         db.exec('ROLLBACK TO spanwise_file');
         restore();
-        result = run({ unit: err.unit, line: err.line });
+        result = run({ unit: err.unit, line: err.line, how: err.how });
       }
       db.exec('RELEASE spanwise_file');
       const notes = result.notes.list();

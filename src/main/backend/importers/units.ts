@@ -21,6 +21,7 @@ export class UnitRestart extends Error {
   constructor(
     readonly unit: OffsetUnit,
     readonly line: number,
+    readonly how: string,
   ) {
     super(`offsets are ${NAME[unit]} (from line ${line}); earlier lines were read as ${NAME[other(unit)]}`);
   }
@@ -42,7 +43,7 @@ export interface ResolverOptions {
   formatDefault: OffsetUnit;
   formatName: string;
   /** A restart after earlier records were read with the default: the unit found later. */
-  preset?: { unit: OffsetUnit; line: number } | undefined;
+  preset?: { unit: OffsetUnit; line: number; how: string } | undefined;
 }
 
 export class UnitResolver {
@@ -54,7 +55,7 @@ export class UnitResolver {
   private checkedText = 0;
 
   constructor(private readonly opts: ResolverOptions) {
-    if (opts.preset) this.decided = { unit: opts.preset.unit, line: opts.preset.line, how: 'detected' };
+    if (opts.preset) this.decided = { ...opts.preset };
   }
 
   /**
@@ -124,7 +125,7 @@ export class UnitResolver {
         );
       }
       if (!this.decided) {
-        if (this.assumedAt !== null && this.opts.formatDefault !== unit) throw new UnitRestart(unit, line);
+        if (this.assumedAt !== null && this.opts.formatDefault !== unit) throw new UnitRestart(unit, line, how);
         this.decided = { unit, line, how };
       }
     }

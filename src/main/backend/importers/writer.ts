@@ -178,12 +178,13 @@ export class ImportWriter {
     if (layers.length === 0 && this.opts.status && this.opts.as) layers = [{ name: null, spans: [] }];
     for (const layer of layers) {
       const status: ArticleStatus | undefined = this.opts.status ?? layer.status;
-      if (layer.name === null && layer.spans.length === 0 && !status) continue;
+      // An untouched article (layer null, no spans, todo: what --layer all exports) carries nothing.
+      if (layer.name === null && layer.spans.length === 0 && (!status || status === 'todo')) continue;
       const name = layer.name ?? this.opts.as;
       if (name === undefined) {
+        const what = layer.spans.length > 0 ? `${layer.spans.length} span(s)` : `status "${status}"`;
         throw new RecordError(
-          `${layer.spans.length} span(s) but no annotator layer: this format names none here; ` +
-            'pass --as NAME to choose the layer they go into',
+          `${what} but no annotator layer: this format names none here; pass --as NAME to choose the layer`,
         );
       }
       const annotatorId = this.annotatorId(name);
