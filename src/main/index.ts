@@ -23,6 +23,8 @@ const userDir = process.env['SPANWISE_USER_DIR'] ?? app.getPath('userData');
 
 let win: BrowserWindow | null = null;
 
+// A separate user folder (e2e workers, a second profile) is a separate instance.
+if (process.env['SPANWISE_USER_DIR']) app.setPath('userData', userDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {

@@ -33,33 +33,22 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
       dialog.showErrorBox('Could not open the project', err instanceof Error ? err.message : String(err));
     }
   };
+  const newProject = async () => {
+    const win = getWindow();
+    const options = { title: 'New Spanwise project', filters: PROJECT_FILTERS, defaultPath: 'Untitled.spanwise' };
+    const res = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    if (!res.canceled && res.filePath) openFile(res.filePath, true);
+  };
+  const openProject = async () => {
+    const res = await dialog.showOpenDialog({ properties: ['openFile'], filters: PROJECT_FILTERS });
+    if (!res.canceled && res.filePaths[0]) openFile(res.filePaths[0], false);
+  };
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        {
-          label: 'New Project…',
-          accelerator: 'CmdOrCtrl+N',
-          click: async () => {
-            const win = getWindow();
-            const res = win
-              ? await dialog.showSaveDialog(win, {
-                  title: 'New Spanwise project',
-                  filters: PROJECT_FILTERS,
-                  defaultPath: 'Untitled.spanwise',
-                })
-              : await dialog.showSaveDialog({ title: 'New Spanwise project', filters: PROJECT_FILTERS });
-            if (!res.canceled && res.filePath) openFile(res.filePath, true);
-          },
-        },
-        {
-          label: 'Open Project…',
-          accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const res = await dialog.showOpenDialog({ properties: ['openFile'], filters: PROJECT_FILTERS });
-            if (!res.canceled && res.filePaths[0]) openFile(res.filePaths[0], false);
-          },
-        },
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void newProject() },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void openProject() },
         {
           label: 'Open Recent',
           submenu: workspace.recent.length
