@@ -41,8 +41,24 @@ export interface EditorSlice {
   replay(edit: Edit): Promise<void>;
 }
 
+function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+}
+
 export function sortSpans(spans: Span[]): Span[] {
-  return spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+  return spans.sort(compareSpans);
+}
+
+/** A copy of sorted `spans` with `span` inserted in order: O(n), no re-sort on every edit. */
+export function insertSorted(spans: readonly Span[], span: Span): Span[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...spans.slice(0, lo), span, ...spans.slice(lo)];
 }
 
 /** A v4 UUID. crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
@@ -62,14 +78,24 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     let next: Span[];
     switch (edit.kind) {
       case 'create':
-        next = sortSpans([...spans.filter((s) => s.id !== edit.span.id), edit.span]);
+        next = insertSorted(
+          spans.filter((s) => s.id !== edit.span.id),
+          edit.span,
+        );
         break;
       case 'delete':
         next = spans.filter((s) => s.id !== edit.span.id);
         break;
-      case 'update':
-        next = sortSpans(spans.map((s) => (s.id === edit.id ? { ...s, ...edit.after } : s)));
+      case 'update': {
+        const current = spans.find((s) => s.id === edit.id);
+        next = current
+          ? insertSorted(
+              spans.filter((s) => s.id !== edit.id),
+              { ...current, ...edit.after },
+            )
+          : spans;
         break;
+      }
     }
     const status = article.status === 'todo' ? 'in_progress' : article.status;
     set({

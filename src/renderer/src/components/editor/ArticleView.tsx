@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { paragraphs } from '../../../../shared/text';
 import { textOffsetAt } from '../../lib/domOffsets';
-import { measureWhenPainted } from '../../lib/perf';
+import { afterPaint, measureWhenPainted } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import { Paragraph } from './Paragraph';
@@ -69,9 +69,14 @@ export function ArticleView() {
     const item = virtualizer.getVirtualItems();
     const visible = item.some((v) => v.index === index);
     if (!visible) virtualizer.scrollToIndex(index, { align: 'center' });
-    requestAnimationFrame(() => {
-      const el = scrollRef.current?.querySelector<HTMLElement>(selected ? '.sel-start' : '.caret');
-      el?.scrollIntoView({ block: 'nearest' });
+    // After the paint, so that an edit's frame is not held up by a forced layout.
+    afterPaint(() => {
+      const scroller = scrollRef.current;
+      const el = scroller?.querySelector<HTMLElement>(selected ? '.sel-start' : '.caret');
+      if (!scroller || !el) return;
+      const box = el.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) el.scrollIntoView({ block: 'nearest' });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusOffset, selectedSpanId, paras]);

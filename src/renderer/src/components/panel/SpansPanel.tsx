@@ -2,6 +2,7 @@
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 
@@ -24,7 +25,14 @@ export function SpansPanel() {
   });
   const selectedIndex = selectedSpanId ? spans.findIndex((s) => s.id === selectedSpanId) : -1;
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    const items = virtualizer.getVirtualItems();
+    const first = items[0]?.index ?? 0;
+    const last = items.at(-1)?.index ?? 0;
+    // Scrolling forces a layout: do it after the edit has been painted, and only when needed.
+    if (selectedIndex <= first || selectedIndex >= last) {
+      afterPaint(() => virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }));
+    }
   }, [selectedIndex, virtualizer]);
 
   return (
