@@ -5,13 +5,15 @@ import type { JobProgress } from '../shared/jobs';
 export function stderrProgress(enabled: boolean): { update(p: JobProgress): void; done(): void } {
   const started = Date.now();
   const tty = Boolean(process.stderr.isTTY);
+  // SPANWISE_PROGRESS=always: every update, at once (tests, and logs of short jobs).
+  const always = process.env['SPANWISE_PROGRESS'] === 'always';
   let last = 0;
   let drawn = false;
   return {
     update(p) {
       if (!enabled) return;
       const now = Date.now();
-      if (now - started < 1000 || now - last < (tty ? 100 : 5000)) return;
+      if (!always && (now - started < 1000 || now - last < (tty ? 100 : 5000))) return;
       last = now;
       const pct = p.total > 0 ? Math.min(100, (100 * p.done) / p.total) : 0;
       const line = `${pct.toFixed(0).padStart(3)}% ${p.message}`;

@@ -103,7 +103,7 @@ export async function exportProject(
       o.report.bytes = o.sink.bytes;
     }
   } catch (err) {
-    for (const o of outputs) o.sink.abort();
+    for (const o of outputs) await o.sink.abort();
     throw err;
   } finally {
     if (ownTransaction && db.inTransaction) db.exec('COMMIT');

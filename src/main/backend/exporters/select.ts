@@ -106,7 +106,7 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
     const layers = new Map<number, Map<number, ExportLayer>>();
     const layerOf = (a: number, who: number): ExportLayer => {
       let m = layers.get(a);
-      if (!m) layers.set(a, (m = new Map()));
+      if (!m) layers.set(a, (m = new Map<number, ExportLayer>()));
       let l = m.get(who);
       if (!l) m.set(who, (l = { name: annotators.get(who) ?? `annotator ${who}`, status: 'todo', spans: [] }));
       return l;

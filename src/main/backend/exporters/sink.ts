@@ -52,11 +52,17 @@ export class Sink {
     fs.renameSync(this.tmp, this.file);
   }
 
-  /** Throws away what was written. */
-  abort(): void {
+  /** Throws away what was written (once the stream has let go of the file). */
+  async abort(): Promise<void> {
     if (this.tmp === null) return;
-    this.stream.destroy();
-    fs.rmSync(this.tmp, { force: true });
+    const tmp = this.tmp;
+    if (!this.stream.closed) {
+      await new Promise<void>((resolve) => {
+        this.stream.once('close', () => resolve());
+        this.stream.destroy();
+      });
+    }
+    fs.rmSync(tmp, { force: true });
   }
 }
 

@@ -166,7 +166,7 @@ export class JobRunner {
         settle({ phase: 'failed', error: m.error, progress: { ...entry.state.progress, message: 'failed' } });
       }
     });
-    worker.on('error', (err) => settle({ phase: 'failed', error: { code: 'INTERNAL', message: err.message } }));
+    worker.on('error', (err: Error) => settle({ phase: 'failed', error: { code: 'INTERNAL', message: err.message } }));
     worker.on('exit', (code) => {
       entry.worker = null;
       settle({ phase: 'failed', error: { code: 'INTERNAL', message: `the job's worker stopped (exit code ${code})` } });

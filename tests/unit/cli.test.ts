@@ -1,0 +1,193 @@
+// The real `spanwise` binary (bin/spanwise.js) as a child process: help on every command,
+// init/import/export/stats, exit codes 0 / 1 (bad input) / 2 (usage), progress on stderr.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb } from '../../src/main/backend/db/open';
+import { tempDir } from './helpers';
+import { INTEROP, jsonl, lines, snapshot, write } from './fixtures/io';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'spanwise.js');
+// The Node the project's scripts run on (npm's `node` devDependency), else this one.
+const LOCAL_NODE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+const NODE = fs.existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
+
+function spanwise(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> & { status: number } {
+  const r = spawnSync(NODE, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: tempDir(),
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  return r as SpawnSyncReturns<string> & { status: number };
+}
+
+function newProject(demo = false): string {
+  const file = path.join(tempDir(), 'cli.spanwise');
+  const r = spanwise(['init', file, ...(demo ? ['--demo'] : [])]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return file;
+}
+
+function dbSnapshot(file: string): string {
+  const { db } = openDb(file);
+  try {
+    return snapshot(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('spanwise CLI', () => {
+  it('--help on the command and on every subcommand, exit 0', () => {
+    const main = spanwise(['--help']);
+    expect(main.status).toBe(0);
+    expect(main.stdout).toMatch(/Commands:\n {2}init .*\n {2}import .*\n {2}export .*\n {2}stats /);
+    for (const cmd of ['init', 'import', 'export', 'stats']) {
+      const r = spanwise([cmd, '--help']);
+      expect(r.status, cmd).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: spanwise ${cmd} `));
+    }
+    expect(spanwise(['import', '-h']).stdout).toMatch(/--format FMT/);
+  });
+
+  it('usage errors exit 2 and point to --help', () => {
+    const none = spanwise([]);
+    expect(none.status).toBe(2);
+    expect(none.stdout).toMatch(/Usage: spanwise <command>/);
+    const unknown = spanwise(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const option = spanwise(['export', 'x.db', '--out', 'o.jsonl', '--bogus']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--bogus'[\s\S]*spanwise export --help/);
+    expect(spanwise(['import', 'x.db']).stderr).toMatch(/missing <path\.\.\.>/);
+    expect(spanwise(['export', 'x.db']).stderr).toMatch(/missing --out/);
+    expect(spanwise(['export', 'x.db', '--out', 'o', '--format', 'xml']).stderr).toMatch(
+      /--format must be one of spans, doccano/,
+    );
+    expect(spanwise(['export', 'x.db', '--out', 'o', '--seed', '3']).status).toBe(2);
+  });
+
+  it('init, import a folder, export, stats', () => {
+    const db = newProject();
+    const dir = tempDir();
+    write(dir, 'a.txt', 'First article about Kim.');
+    write(
+      dir,
+      'more/b.jsonl',
+      jsonl([{ text: 'Putin 🤝 Kim', spans: [{ start: 8, end: 11, label: 'ACTOR', text: 'Kim' }] }]),
+    );
+    const imp = spanwise(['import', db, dir, '--as', 'model', '--status', 'done']);
+    expect(imp.stderr).toBe('');
+    expect(imp.status).toBe(0);
+    expect(imp.stdout).toMatch(/Imported 2 new articles \(0 already present\) and 1 span/);
+    expect(imp.stdout).toMatch(/offsets: code points \(detected at line 1, checked against the spans’ text/);
+
+    const out = path.join(tempDir(), 'spans.jsonl');
+    const exp = spanwise(['export', db, '--out', out, '--layer', 'model', '--only', 'done']);
+    expect(exp.status).toBe(0);
+    expect(exp.stdout).toMatch(/Exported 2 articles \(spans, layer model\)/);
+    expect(exp.stdout).toMatch(/Offsets: code points/);
+    const got = lines(fs.readFileSync(out, 'utf8'));
+    expect(got.map((l) => l['status'])).toEqual(['done', 'done']);
+    expect(got[1]!['spans']).toEqual([{ start: 8, end: 11, label: 'ACTOR', text: 'Kim' }]);
+
+    const stats = spanwise(['stats', db]);
+    expect(stats.status).toBe(0);
+    expect(stats.stdout).toMatch(/^2 articles, 1 annotator layer/);
+    expect(stats.stdout).toMatch(/model\s+1\s+0\s+0\s+0\s+1\s+2\s+0\s+0/);
+    const json = JSON.parse(spanwise(['stats', db, '--json']).stdout) as {
+      articles: number;
+      layers: { name: string; byLabel: object }[];
+    };
+    expect(json.articles).toBe(2);
+    expect(json.layers).toEqual([
+      { name: 'model', spans: 1, byLabel: { ACTOR: 1 }, status: { todo: 0, in_progress: 0, done: 2 } },
+    ]);
+  });
+
+  it('export to stdout with --out - (the summary goes to stderr), bio with its loss report, --split to a folder', () => {
+    const db = newProject(true);
+    const file = write(
+      tempDir(),
+      'x.jsonl',
+      jsonl([
+        {
+          text: 'The UN said Kim met Putin.',
+          layer: 'ana',
+          spans: [
+            { start: 4, end: 6, label: 'ACTOR' },
+            { start: 0, end: 26, label: 'CLAIM' },
+          ],
+        },
+      ]),
+    );
+    expect(spanwise(['import', db, file]).status).toBe(0);
+    const stdout = spanwise(['export', db, '--out', '-', '--format', 'doccano', '--layer', 'ana']);
+    expect(stdout.status).toBe(0);
+    expect(lines(stdout.stdout)).toHaveLength(6);
+    expect(stdout.stderr).toMatch(/Exported 6 articles \(doccano, layer ana\)/);
+    const bio = spanwise(['export', db, '--out', path.join(tempDir(), 'b.jsonl'), '--format', 'bio', '--layer', 'ana']);
+    expect(bio.stdout).toMatch(/Loss report: 1 of 2 spans dropped[\s\S]*CLAIM: 1 \(contains other spans\)/);
+    const dir = path.join(tempDir(), 'splits');
+    const split = spanwise(['export', db, '--out', dir, '--split', '0.5,0.25,0.25', '--seed', '9']);
+    expect(split.status).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['dev.jsonl', 'test.jsonl', 'train.jsonl']);
+    expect(split.stdout).toMatch(/Near-duplicates: 4 articles in 1 group/);
+  });
+
+  it('bad input exits 1 with file:line, and the project is unchanged', () => {
+    const db = newProject(true);
+    const file = write(tempDir(), 'bad.jsonl', jsonl([{ text: 'ok' }]) + '{"text": 3}\n');
+    const before = dbSnapshot(db);
+    const r = spanwise(['import', db, file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`spanwise: ${file}:2: "text": expected string, received number\n`);
+    expect(dbSnapshot(db)).toBe(before);
+  });
+
+  it('other bad input exits 1: missing project, existing file on init, unknown layer, gold', () => {
+    const missing = path.join(tempDir(), 'none.spanwise');
+    const r = spanwise(['stats', missing]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no project at .*none\.spanwise \(create one with: spanwise init/);
+    expect(fs.existsSync(missing)).toBe(false);
+    const db = newProject();
+    expect(spanwise(['init', db]).status).toBe(1);
+    const layer = spanwise(['export', db, '--out', 'x.jsonl', '--layer', 'nobody']);
+    expect(layer.status).toBe(1);
+    expect(layer.stderr).toMatch(/no layer named "nobody"/);
+    const gold = spanwise(['export', db, '--out', 'x.jsonl', '--layer', 'gold']);
+    expect(gold.stderr).toBe('spanwise: no gold layer yet — adjudication arrives with the review issue\n');
+    const notDb = write(
+      tempDir(),
+      'notes.txt',
+      'not sqlite at all, just text that is long enough to be read as a header',
+    );
+    const nd = spanwise(['stats', notDb]);
+    expect(nd.status).toBe(1);
+    expect(nd.stderr).toMatch(/is not a Spanwise project/);
+  });
+
+  it('imports the interop folder with --as, and reports progress on stderr', () => {
+    const db = newProject();
+    const r = spanwise(['import', db, INTEROP, '--as', 'doccano'], { SPANWISE_PROGRESS: 'always' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Imported 4 new articles/);
+    expect(r.stderr).toMatch(/^\s*\d+% /m);
+    const quiet = spanwise(['import', db, INTEROP, '--as', 'doccano', '--quiet'], { SPANWISE_PROGRESS: 'always' });
+    expect(quiet.stderr).toBe('');
+  });
+
+  it('runs as `npx spanwise` from the repository root', () => {
+    const r = spawnSync('npx', ['spanwise', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^spanwise — headless import, export and statistics/);
+  });
+});
