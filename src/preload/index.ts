@@ -3,24 +3,26 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, IPC_CHANNEL, METHODS, type Api, type AppEvent } from '../shared/contract';
 
-const api: Record<string, unknown> = {};
+/** The members that are not backend methods, typed against the contract's Api. */
+const local: Pick<Api, 'onEvent' | 'pathForFile'> = {
+  onEvent: (listener: (event: AppEvent) => void) => {
+    const wrapped = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+  // A dropped File's path, for drag-and-drop import (contextIsolation hides File.path).
+  pathForFile: (file: File): string => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
+  },
+};
+
+const api: Record<string, unknown> = { ...local };
 for (const method of METHODS) {
   api[method] = (input?: unknown) => ipcRenderer.invoke(IPC_CHANNEL, method, input ?? {});
 }
-api.onEvent = (listener: (event: AppEvent) => void) => {
-  const wrapped = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
-  ipcRenderer.on(EVENT_CHANNEL, wrapped);
-  return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
-};
 
-// --- import / export (issue 3): a dropped File's path, for drag-and-drop import ---
-api.pathForFile = (file: File): string => {
-  try {
-    return webUtils.getPathForFile(file);
-  } catch {
-    return '';
-  }
-};
-// --- end import / export ---
-
-contextBridge.exposeInMainWorld('api', Object.freeze(api) as Api);
+contextBridge.exposeInMainWorld('api', Object.freeze(api));
