@@ -1,0 +1,115 @@
+// Options for an import: format (auto-detected by default), the layer that pre-annotations go
+// into when the file names none, and whether to mark the articles done.
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
+import { useJobs } from '../../store/jobs';
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  auto: 'Detect automatically',
+  txt: 'Plain text (one article per file)',
+  jsonl: 'JSONL articles',
+  spans: 'Spanwise export (spans JSONL)',
+  doccano: 'doccano JSONL',
+  'label-studio': 'Label Studio JSON',
+  prodigy: 'Prodigy JSONL',
+};
+
+function baseName(p: string): string {
+  return p.split(/[\\/]/).filter(Boolean).pop() ?? p;
+}
+
+export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; currentAnnotator?: string | undefined }) {
+  const startImport = useJobs((s) => s.startImport);
+  const close = useJobs((s) => s.closeSheets);
+  const error = useJobs((s) => s.error);
+  const [format, setFormat] = useState<ImportFormat>('auto');
+  const [layer, setLayer] = useState(currentAnnotator ?? '');
+  const [done, setDone] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const as = layer.trim();
+    void startImport({ paths, format, ...(as ? { as } : {}), ...(done ? { status: 'done' as const } : {}) });
+  };
+  const onKey = (e: KeyboardEvent) => {
+    e.stopPropagation(); // label hotkeys must not reach the editor behind the sheet
+    if (e.key === 'Escape') close();
+  };
+
+  return (
+    <div className="overlay" onClick={close} role="presentation">
+      <form
+        className="sheet jobs-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Import"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={onKey}
+        onSubmit={submit}
+        data-testid="import-sheet"
+      >
+        <header className="sheet-head">
+          <h2>Import {paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}</h2>
+          <button type="button" onClick={close} aria-label="Close">
+            Esc
+          </button>
+        </header>
+        {paths.length > 1 ? (
+          <ul className="jobs-paths">
+            {paths.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="jobs-path">{paths[0]}</p>
+        )}
+        <div className="jobs-form">
+          <label>
+            Format
+            <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_NAMES[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Layer for pre-annotations
+            <input
+              value={layer}
+              onChange={(e) => setLayer(e.target.value)}
+              placeholder="annotator name"
+              aria-describedby="jobs-layer-help"
+            />
+          </label>
+          <p id="jobs-layer-help" className="jobs-help">
+            Used when the file names no annotator (doccano, plain JSONL). Label Studio and Prodigy files keep their own
+            annotators; Spanwise exports keep their layers.
+          </p>
+          <label className="jobs-check">
+            <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} />
+            Mark the imported articles done for that layer
+          </label>
+        </div>
+        <p className="jobs-help">
+          One transaction: if any line is malformed nothing is imported and the error names the file and line. Articles
+          already in the project (same text) are not added twice.
+        </p>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <footer className="jobs-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" data-testid="import-start">
+            Import
+          </button>
+        </footer>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// One job: title, progress bar and Cancel while it runs; the summary (offset unit, loss
+// report), the error, or "cancelled: nothing was changed" once it ends.
+import type { JobState } from '../../../../shared/jobs';
+import { isActive, useJobs } from '../../store/jobs';
+
+function percent(job: JobState): number | null {
+  const { done, total } = job.progress;
+  if (job.phase === 'done') return 100;
+  return total > 0 ? Math.min(100, Math.round((100 * done) / total)) : null;
+}
+
+export function JobCard({ job }: { job: JobState }) {
+  const cancel = useJobs((s) => s.cancel);
+  const dismiss = useJobs((s) => s.dismiss);
+  const active = isActive(job);
+  const pct = percent(job);
+  const loss = job.exportSummary?.loss;
+  return (
+    <section className={`job-card ${job.phase}`} data-testid="job-card" data-phase={job.phase} aria-label={job.title}>
+      <header>
+        <strong>{job.title}</strong>
+        {active ? (
+          <button type="button" onClick={() => void cancel(job.id)} data-testid="job-cancel">
+            Cancel
+          </button>
+        ) : (
+          <button type="button" onClick={() => dismiss(job.id)} aria-label="Dismiss" data-testid="job-dismiss">
+            ×
+          </button>
+        )}
+      </header>
+      {active ? (
+        <>
+          <div
+            className={`job-bar ${pct === null ? 'indeterminate' : ''}`}
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct ?? undefined}
+            data-testid="job-progress"
+          >
+            <div style={{ width: `${pct ?? 30}%` }} />
+          </div>
+          <p className="job-message">{job.progress.message}</p>
+        </>
+      ) : null}
+      {job.phase === 'done' && loss && loss.dropped > 0 ? (
+        <p className="job-warning" role="status">
+          {loss.dropped} of {loss.total} spans could not be carried by {job.exportSummary!.format}: see the loss report.
+        </p>
+      ) : null}
+      {job.phase === 'done' && job.report ? (
+        <pre className="job-report" data-testid="job-report">
+          {job.report}
+        </pre>
+      ) : null}
+      {job.phase === 'failed' ? (
+        <pre className="job-report error" role="alert" data-testid="job-error">
+          {job.error?.message ?? 'failed'}
+          {job.kind === 'import' ? '\nNothing was imported.' : ''}
+        </pre>
+      ) : null}
+      {job.phase === 'cancelled' ? <p className="job-message">Cancelled: nothing was changed.</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+// Everything import/export in the window: drop files anywhere to import them, the import and
+// export option sheets (also opened by File → Import…/Export…), and a card per job with its
+// progress bar, a Cancel button and, at the end, the summary (offset unit, loss report).
+// Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
+import { useEffect, useRef } from 'react';
+import { isActive, useJobs } from '../../store/jobs';
+import { ExportSheet } from './ExportSheet';
+import { ImportSheet } from './ImportSheet';
+import { JobCard } from './JobCard';
+import './jobs.css';
+
+export interface JobsLayerProps {
+  /** The signed-in annotator: the default layer for pre-annotations and for export. */
+  currentAnnotator?: string | undefined;
+  /** Called when an import has added articles or spans (reload lists, counts, the open article). */
+  onImported?: (() => void) | undefined;
+}
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+/** Paths of dropped files and folders (Electron gives them through the preload; '' when unknown). */
+function droppedPaths(e: DragEvent): string[] {
+  const files = Array.from(e.dataTransfer?.files ?? []);
+  const pathFor = (window.api as { pathForFile?: (f: File) => string }).pathForFile;
+  return files.map((f) => (typeof pathFor === 'function' ? pathFor(f) : '')).filter((p) => p.length > 0);
+}
+
+function useDropToImport(): void {
+  const depth = useRef(0);
+  useEffect(() => {
+    const { setDragging, openImport } = useJobs.getState();
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth.current++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth.current = Math.max(0, depth.current - 1);
+      if (depth.current === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth.current = 0;
+      setDragging(false);
+      const paths = droppedPaths(e);
+      if (paths.length) openImport(paths);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
+
+export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
+  const jobs = useJobs((s) => s.jobs);
+  const importPaths = useJobs((s) => s.importPaths);
+  const exportOpen = useJobs((s) => s.exportOpen);
+  const dragging = useJobs((s) => s.dragging);
+  useDropToImport();
+
+  useEffect(() => window.api.onEvent((event) => useJobs.getState().handleEvent(event)), []);
+
+  // Tell the app once per import that changed something.
+  const reported = useRef(new Set<string>());
+  const onImportedRef = useRef(onImported);
+  useEffect(() => {
+    onImportedRef.current = onImported;
+  }, [onImported]);
+  useEffect(() => {
+    for (const job of jobs) {
+      if (job.kind !== 'import' || job.phase !== 'done' || reported.current.has(job.id)) continue;
+      reported.current.add(job.id);
+      const s = job.importSummary;
+      if (s && (s.articlesAdded > 0 || s.spansAdded > 0 || s.statusSet > 0)) onImportedRef.current?.();
+    }
+  }, [jobs]);
+
+  const importing = jobs.some((j) => j.kind === 'import' && isActive(j));
+
+  return (
+    <>
+      {dragging ? (
+        <div className="jobs-drop" data-testid="jobs-drop-overlay" aria-live="polite">
+          <div className="jobs-drop-card">
+            <strong>Drop to import</strong>
+            <span>Text files, folders, JSONL, doccano, Label Studio or Prodigy exports</span>
+          </div>
+        </div>
+      ) : null}
+      {importPaths ? <ImportSheet paths={importPaths} currentAnnotator={currentAnnotator} /> : null}
+      {exportOpen ? <ExportSheet currentAnnotator={currentAnnotator} /> : null}
+      {jobs.length > 0 ? (
+        <div className="jobs-stack" aria-label="Import and export jobs" data-testid="jobs">
+          {importing ? (
+            <p className="jobs-note">An import is writing to the project: edits wait until it finishes.</p>
+          ) : null}
+          {jobs.map((job) => (
+            <JobCard key={job.id} job={job} />
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}
