@@ -35,10 +35,10 @@ export class Sink {
 
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    const chunk = this.buffer.join('');
+    const chunk = Buffer.from(this.buffer.join(''), 'utf8');
     this.buffer = [];
     this.buffered = 0;
-    this.bytes += Buffer.byteLength(chunk, 'utf8');
+    this.bytes += chunk.length;
     if (!this.stream.write(chunk)) await waitDrain(this.stream);
   }
 

@@ -71,14 +71,14 @@ export class UnitResolver {
   ): OffsetSpan[] {
     if (spans.length === 0) return [];
     this.spans += spans.length;
-    const map = new OffsetMap(text);
-    const bmp = map.utf16Length === map.codePointLength;
-    if (bmp) {
-      // Both units agree everywhere: check once (messages speak of code points, as Python does).
-      for (const s of spans) this.checkSpan(map, s, 'codepoint', true);
+    if (!HIGH_SURROGATE.test(text)) {
+      // No character outside the BMP: both units agree everywhere (the common case, checked
+      // without building an offset map; messages speak of code points, as Python does).
+      for (const s of spans) checkBmp(text, s);
       for (const s of spans) if (s.text !== undefined) this.checkedText++;
-      return spans.map((s) => ({ start: s.start, end: s.end, label: s.label, text: s.text }));
+      return spans.slice();
     }
+    const map = new OffsetMap(text);
     this.astralRecords++;
     const forced = this.opts.forced;
     if (forced) {
@@ -215,6 +215,20 @@ export class UnitResolver {
         `${NAME[this.opts.formatDefault]}, assumed: ${this.opts.formatName} uses them and nothing in the file ` +
         `tells the units apart (first at line ${this.assumedAt}); pass --offsets to be explicit`,
     };
+  }
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+function checkBmp(text: string, s: OffsetSpan): void {
+  if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`);
+  if (s.start < 0) throw new RecordError(`span ${describe(s)}: negative offset`);
+  if (s.end > text.length) {
+    throw new RecordError(`span ${describe(s)} is out of range: the text is ${text.length} code points long`);
+  }
+  if (s.text !== undefined && text.slice(s.start, s.end) !== s.text) {
+    const actual = text.slice(s.start, s.end);
+    throw new RecordError(`span ${describe(s)}: its text is ${quote(s.text)} but the offsets select ${quote(actual)}`);
   }
 }
 
