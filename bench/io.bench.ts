@@ -5,14 +5,17 @@
 //   already prepared rows in one transaction;
 // - export: `spanwise export --format spans` from the project vs JSON.stringify of the same,
 //   already built rows to a file.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { OffsetMap } from '../src/shared/offsets';
 import { openDb } from '../src/main/backend/db/open';
 import { exportProject } from '../src/main/backend/exporters';
 import { importPaths } from '../src/main/backend/importers';
+import { uuidv7 } from '../src/main/backend/importers/ids';
 import { seedProject } from '../src/main/backend/seed';
 import { Sink } from '../src/main/backend/exporters/sink';
 import { LABELS, synthArticles, writeSynthJsonl } from './lib/synth';
@@ -29,25 +32,27 @@ function freshProject(dir: string, name: string): string {
   return file;
 }
 
-interface BaselineRows {
-  articles: [string, string, string, string, string, string, string][];
-  spans: [string, number, number, number, number][];
-  exportRows: object[];
-}
-
-function baselineRows(n: number): BaselineRows {
-  const articles: BaselineRows['articles'] = [];
-  const spans: BaselineRows['spans'] = [];
-  const exportRows: object[] = [];
+/** The import baseline's rows: already parsed, hashed, converted to UTF-16, ids made. */
+function baselineImportRows(n: number) {
+  const articles: [string, string, string, string, string, string, string][] = [];
+  const spans: [string, number, number, number, number][] = [];
   const ts = new Date().toISOString();
   for (const a of synthArticles(n)) {
     const map = new OffsetMap(a.text);
     const hash = createHash('sha256').update(a.text, 'utf8').digest('hex');
     articles.push([a.title, 'synthetic', a.text, '{}', hash, ts, String(a.id)]);
     for (const s of a.spans) {
-      spans.push([randomUUID(), a.id, LABELS.indexOf(s.label) + 1, map.toUtf16(s.start), map.toUtf16(s.end)]);
+      spans.push([uuidv7(), a.id, LABELS.indexOf(s.label) + 1, map.toUtf16(s.start), map.toUtf16(s.end)]);
     }
-    exportRows.push({
+  }
+  return { articles, spans };
+}
+
+/** The export baseline's rows: the objects of the spans JSONL lines, already built. */
+function baselineExportRows(n: number): object[] {
+  const rows: object[] = [];
+  for (const a of synthArticles(n)) {
+    rows.push({
       id: a.id,
       text: a.text,
       spans: a.spans,
@@ -56,7 +61,7 @@ function baselineRows(n: number): BaselineRows {
       status: 'done',
     });
   }
-  return { articles, spans, exportRows };
+  return rows;
 }
 
 function seconds(fn: () => void): number {
@@ -71,6 +76,11 @@ async function secondsAsync(fn: () => Promise<void>): Promise<number> {
   return Number(process.hrtime.bigint() - t) / 1e9;
 }
 
+/** Same page cache for the baseline as the importer gives itself (64 MB). */
+const CACHE = 'cache_size = -65536';
+
+const EXPORT_OPTIONS = { format: 'spans', layer: 'bench', only: 'all', offsets: 'codepoint', seed: 0 } as const;
+
 const io: BenchModule = {
   name: 'io',
   description: 'import articles/s and export MB/s against bare baselines',
@@ -81,18 +91,14 @@ const io: BenchModule = {
       const input = path.join(dir, 'synthetic.jsonl');
       const bytes = writeSynthJsonl(input, n);
       ctx.log(`${n.toLocaleString('en-US')} articles, ${(bytes / 1e6).toFixed(0)} MB of JSONL, ~20 spans each`);
-      const rows = baselineRows(n);
 
-      const importOurs: number[] = [];
+      // Import, baseline: the same rows, already prepared, in one transaction.
       const importBase: number[] = [];
-      const exportOurs: number[] = [];
-      const exportBase: number[] = [];
-      const heapGrowth: number[] = [];
-      for (let run = 0; run < ctx.runs; run++) {
-        // Baseline import: the same rows, already parsed, hashed and converted.
-        const baseFile = freshProject(dir, 'baseline.spanwise');
-        {
-          const { db } = openDb(baseFile);
+      {
+        const rows = baselineImportRows(n);
+        for (let run = 0; run < ctx.runs; run++) {
+          const { db } = openDb(freshProject(dir, 'baseline.spanwise'));
+          db.pragma(CACHE);
           const annotator = Number(
             db.prepare("INSERT INTO annotators (name, created_at) VALUES ('bench', ?)").run(new Date().toISOString())
               .lastInsertRowid,
@@ -117,53 +123,68 @@ const io: BenchModule = {
           );
           importBase.push(n / t);
           db.close();
+          ctx.log(`import baseline run ${run + 1}: ${(n / t).toFixed(0)} articles/s`);
         }
-        // Ours: the real import of the JSONL file.
-        const file = freshProject(dir, 'ours.spanwise');
+      }
+
+      // Import, ours: the real import of the JSONL file (read, parse, validate, hash, check, insert).
+      const importOurs: number[] = [];
+      let file = '';
+      for (let run = 0; run < ctx.runs; run++) {
+        file = freshProject(dir, 'ours.spanwise');
         const { db } = openDb(file);
         const t = seconds(() => {
           importPaths(db, [input], { format: 'auto' });
         });
-        importOurs.push(n / t);
-        ctx.log(`run ${run + 1}: import ${(n / t).toFixed(0)} articles/s (baseline ${importBase[run]!.toFixed(0)})`);
-
-        // Export, ours: from the project just imported.
-        const out = path.join(dir, 'export.jsonl');
-        global.gc?.();
-        const heapBefore = process.memoryUsage().heapUsed;
-        let heapPeak = heapBefore;
-        const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
-        let outBytes = 0;
-        const te = await secondsAsync(async () => {
-          const s = await exportProject(db, out, {
-            format: 'spans',
-            layer: 'bench',
-            only: 'all',
-            offsets: 'codepoint',
-            seed: 0,
-          });
-          outBytes = s.bytes;
-        });
-        clearInterval(sampler);
-        heapGrowth.push((heapPeak - heapBefore) / 1e6);
-        exportOurs.push(outBytes / 1e6 / te);
         db.close();
-
-        // Export, baseline: JSON.stringify of the same rows to a file (same batching writer).
-        const baseOut = path.join(dir, 'baseline.jsonl');
-        let baseBytes = 0;
-        const tb = await secondsAsync(async () => {
-          const sink = new Sink(baseOut);
-          for (const r of rows.exportRows) await sink.write(JSON.stringify(r) + '\n');
-          await sink.close();
-          baseBytes = sink.bytes;
-        });
-        exportBase.push(baseBytes / 1e6 / tb);
-        ctx.log(
-          `run ${run + 1}: export ${(outBytes / 1e6 / te).toFixed(0)} MB/s (baseline ${(baseBytes / 1e6 / tb).toFixed(0)}), ` +
-            `${(outBytes / 1e6).toFixed(0)} MB`,
-        );
+        importOurs.push(n / t);
+        ctx.log(`import run ${run + 1}: ${(n / t).toFixed(0)} articles/s`);
       }
+
+      // Export, ours: from the project just imported, streamed to a file.
+      const exportOurs: number[] = [];
+      const out = path.join(dir, 'export.jsonl');
+      const { db } = openDb(file);
+      for (let run = 0; run < ctx.runs; run++) {
+        let outBytes = 0;
+        const t = await secondsAsync(async () => {
+          outBytes = (await exportProject(db, out, EXPORT_OPTIONS)).bytes;
+        });
+        exportOurs.push(outBytes / 1e6 / t);
+        ctx.log(`export run ${run + 1}: ${(outBytes / 1e6 / t).toFixed(0)} MB/s, ${(outBytes / 1e6).toFixed(0)} MB`);
+      }
+      // Memory (an untimed pass): the live heap after a full GC at every progress report.
+      v8.setFlagsFromString('--expose_gc');
+      const gc = runInNewContext('gc') as () => void;
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      let live = 0;
+      await exportProject(db, out, EXPORT_OPTIONS, {
+        onProgress: () => {
+          gc();
+          live = Math.max(live, process.memoryUsage().heapUsed - before);
+        },
+      });
+      db.close();
+
+      // Export, baseline: JSON.stringify of the same rows to a file (the same batching writer).
+      const exportBase: number[] = [];
+      {
+        const rows = baselineExportRows(n);
+        const baseOut = path.join(dir, 'baseline.jsonl');
+        for (let run = 0; run < ctx.runs; run++) {
+          let baseBytes = 0;
+          const t = await secondsAsync(async () => {
+            const sink = new Sink(baseOut);
+            for (const r of rows) await sink.write(JSON.stringify(r) + '\n');
+            await sink.close();
+            baseBytes = sink.bytes;
+          });
+          exportBase.push(baseBytes / 1e6 / t);
+          ctx.log(`export baseline run ${run + 1}: ${(baseBytes / 1e6 / t).toFixed(0)} MB/s`);
+        }
+      }
+
       const metrics: Metric[] = [
         { name: 'import (baseline: raw inserts)', unit: 'articles/s', samples: importBase, higherIsBetter: true },
         {
@@ -185,7 +206,7 @@ const io: BenchModule = {
           target: 50,
           maxRatio: 2,
         },
-        { name: 'export heap growth (peak)', unit: 'MB', samples: heapGrowth, higherIsBetter: false },
+        { name: 'export live heap (peak, after GC)', unit: 'MB', samples: [live / 1e6], higherIsBetter: false },
       ];
       return metrics;
     } finally {

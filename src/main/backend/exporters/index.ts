@@ -144,7 +144,9 @@ export function formatExportSummary(s: ExportSummary): string {
   lines.push(
     `Exported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.format}, layer ${s.layer}) in ${(s.elapsedMs / 1000).toFixed(1)} s.`,
   );
-  lines.push(s.format === 'conll' ? 'Offsets: none (CoNLL carries tokens only).' : `Offsets: ${UNIT_WORDS[s.offsets]}.`);
+  lines.push(
+    s.format === 'conll' ? 'Offsets: none (CoNLL carries tokens only).' : `Offsets: ${UNIT_WORDS[s.offsets]}.`,
+  );
   if (s.groups) {
     lines.push(
       s.groups.count === 0

@@ -67,25 +67,29 @@ export function countArticles(db: Db): number {
 
 export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle> {
   const annotatorId = resolveLayer(db, sel.layer);
-  const labels = new Map(
-    (db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
-  );
+  // Names by id, in plain arrays: looked up once per span.
+  const labels: string[] = [];
+  for (const r of db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[])
+    labels[r.id] = r.name;
   const annotators = new Map(
     (db.prepare('SELECT id, name FROM annotators').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
   );
-  const one = annotatorId === null ? '' : 'AND annotator_id = @annotator';
+  // `+annotator_id`: filter, do not search by it. The range on article_id is the selective
+  // term; searching article_status_by_annotator instead would rescan the whole layer per page.
+  const one = annotatorId === null ? '' : 'AND +annotator_id = @annotator';
   const pageQ = db.prepare(
     `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash
        FROM articles WHERE id > @after ORDER BY id LIMIT ${PAGE}`,
   );
-  const spansQ = db.prepare(
-    `SELECT article_id AS a, annotator_id AS who, label_id AS l, start_offset AS s, end_offset AS e
-       FROM spans WHERE article_id BETWEEN @lo AND @hi AND deleted = 0 ${one}`,
-  );
-  const statusQ = db.prepare(
-    `SELECT article_id AS a, annotator_id AS who, status FROM article_status
-      WHERE article_id BETWEEN @lo AND @hi ${one}`,
-  );
+  const spansQ = db
+    .prepare(
+      `SELECT article_id, annotator_id, label_id, start_offset, end_offset
+         FROM spans WHERE article_id BETWEEN @lo AND @hi AND deleted = 0 ${one}`,
+    )
+    .raw(true);
+  const statusQ = db
+    .prepare(`SELECT article_id, annotator_id, status FROM article_status WHERE article_id BETWEEN @lo AND @hi ${one}`)
+    .raw(true);
   let after = 0;
   for (;;) {
     const rows = pageQ.all({ after }) as {
@@ -111,12 +115,22 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
       if (!l) m.set(who, (l = { name: annotators.get(who) ?? `annotator ${who}`, status: 'todo', spans: [] }));
       return l;
     };
-    for (const r of spansQ.iterate(params) as Iterable<{ a: number; who: number; l: number; s: number; e: number }>) {
-      layerOf(r.a, r.who).spans.push({ start: r.s, end: r.e, label: labels.get(r.l) ?? `label ${r.l}` });
+    // Rows arrive in index order (article, annotator), so the last layer is usually the right one.
+    let last: ExportLayer | null = null;
+    let lastA = -1;
+    let lastWho = -1;
+    for (const [a, who, l, start, end] of spansQ.all(params) as [number, number, number, number, number][]) {
+      if (a !== lastA || who !== lastWho) {
+        last = layerOf(a, who);
+        lastA = a;
+        lastWho = who;
+      }
+      last!.spans.push({ start, end, label: labels[l] ?? `label ${l}` });
     }
-    for (const r of statusQ.iterate(params) as Iterable<{ a: number; who: number; status: string }>) {
-      const status = (ARTICLE_STATUSES as readonly string[]).includes(r.status) ? (r.status as ArticleStatus) : 'todo';
-      layerOf(r.a, r.who).status = status;
+    for (const [a, who, status] of statusQ.all(params) as [number, number, string][]) {
+      layerOf(a, who).status = (ARTICLE_STATUSES as readonly string[]).includes(status)
+        ? (status as ArticleStatus)
+        : 'todo';
     }
     for (const row of rows) {
       let chosen: ExportLayer[];

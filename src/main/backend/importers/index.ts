@@ -26,6 +26,8 @@ import { ImportWriter, titleOf } from './writer';
 
 export { ImportError } from './errors';
 
+const IMPORT_CACHE_KIB = 64 * 1024;
+
 const PARSERS: Record<Exclude<ConcreteImportFormat, 'txt'>, FormatParser> = {
   jsonl: jsonlFormat,
   spans: spansFormat,
@@ -152,6 +154,10 @@ export function importPaths(
   const reports: ImportFileReport[] = [];
   let articlesSkipped = 0;
   const outer = db.inTransaction ? 'SAVEPOINT spanwise_import' : 'BEGIN IMMEDIATE';
+  // A larger page cache for the bulk write (64 MB instead of 2 MB): fewer pages spilled to the
+  // WAL and read back while the indexes grow. Restored afterwards.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  if (cacheSize > -IMPORT_CACHE_KIB && cacheSize < IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec(outer);
   try {
     const writer = new ImportWriter(db, { as: options.as, status: options.status }, 'import');
@@ -213,6 +219,7 @@ export function importPaths(
     });
     if (hooks.shouldCancel?.()) throw new Cancelled();
     db.exec(outer === 'BEGIN IMMEDIATE' ? 'COMMIT' : 'RELEASE spanwise_import');
+    db.pragma(`cache_size = ${cacheSize}`);
     const parts = writer.summaryParts();
     return {
       files: reports,
@@ -225,6 +232,7 @@ export function importPaths(
       elapsedMs: Date.now() - started,
     };
   } catch (err) {
+    db.pragma(`cache_size = ${cacheSize}`);
     if (outer === 'BEGIN IMMEDIATE') {
       if (db.inTransaction) db.exec('ROLLBACK');
     } else {
