@@ -185,6 +185,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 1;
     }
     const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
+    if (code === 'SQLITE_BUSY') {
+      io.err('spanwise: the project is busy (the app or another import is writing to it); try again when it is done\n');
+      return 1;
+    }
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
       // A file-system error (no such folder, permission denied…): the message says which path.
       io.err(`spanwise: ${(err as Error).message}\n`);

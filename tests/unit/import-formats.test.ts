@@ -354,6 +354,7 @@ describe('Label Studio JSON export', () => {
     ]);
     expect(article(p).externalId).toBe('1');
     expect(JSON.parse(article(p).meta)).toEqual({ headline: 'Lamb row' });
+    expect(s.articlesSkipped).toBe(0);
     expect(s.files[0]!.units.statement).toMatch(/^code points \(detected at line 2/);
   });
 
@@ -429,6 +430,8 @@ describe('Prodigy ner_manual', () => {
     const s = imp(p.db, [file]);
     expect(s.files[0]!.format).toBe('prodigy');
     expect(s.articlesAdded).toBe(1);
+    expect(s.articlesSkipped).toBe(2);
+    expect(formatImportSummary(s)).toMatch(/Imported 1 new article \(0 already present, 2 skipped\)/);
     expect(spans(p).map((r) => [r.layer, r.label, r.text])).toEqual([
       ['news-alice', 'ORG', 'Apple'],
       ['news-alice', 'GPE', 'Cupertino'],

@@ -76,6 +76,12 @@ function jsonl(lineOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeCont
   });
 }
 
+/** The article's metadata with its title and source first (they are the article's, never overridden). */
+function metaWithTitle(a: ExportArticle): Record<string, unknown> {
+  const { title: _title, source: _source, ...rest } = a.meta;
+  return { title: a.title, source: a.source, ...rest };
+}
+
 function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
   const conv = converter(a.text, ctx.unit);
   const spans = layer.spans.map((s) => ({
@@ -88,7 +94,7 @@ function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext):
     id: a.key,
     text: a.text,
     spans,
-    meta: { title: a.title, source: a.source, ...a.meta },
+    meta: metaWithTitle(a),
     layer: layer.name,
     status: layer.status,
   });

@@ -71,6 +71,8 @@ interface FileRun {
   format: ConcreteImportFormat;
   notes: Notes;
   records: number;
+  /** Records deliberately not imported (empty, rejected answers), each also noted. */
+  skipped: number;
   unitReport: ImportFileReport['units'];
 }
 
@@ -79,6 +81,7 @@ function importTxt(writer: ImportWriter, run: FileRun): void {
   run.records = 1;
   if (text.trim().length === 0) {
     run.notes.add('empty text file skipped');
+    run.skipped++;
     return;
   }
   writer.write({ text, title: titleOf(text), source: run.source, meta: {}, layers: [] }, run.source);
@@ -101,10 +104,14 @@ function importJson(
     run.records++;
     try {
       const article = parser.parse(value, run.notes);
-      if (!article) continue;
+      if (!article) {
+        run.skipped++;
+        continue;
+      }
       if (article.text.length === 0) {
         if (article.layers.some((l) => l.spans.length > 0)) throw new RecordError('spans on an empty text');
         run.notes.add('records with empty text skipped');
+        run.skipped++;
         continue;
       }
       const checked: ParsedArticle = {
@@ -181,6 +188,7 @@ export function importPaths(
           format,
           notes: new Notes(),
           records: 0,
+          skipped: 0,
           unitReport: { unit: null, statement: 'plain text: no spans' },
         };
         writer.file = { articlesAdded: 0, articlesExisting: 0, spansAdded: 0 };
@@ -203,7 +211,7 @@ export function importPaths(
       }
       db.exec('RELEASE spanwise_file');
       const notes = result.notes.list();
-      articlesSkipped += notes.filter((n) => /skipped/.test(n)).reduce((a, n) => a + parseInt(n, 10), 0);
+      articlesSkipped += result.skipped;
       reports.push({
         path: file,
         format,

@@ -108,9 +108,11 @@ export const labelStudioFormat: FormatParser = {
       );
     }
     const { text: _t, id: dataId, title, source, meta: nested, ...rest } = data;
-    const nestedMeta = metaSchema.safeParse(nested);
-    const meta = nestedMeta.success
-      ? { ...nestedMeta.data, ...rest }
+    const parsedMeta = metaSchema.safeParse(nested);
+    // title and source are the article's own fields, wherever Label Studio keeps them.
+    const { title: metaTitle, source: metaSource, ...nestedMeta } = parsedMeta.success ? parsedMeta.data : {};
+    const meta = parsedMeta.success
+      ? { ...nestedMeta, ...rest }
       : nested === undefined
         ? rest
         : { ...rest, meta: nested };
@@ -118,8 +120,8 @@ export const labelStudioFormat: FormatParser = {
     return {
       text,
       externalId: ext.success ? ext.data : task.id,
-      title: stringOrUndefined(title),
-      source: stringOrUndefined(source),
+      title: stringOrUndefined(title) ?? stringOrUndefined(metaTitle),
+      source: stringOrUndefined(source) ?? stringOrUndefined(metaSource),
       meta,
       layers,
     };
