@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useKeyboard, runCommand } from './components/editor/useKeyboard';
 import { Editor } from './components/editor/Editor';
+import { JobsLayer } from './components/jobs/JobsLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -37,6 +38,7 @@ export function App() {
   const bootError = useStore((s) => s.bootError);
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
+  const refreshProject = useStore((s) => s.refreshProject);
 
   if (bootError) {
     return (
@@ -64,6 +66,7 @@ export function App() {
       <StatusBar />
       {overlay === 'settings' ? <SettingsPanel /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
+      <JobsLayer currentAnnotator={session.annotator.name} onImported={() => void refreshProject()} />
     </div>
   );
 }

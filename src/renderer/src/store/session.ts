@@ -10,6 +10,8 @@ export interface SessionSlice {
   /** Loads session, labels and guidelines; then the list and the first article. */
   boot(): Promise<void>;
   setAnnotator(name: string): Promise<void>;
+  /** After an import: labels, list, progress and the open article's spans, keeping undo history. */
+  refreshProject(): Promise<void>;
   createLabel(input: { name: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
   updateLabel(input: {
     id: number;
@@ -46,6 +48,15 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     get().resetEditor();
     get().clearHistory();
     await get().startAnnotating();
+  },
+  refreshProject: async () => {
+    const [labels, session] = await Promise.all([call('listLabels'), call('getSession')]);
+    set({ labels, session });
+    if (!session.annotator) return;
+    await Promise.all([get().reloadList(), get().refreshProgress()]);
+    const article = get().article;
+    if (article) await get().openArticle(article.id);
+    else await get().startAnnotating();
   },
   createLabel: async (input) => {
     await call('createLabel', input);
