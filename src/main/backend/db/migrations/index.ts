@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../../shared/result';
 import { initial } from './001-initial';
 import { externalId } from './002-external-id';
+import { dropSpanLabelIndex } from './003-drop-span-label-index';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add a file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, externalId];
+export const MIGRATIONS: readonly Migration[] = [initial, externalId, dropSpanLabelIndex];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Throws SCHEMA_TOO_NEW for a file written by a newer Spanwise. */
