@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Browser, ElectronApplication, Page } from 'playwright-core';
+import { configureJobs, sourceJobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import type { AppEvent } from '../../src/shared/contract';
 import { launchBrowser, openChromiumHost } from './host/chromium';
@@ -102,6 +103,13 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     const browser = opts.browser ?? (ownBrowser = await launchBrowser());
     const host = await openChromiumHost(browser, workspace);
     watch(host.page);
+    // Import/export jobs as Electron main runs them: worker threads, progress events to this
+    // page, and the "save dialog" answering with a file in the project's folder (exports/).
+    configureJobs({
+      ...sourceJobsHost((event) => void host.emit(event).catch(() => undefined)),
+      trustCallerPaths: false,
+      pickExportTarget: ({ name }) => Promise.resolve(path.join(path.dirname(projectFile), 'exports', name)),
+    });
     return {
       kind,
       page: host.page,

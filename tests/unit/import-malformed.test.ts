@@ -40,6 +40,13 @@ describe('malformed records', () => {
     expectRefused(p.db, [file], {}, `${file}:2`, /expected a JSON object, found an array/);
   });
 
+  it('a later record with another tool’s annotations is refused, not tucked into meta', () => {
+    // The format is decided from line 1 (plain articles); line 2 carries doccano labels.
+    const p = busyProject();
+    const file = fileWith([ok(1), JSON.stringify({ text: 'Putin met Kim.', label: [[0, 5, 'ACTOR']] })]);
+    expectRefused(p.db, [file], {}, `${file}:2`, /"label" field \(doccano annotations\).*--format doccano/);
+  });
+
   it('missing text', () => {
     const p = busyProject();
     const file = fileWith([ok(1), JSON.stringify({ title: 'no text here' })]);

@@ -3,6 +3,7 @@
 // "layer"?, "status"?}. Title and source may also sit in meta (as the export writes them).
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '../../../../shared/model';
+import { RecordError } from '../errors';
 import {
   externalIdSchema,
   extraKeys,
@@ -34,8 +35,27 @@ const Article = z.looseObject({
 
 const USED = new Set(['text', 'id', 'title', 'source', 'meta', 'spans', 'layer', 'status']);
 
+/** Keys that carry annotations in another tool's format: never tucked away into meta. */
+const FOREIGN_ANNOTATIONS: Record<string, string> = {
+  label: 'doccano',
+  labels: 'doccano',
+  entities: 'doccano',
+  annotations: 'label-studio',
+  predictions: 'label-studio',
+  tokens: 'prodigy',
+};
+
 function parseArticle(value: unknown): ParsedArticle {
   const rec = parseRecord(Article, value);
+  // A file is classified by its first record; a later record carrying another format's
+  // annotations would otherwise lose them into meta without a word.
+  for (const [key, format] of Object.entries(FOREIGN_ANNOTATIONS)) {
+    if (key in rec) {
+      throw new RecordError(
+        `has a "${key}" field (${format} annotations), but this file is read as Spanwise JSONL articles, which carry spans in "spans": import it with --format ${format}`,
+      );
+    }
+  }
   const { title: metaTitle, source: metaSource, ...meta } = rec.meta ?? {};
   Object.assign(meta, extraKeys(rec, USED));
   const spans = rec.spans ?? [];
