@@ -2,19 +2,9 @@
 // paragraphs, some with emoji and CJK (so offset conversion is exercised), ~20 word-aligned
 // spans each (some nested), written as Spanwise `spans` JSONL with code-point offsets.
 import fs from 'node:fs';
+import { mulberry32 } from '../../tests/fixtures/random';
 
 export const LABELS = ['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION'];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SynthArticle {
   id: number;

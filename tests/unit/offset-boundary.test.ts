@@ -3,6 +3,7 @@
 // span's text — checked here as a property over random texts with emoji, CJK, combining marks
 // and CRLF.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../fixtures/random';
 import { tempDir } from './helpers';
 import { emptyProject, exportText, imp, jsonl, lines, pySlice, write, type SpanLine } from './fixtures/io';
 
@@ -147,18 +148,6 @@ describe('offset unit detection on import', () => {
   });
 });
 
-// A small seeded generator (mulberry32): the property test is deterministic.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'a',
   'b',
@@ -183,7 +172,7 @@ const PIECES = [
 
 describe('property: exported spans satisfy the slicing identity of their unit', () => {
   it('for random texts and spans: Python slicing for code points, JS slicing for UTF-16, stored offsets exact', async () => {
-    const rnd = rng(2024);
+    const rnd = mulberry32(2024);
     const records: { text: string; spans: { start: number; end: number; label: string; text: string }[] }[] = [];
     for (let n = 0; n < 150; n++) {
       let text = `Article ${n}: `;

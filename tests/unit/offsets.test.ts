@@ -1,6 +1,7 @@
 // shared/offsets.ts: UTF-16 <-> code-point conversion, checked against an independent model
 // (Array.from iterates code points, which is what Python's str indexes).
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../fixtures/random';
 import { codePointLength, isBmpOnly, isCodePointBoundary, OffsetMap } from '../../src/shared/offsets';
 
 /** Python's text[start:end] on code points, computed without offsets.ts. */
@@ -140,17 +141,6 @@ describe('OffsetMap on known texts', () => {
 });
 
 describe('property: codepoint slicing equals Python-style slicing', () => {
-  // Deterministic PRNG (mulberry32) so that a failure is reproducible from its seed.
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const POOLS: string[][] = [
     Array.from('abc XYZ 019.,;\'"-\n\r\t'), // ASCII
     Array.from('éßøñ€—“”…北京東京ÄΩЖ\u00a0\u200d\ufeff'), // BMP, incl. ZWJ and BOM
@@ -170,7 +160,7 @@ describe('property: codepoint slicing equals Python-style slicing', () => {
 
   it('holds for 2,000 random texts and ranges', () => {
     for (let seed = 1; seed <= 2000; seed++) {
-      const next = rng(seed);
+      const next = mulberry32(seed);
       const text = randomText(next);
       const m = new OffsetMap(text);
       const len = Array.from(text).length;

@@ -28,24 +28,15 @@ export const DEFAULT_LABELS: ReadonlyArray<Omit<Label, 'id' | 'position'>> = [
   },
 ];
 
-interface LabelRow {
-  id: number;
-  name: string;
-  color: string;
-  hotkey: string | null;
-  description: string;
-  position: number;
-}
-
 export function listLabels(db: Db): Label[] {
   return db
     .prepare('SELECT id, name, color, hotkey, description, position FROM labels ORDER BY position, id')
-    .all() as LabelRow[];
+    .all() as Label[];
 }
 
 export function getLabel(db: Db, id: number): Label {
   const row = db.prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE id = ?').get(id) as
-    LabelRow | undefined;
+    Label | undefined;
   if (!row) throw new AppError('NOT_FOUND', `label ${id} does not exist`);
   return row;
 }
@@ -53,7 +44,7 @@ export function getLabel(db: Db, id: number): Label {
 export function findLabelByName(db: Db, name: string): Label | null {
   const row = db
     .prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE name = ? COLLATE NOCASE')
-    .get(name) as LabelRow | undefined;
+    .get(name) as Label | undefined;
   return row ?? null;
 }
 

@@ -8,18 +8,8 @@ import type { Db } from './db/open';
 import { getLabel } from './labels';
 import { touchStatus } from './status';
 
-interface SpanRow {
-  id: string;
-  articleId: number;
-  annotatorId: number;
-  labelId: number;
-  start: number;
-  end: number;
-  origin: string;
-  createdAt: string;
-  updatedAt: string;
-  deleted: 0 | 1;
-}
+/** A row as selected below: the shared Span plus its tombstone flag. */
+type SpanRow = Span & { deleted: 0 | 1 };
 
 const COLUMNS = `id, article_id AS articleId, annotator_id AS annotatorId, label_id AS labelId,
   start_offset AS start, end_offset AS "end", origin, created_at AS createdAt, updated_at AS updatedAt, deleted`;

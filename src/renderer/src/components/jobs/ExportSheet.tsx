@@ -1,8 +1,9 @@
 // Options for an export: format, layer, which articles, offset unit, and an optional
 // deterministic train/dev/test split. Main then asks where to write (save dialog).
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
 import { useJobs } from '../../store/jobs';
+import { Sheet } from '../shell/Sheet';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   spans: 'Spans JSONL (Spanwise; all spans, overlaps kept)',
@@ -44,118 +45,92 @@ export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | 
       ...(split ? { split: parsedRatios, seed: Number(seed) } : {}),
     });
   };
-  const onKey = (e: KeyboardEvent) => {
-    e.stopPropagation();
-    if (e.key === 'Escape') close();
-  };
   const names = [...new Set([...(currentAnnotator ? [currentAnnotator] : []), ...layers])];
 
   return (
-    <div className="overlay" onClick={close} role="presentation">
-      <form
-        className="sheet jobs-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Export"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={onKey}
-        onSubmit={submit}
-        data-testid="export-sheet"
-      >
-        <header className="sheet-head">
-          <h2>Export</h2>
-          <button type="button" onClick={close} aria-label="Close">
-            Esc
-          </button>
-        </header>
-        <div className="jobs-form">
-          <label>
-            Format
-            <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-              {EXPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_NAMES[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Layer
-            <select value={layer} onChange={(e) => setLayer(e.target.value)}>
-              {names.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                  {n === currentAnnotator ? ' (you)' : ''}
-                </option>
-              ))}
-              <option value="all">All layers (a line per article per layer)</option>
-              <option value="gold" disabled>
-                Gold (arrives with adjudication)
+    <Sheet title="Export" label="Export" testId="export-sheet" className="jobs-sheet" onClose={close} onSubmit={submit}>
+      <div className="jobs-form">
+        <label>
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_NAMES[f]}
               </option>
-            </select>
-          </label>
-          <label>
-            Articles
-            <select value={only} onChange={(e) => setOnly(e.target.value as 'all' | 'done')}>
-              <option value="done">Done only</option>
-              <option value="all">All</option>
-            </select>
-          </label>
-          <label>
-            Offsets
-            <select value={offsets} onChange={(e) => setOffsets(e.target.value as 'codepoint' | 'utf16')}>
-              <option value="codepoint">Code points (Python: text[start:end])</option>
-              <option value="utf16">UTF-16 (JavaScript string indices)</option>
-            </select>
-          </label>
-          <label className="jobs-check">
-            <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
-            Split into train/dev/test (near-duplicate articles stay together)
-          </label>
-          {split ? (
-            <div className="jobs-split">
-              <label>
-                Ratios
-                <input value={ratios} onChange={(e) => setRatios(e.target.value)} aria-invalid={!ratiosOk} />
-              </label>
-              <label>
-                Seed
-                <input
-                  value={seed}
-                  onChange={(e) => setSeed(e.target.value)}
-                  aria-invalid={!seedOk}
-                  inputMode="numeric"
-                />
-              </label>
-              {!ratiosOk ? <p className="form-error">Two or three ratios adding up to 1, e.g. 0.8, 0.1, 0.1.</p> : null}
-            </div>
-          ) : null}
-        </div>
-        {format === 'bio' || format === 'conll' ? (
-          <p className="jobs-help">
-            {format === 'bio' ? 'BIO' : 'CoNLL'} cannot carry overlapping or nested spans: the fewest possible are
-            dropped, and the loss report says which.
-          </p>
+            ))}
+          </select>
+        </label>
+        <label>
+          Layer
+          <select value={layer} onChange={(e) => setLayer(e.target.value)}>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+                {n === currentAnnotator ? ' (you)' : ''}
+              </option>
+            ))}
+            <option value="all">All layers (a line per article per layer)</option>
+            <option value="gold" disabled>
+              Gold (arrives with adjudication)
+            </option>
+          </select>
+        </label>
+        <label>
+          Articles
+          <select value={only} onChange={(e) => setOnly(e.target.value as 'all' | 'done')}>
+            <option value="done">Done only</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        <label>
+          Offsets
+          <select value={offsets} onChange={(e) => setOffsets(e.target.value as 'codepoint' | 'utf16')}>
+            <option value="codepoint">Code points (Python: text[start:end])</option>
+            <option value="utf16">UTF-16 (JavaScript string indices)</option>
+          </select>
+        </label>
+        <label className="jobs-check">
+          <input type="checkbox" checked={split} onChange={(e) => setSplit(e.target.checked)} />
+          Split into train/dev/test (near-duplicate articles stay together)
+        </label>
+        {split ? (
+          <div className="jobs-split">
+            <label>
+              Ratios
+              <input value={ratios} onChange={(e) => setRatios(e.target.value)} aria-invalid={!ratiosOk} />
+            </label>
+            <label>
+              Seed
+              <input
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+                aria-invalid={!seedOk}
+                inputMode="numeric"
+              />
+            </label>
+            {!ratiosOk ? <p className="form-error">Two or three ratios adding up to 1, e.g. 0.8, 0.1, 0.1.</p> : null}
+          </div>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <footer className="jobs-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            disabled={split && (!ratiosOk || !seedOk)}
-            data-testid="export-start"
-          >
-            {split ? 'Choose folder…' : 'Choose file…'}
-          </button>
-        </footer>
-      </form>
-    </div>
+      </div>
+      {format === 'bio' || format === 'conll' ? (
+        <p className="jobs-help">
+          {format === 'bio' ? 'BIO' : 'CoNLL'} cannot carry overlapping or nested spans: the fewest possible are
+          dropped, and the loss report says which.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <footer className="jobs-actions">
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={split && (!ratiosOk || !seedOk)} data-testid="export-start">
+          {split ? 'Choose folder…' : 'Choose file…'}
+        </button>
+      </footer>
+    </Sheet>
   );
 }

@@ -1,8 +1,9 @@
 // Options for an import: format (auto-detected by default), the layer that pre-annotations go
 // into when the file names none, and whether to mark the articles done.
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
 import { useJobs } from '../../store/jobs';
+import { Sheet } from '../shell/Sheet';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   auto: 'Detect automatically',
@@ -31,85 +32,71 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
     const as = layer.trim();
     void startImport({ paths, format, ...(as ? { as } : {}), ...(done ? { status: 'done' as const } : {}) });
   };
-  const onKey = (e: KeyboardEvent) => {
-    e.stopPropagation(); // label hotkeys must not reach the editor behind the sheet
-    if (e.key === 'Escape') close();
-  };
 
   return (
-    <div className="overlay" onClick={close} role="presentation">
-      <form
-        className="sheet jobs-sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Import"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={onKey}
-        onSubmit={submit}
-        data-testid="import-sheet"
-      >
-        <header className="sheet-head">
-          <h2>Import {paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}</h2>
-          <button type="button" onClick={close} aria-label="Close">
-            Esc
-          </button>
-        </header>
-        {paths.length > 1 ? (
-          <ul className="jobs-paths">
-            {paths.map((p) => (
-              <li key={p}>{p}</li>
+    <Sheet
+      title={`Import ${paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}`}
+      label="Import"
+      testId="import-sheet"
+      className="jobs-sheet"
+      onClose={close}
+      onSubmit={submit}
+    >
+      {paths.length > 1 ? (
+        <ul className="jobs-paths">
+          {paths.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="jobs-path">{paths[0]}</p>
+      )}
+      <div className="jobs-form">
+        <label>
+          Format
+          <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_NAMES[f]}
+              </option>
             ))}
-          </ul>
-        ) : (
-          <p className="jobs-path">{paths[0]}</p>
-        )}
-        <div className="jobs-form">
-          <label>
-            Format
-            <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
-              {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_NAMES[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Layer for pre-annotations
-            <input
-              value={layer}
-              onChange={(e) => setLayer(e.target.value)}
-              placeholder="annotator name"
-              aria-describedby="jobs-layer-help"
-            />
-          </label>
-          <p id="jobs-layer-help" className="jobs-help">
-            Used when the file names no annotator (doccano, plain JSONL). Label Studio and Prodigy files keep their own
-            annotators; Spanwise exports keep their layers.
-          </p>
-          <label className="jobs-check">
-            <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} />
-            Mark the imported articles done for that layer
-          </label>
-        </div>
-        <p className="jobs-help">
-          One transaction: if any line is malformed nothing is imported and the error names the file and line. Articles
-          already in the project (same text) are not added twice.
+          </select>
+        </label>
+        <label>
+          Layer for pre-annotations
+          <input
+            value={layer}
+            onChange={(e) => setLayer(e.target.value)}
+            placeholder="annotator name"
+            aria-describedby="jobs-layer-help"
+          />
+        </label>
+        <p id="jobs-layer-help" className="jobs-help">
+          Used when the file names no annotator (doccano, plain JSONL). Label Studio and Prodigy files keep their own
+          annotators; Spanwise exports keep their layers.
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <footer className="jobs-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="import-start">
-            Import
-          </button>
-        </footer>
-      </form>
-    </div>
+        <label className="jobs-check">
+          <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} />
+          Mark the imported articles done for that layer
+        </label>
+      </div>
+      <p className="jobs-help">
+        One transaction: if any line is malformed nothing is imported and the error names the file and line. Articles
+        already in the project (same text) are not added twice.
+      </p>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <footer className="jobs-actions">
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" data-testid="import-start">
+          Import
+        </button>
+      </footer>
+    </Sheet>
   );
 }

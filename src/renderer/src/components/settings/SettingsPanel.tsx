@@ -2,6 +2,7 @@
 // rename never orphans them); switch the annotator on a shared laptop.
 import { useState, type FormEvent } from 'react';
 import { useStore } from '../../store';
+import { Sheet } from '../shell/Sheet';
 import { LabelRow } from './LabelRow';
 
 export function SettingsPanel() {
@@ -26,73 +27,65 @@ export function SettingsPanel() {
   };
 
   return (
-    <div className="overlay" onClick={() => setOverlay('none')} role="presentation">
-      <div
-        className="sheet settings"
-        role="dialog"
-        aria-label="Labels and settings"
-        onClick={(e) => e.stopPropagation()}
-        data-testid="settings"
-      >
-        <header className="sheet-head">
-          <h2>Labels and settings</h2>
-          <button type="button" onClick={() => setOverlay('none')} aria-label="Close">
-            Esc
-          </button>
-        </header>
-        <section>
-          <h3>Labels</h3>
-          <div className="label-rows">
-            <div className="label-row head" aria-hidden="true">
-              <span>Colour</span>
-              <span>Name</span>
-              <span>Key</span>
-              <span>Description</span>
-            </div>
-            {labels.map((label) => (
-              <LabelRow key={`${label.id}:${label.name}:${label.hotkey}:${label.color}`} label={label} />
-            ))}
+    <Sheet
+      title="Labels and settings"
+      label="Labels and settings"
+      testId="settings"
+      className="settings"
+      onClose={() => setOverlay('none')}
+    >
+      <section>
+        <h3>Labels</h3>
+        <div className="label-rows">
+          <div className="label-row head" aria-hidden="true">
+            <span>Colour</span>
+            <span>Name</span>
+            <span>Key</span>
+            <span>Description</span>
           </div>
-          <form className="add-label" onSubmit={(e) => void add(e)}>
-            <input
-              aria-label="New label name"
-              placeholder="New label, e.g. EVENT"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={40}
-            />
-            <button type="submit" disabled={!name.trim()}>
-              Add label
-            </button>
-            {error ? (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            ) : null}
-          </form>
-        </section>
-        <section>
-          <h3>Annotator</h3>
-          <form
-            className="add-label"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (annotator.trim()) void setAnnotator(annotator.trim()).then(() => setOverlay('none'));
-            }}
-          >
-            <input
-              aria-label="Annotator name"
-              value={annotator}
-              onChange={(e) => setAnnotatorName(e.target.value)}
-              maxLength={80}
-            />
-            <button type="submit" disabled={!annotator.trim() || annotator.trim() === session?.annotator?.name}>
-              Switch annotator
-            </button>
-          </form>
-          <p className="hint">Each annotator has their own spans and statuses in this project file.</p>
-        </section>
-      </div>
-    </div>
+          {labels.map((label) => (
+            <LabelRow key={`${label.id}:${label.name}:${label.hotkey}:${label.color}`} label={label} />
+          ))}
+        </div>
+        <form className="add-label" onSubmit={(e) => void add(e)}>
+          <input
+            aria-label="New label name"
+            placeholder="New label, e.g. EVENT"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={40}
+          />
+          <button type="submit" disabled={!name.trim()}>
+            Add label
+          </button>
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      </section>
+      <section>
+        <h3>Annotator</h3>
+        <form
+          className="add-label"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (annotator.trim()) void setAnnotator(annotator.trim()).then(() => setOverlay('none'));
+          }}
+        >
+          <input
+            aria-label="Annotator name"
+            value={annotator}
+            onChange={(e) => setAnnotatorName(e.target.value)}
+            maxLength={80}
+          />
+          <button type="submit" disabled={!annotator.trim() || annotator.trim() === session?.annotator?.name}>
+            Switch annotator
+          </button>
+        </form>
+        <p className="hint">Each annotator has their own spans and statuses in this project file.</p>
+      </section>
+    </Sheet>
   );
 }

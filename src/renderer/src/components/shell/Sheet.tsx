@@ -1,0 +1,55 @@
+// The one sheet: a dimmed overlay with a dialog (a form when it submits), its title and an Esc
+// button. Keys typed in a sheet stay in it: label hotkeys must not reach the editor behind.
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+
+export interface SheetProps {
+  title: ReactNode;
+  /** The dialog's accessible name. */
+  label: string;
+  testId: string;
+  className?: string;
+  onClose(): void;
+  /** Makes the dialog a form. */
+  onSubmit?: (e: FormEvent) => void;
+  children: ReactNode;
+}
+
+export function Sheet({ title, label, testId, className, onClose, onSubmit, children }: SheetProps) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') onClose();
+  };
+  const props = {
+    className: `sheet ${className ?? ''}`,
+    role: 'dialog',
+    'aria-modal': true,
+    'aria-label': label,
+    'data-testid': testId,
+    onClick: (e: { stopPropagation(): void }) => e.stopPropagation(),
+    onKeyDown,
+  } as const;
+  const body = (
+    <>
+      <header className="sheet-head">
+        <h2>{title}</h2>
+        <button type="button" onClick={onClose} aria-label="Close">
+          Esc
+        </button>
+      </header>
+      {children}
+    </>
+  );
+  return (
+    <div className="overlay" onClick={onClose} role="presentation">
+      {onSubmit ? (
+        <form {...props} onSubmit={onSubmit}>
+          {body}
+        </form>
+      ) : (
+        <div {...props} tabIndex={-1}>
+          {body}
+        </div>
+      )}
+    </div>
+  );
+}
