@@ -26,6 +26,7 @@ function useAppEvents(): void {
     return window.api.onEvent((event) => {
       if (event.type === 'projectChanged') void useStore.getState().boot();
       else if (event.type === 'menu') runCommand(event.command);
+      else useStore.getState().handleJobEvent(event);
     });
   }, []);
 }

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { createArticlesSlice } from './articles';
 import { createEditorSlice } from './editor';
 import { createHistorySlice } from './history';
+import { createJobsSlice } from './jobs';
 import { createSaveSlice } from './save';
 import { createSessionSlice } from './session';
 import type { Store } from './types';
@@ -15,6 +16,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createHistorySlice(...a),
   ...createSaveSlice(...a),
   ...createUiSlice(...a),
+  ...createJobsSlice(...a),
 }));
 
 export type { Store };

@@ -1,16 +1,15 @@
 // Import/export jobs in the renderer: the job cards (progress, cancel, summary), the import
-// and export option sheets, and the drop-to-import overlay. A store of its own (zustand), so
-// that <JobsLayer/> can be mounted anywhere; it listens to { type: 'job' | 'importRequest' |
-// 'exportRequest' } events from main.
-import { create } from 'zustand';
+// and export option sheets, and the drop-to-import overlay; fed by { type: 'job' |
+// 'importRequest' | 'exportRequest' } events from main.
 import type { AppEvent, Input } from '../../../shared/contract';
 import type { JobState } from '../../../shared/jobs';
 import { call } from '../api';
+import type { Slice } from './types';
 
 export type ImportRequest = Input<'startImport'>;
 export type ExportRequest = Input<'startExport'>;
 
-export interface JobsStore {
+export interface JobsSlice {
   /** Jobs by id, newest last. */
   jobs: JobState[];
   /** Paths waiting for the import options (from a drop or File → Import…). */
@@ -19,18 +18,18 @@ export interface JobsStore {
   /** Files are being dragged over the window. */
   dragging: boolean;
   /** Annotator names (for the export sheet's layer choice). */
-  layers: string[];
-  error: string | null;
+  exportLayers: string[];
+  jobsError: string | null;
 
-  handleEvent(event: AppEvent): void;
+  handleJobEvent(event: AppEvent): void;
   openImport(paths: string[]): void;
   openExport(): Promise<void>;
-  closeSheets(): void;
+  closeJobSheets(): void;
   setDragging(dragging: boolean): void;
   startImport(request: ImportRequest): Promise<void>;
   startExport(request: ExportRequest): Promise<void>;
-  cancel(id: string): Promise<void>;
-  dismiss(id: string): void;
+  cancelJob(id: string): Promise<void>;
+  dismissJob(id: string): void;
 }
 
 function upsert(jobs: JobState[], job: JobState): JobState[] {
@@ -45,36 +44,36 @@ function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export const useJobs = create<JobsStore>()((set, get) => ({
+export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
   jobs: [],
   importPaths: null,
   exportOpen: false,
   dragging: false,
-  layers: [],
-  error: null,
+  exportLayers: [],
+  jobsError: null,
 
-  handleEvent(event) {
+  handleJobEvent(event) {
     if (event.type === 'job') set((s) => ({ jobs: upsert(s.jobs, event.job) }));
     else if (event.type === 'importRequest') get().openImport(event.paths);
     else if (event.type === 'exportRequest') void get().openExport();
   },
 
   openImport(paths) {
-    set({ importPaths: paths, exportOpen: false, dragging: false, error: null });
+    set({ importPaths: paths, exportOpen: false, dragging: false, jobsError: null });
   },
 
   async openExport() {
-    set({ exportOpen: true, importPaths: null, error: null });
+    set({ exportOpen: true, importPaths: null, jobsError: null });
     try {
       const annotators = await call('listAnnotators');
-      set({ layers: annotators.map((a) => a.name) });
+      set({ exportLayers: annotators.map((a) => a.name) });
     } catch (err) {
-      set({ error: message(err) });
+      set({ jobsError: message(err) });
     }
   },
 
-  closeSheets() {
-    set({ importPaths: null, exportOpen: false, error: null });
+  closeJobSheets() {
+    set({ importPaths: null, exportOpen: false, jobsError: null });
   },
 
   setDragging(dragging) {
@@ -84,34 +83,34 @@ export const useJobs = create<JobsStore>()((set, get) => ({
   async startImport(request) {
     try {
       const job = await call('startImport', request);
-      set((s) => ({ jobs: upsert(s.jobs, job), importPaths: null, error: null }));
+      set((s) => ({ jobs: upsert(s.jobs, job), importPaths: null, jobsError: null }));
     } catch (err) {
-      set({ error: message(err) });
+      set({ jobsError: message(err) });
     }
   },
 
   async startExport(request) {
     try {
       const job = await call('startExport', request);
-      set((s) => ({ jobs: upsert(s.jobs, job), exportOpen: false, error: null }));
+      set((s) => ({ jobs: upsert(s.jobs, job), exportOpen: false, jobsError: null }));
     } catch (err) {
-      set({ error: message(err) });
+      set({ jobsError: message(err) });
     }
   },
 
-  async cancel(id) {
+  async cancelJob(id) {
     try {
       const job = await call('cancelJob', { id });
       set((s) => ({ jobs: upsert(s.jobs, job) }));
     } catch (err) {
-      set({ error: message(err) });
+      set({ jobsError: message(err) });
     }
   },
 
-  dismiss(id) {
+  dismissJob(id) {
     set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
   },
-}));
+});
 
 /** True while a job of this kind is waiting or running. */
 export function isActive(job: JobState): boolean {

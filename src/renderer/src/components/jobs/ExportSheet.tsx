@@ -2,7 +2,7 @@
 // deterministic train/dev/test split. Main then asks where to write (save dialog).
 import { useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
-import { useJobs } from '../../store/jobs';
+import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
@@ -14,10 +14,10 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
 };
 
 export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | undefined }) {
-  const startExport = useJobs((s) => s.startExport);
-  const close = useJobs((s) => s.closeSheets);
-  const layers = useJobs((s) => s.layers);
-  const error = useJobs((s) => s.error);
+  const startExport = useStore((s) => s.startExport);
+  const close = useStore((s) => s.closeJobSheets);
+  const layers = useStore((s) => s.exportLayers);
+  const error = useStore((s) => s.jobsError);
   const [format, setFormat] = useState<ExportFormat>('spans');
   const [layer, setLayer] = useState(currentAnnotator ?? 'all');
   const [only, setOnly] = useState<'all' | 'done'>('done');

@@ -2,7 +2,7 @@
 // into when the file names none, and whether to mark the articles done.
 import { useState, type FormEvent } from 'react';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
-import { useJobs } from '../../store/jobs';
+import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -20,9 +20,9 @@ function baseName(p: string): string {
 }
 
 export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; currentAnnotator?: string | undefined }) {
-  const startImport = useJobs((s) => s.startImport);
-  const close = useJobs((s) => s.closeSheets);
-  const error = useJobs((s) => s.error);
+  const startImport = useStore((s) => s.startImport);
+  const close = useStore((s) => s.closeJobSheets);
+  const error = useStore((s) => s.jobsError);
   const [format, setFormat] = useState<ImportFormat>('auto');
   const [layer, setLayer] = useState(currentAnnotator ?? '');
   const [done, setDone] = useState(false);

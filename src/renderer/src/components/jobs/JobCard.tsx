@@ -1,7 +1,8 @@
 // One job: title, progress bar and Cancel while it runs; the summary (offset unit, loss
 // report), the error, or "cancelled: nothing was changed" once it ends.
 import type { JobState } from '../../../../shared/jobs';
-import { isActive, useJobs } from '../../store/jobs';
+import { useStore } from '../../store';
+import { isActive } from '../../store/jobs';
 
 function percent(job: JobState): number | null {
   const { done, total } = job.progress;
@@ -10,8 +11,8 @@ function percent(job: JobState): number | null {
 }
 
 export function JobCard({ job }: { job: JobState }) {
-  const cancel = useJobs((s) => s.cancel);
-  const dismiss = useJobs((s) => s.dismiss);
+  const cancel = useStore((s) => s.cancelJob);
+  const dismiss = useStore((s) => s.dismissJob);
   const active = isActive(job);
   const pct = percent(job);
   const loss = job.exportSummary?.loss;

@@ -3,7 +3,8 @@
 // progress bar, a Cancel button and, at the end, the summary (offset unit, loss report).
 // Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
 import { useEffect, useRef } from 'react';
-import { isActive, useJobs } from '../../store/jobs';
+import { useStore } from '../../store';
+import { isActive } from '../../store/jobs';
 import { ExportSheet } from './ExportSheet';
 import { ImportSheet } from './ImportSheet';
 import { JobCard } from './JobCard';
@@ -30,7 +31,7 @@ function droppedPaths(e: DragEvent): string[] {
 function useDropToImport(): void {
   const depth = useRef(0);
   useEffect(() => {
-    const { setDragging, openImport } = useJobs.getState();
+    const { setDragging, openImport } = useStore.getState();
     const enter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -69,13 +70,11 @@ function useDropToImport(): void {
 }
 
 export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
-  const jobs = useJobs((s) => s.jobs);
-  const importPaths = useJobs((s) => s.importPaths);
-  const exportOpen = useJobs((s) => s.exportOpen);
-  const dragging = useJobs((s) => s.dragging);
+  const jobs = useStore((s) => s.jobs);
+  const importPaths = useStore((s) => s.importPaths);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const dragging = useStore((s) => s.dragging);
   useDropToImport();
-
-  useEffect(() => window.api.onEvent((event) => useJobs.getState().handleEvent(event)), []);
 
   // Tell the app once per import that changed something.
   const reported = useRef(new Set<string>());
