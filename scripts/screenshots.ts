@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchApp } from '../tests/e2e/harness';
+import { launchApp, type AppHandle } from '../tests/e2e/harness';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -63,12 +63,15 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
-async function withApp(opts: { demo: boolean; annotator: string | null }, run: (page: Page) => Promise<void>) {
+async function withApp(
+  opts: { demo: boolean; annotator: string | null },
+  run: (page: Page, app: { dir: string; emit: AppHandle['emit'] }) => Promise<void>,
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'));
   const app = await launchApp({ projectFile: path.join(dir, 'Newsroom sample.spanwise'), ...opts });
   try {
     await app.page.setViewportSize(VIEWPORT);
-    await run(app.page);
+    await run(app.page, { dir, emit: (e) => app.emit(e) });
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -107,4 +110,37 @@ await withApp({ demo: true, annotator: 'Ana Lima' }, async (page) => {
   await page.keyboard.press('?');
   await page.getByTestId('shortcuts').waitFor();
   await shoot(page, 'shortcuts');
+  await page.keyboard.press('Escape');
+});
+
+await withApp({ demo: true, annotator: 'Ana Lima' }, async (page, app) => {
+  await page.getByTestId('article-title').waitFor();
+  // An import from another tool: its summary states the offset unit and the labels it created.
+  const file = path.join(app.dir, 'newsroom-ner.jsonl');
+  const rows = [
+    {
+      text: 'Pyongyang 🚀 denied the report; Seoul said talks in Vladivostok would follow.',
+      label: [
+        [0, 9, 'ACTOR'],
+        [32, 37, 'ACTOR'],
+        [53, 64, 'LOCATION'],
+      ],
+    },
+    {
+      text: 'The EU extended sanctions on 12 entities.',
+      label: [
+        [4, 6, 'ACTOR'],
+        [16, 25, 'SANCTION'],
+        [29, 40, 'TARGET'],
+      ],
+    },
+  ];
+  fs.writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  await app.emit({ type: 'importRequest', paths: [file] });
+  await page.getByTestId('import-sheet').waitFor();
+  await shoot(page, 'import-sheet');
+  await page.getByTestId('import-start').click();
+  await page.locator('[data-testid=job-card][data-phase=done]').waitFor({ timeout: 30_000 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await shoot(page, 'import-done');
 });
