@@ -253,3 +253,18 @@ test('Ctrl+F finds a phrase; Enter selects the match and a label key labels it',
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('find-bar')).toHaveCount(0);
 });
+
+test('Shift+Down selects to the same column one line below; Up comes back', async ({ app }) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  const firstBreak = article.text.indexOf('\n');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowUp'); // back to one line below the start
+  await page.keyboard.press('2');
+  const [span] = await storedSpans(page, article.id);
+  // One rendered line of the ~70-character column: more than a few words, less than the paragraph.
+  expect(span!.start).toBe(0);
+  expect(span!.end).toBeGreaterThan(40);
+  expect(span!.end).toBeLessThan(firstBreak);
+});

@@ -35,3 +35,44 @@ export function textOffsetAtPoint(x: number, y: number): number | null {
   const range = document.caretRangeFromPoint?.(x, y);
   return range ? textOffsetAt(range.startContainer, range.startOffset) : null;
 }
+
+/** The viewport rectangle of the character at `offset` (or just before it, at a paragraph's end), if rendered. */
+export function rectAtOffset(offset: number): DOMRect | null {
+  const segs = document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg');
+  for (const seg of segs) {
+    const start = Number(seg.dataset['s']);
+    const node = seg.firstChild;
+    const len = node?.textContent?.length ?? 0;
+    if (!node || offset < start || offset > start + len) continue;
+    if (offset === start + len && len > 0) {
+      // The end of a segment: measure its last character and use its right edge.
+      const range = document.createRange();
+      range.setStart(node, len - 1);
+      range.setEnd(node, len);
+      const r = [...range.getClientRects()].at(-1);
+      return r ? new DOMRect(r.right, r.top, 0, r.height) : null;
+    }
+    const range = document.createRange();
+    range.setStart(node, offset - start);
+    range.setEnd(node, Math.min(len, offset - start + 1));
+    return range.getClientRects()[0] ?? null;
+  }
+  return null;
+}
+
+/**
+ * The offset one line above or below `offset` at horizontal position `x` (the column kept
+ * across consecutive moves), or null when that line is not rendered.
+ */
+export function offsetOnNextLine(offset: number, dir: 1 | -1, x: number | null): { offset: number; x: number } | null {
+  const rect = rectAtOffset(offset);
+  if (!rect) return null;
+  const para = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .para')].find(
+    (p) => Number(p.dataset['s']) <= offset && offset <= Number(p.dataset['e']),
+  );
+  const lineHeight = para ? parseFloat(getComputedStyle(para).lineHeight) || rect.height * 1.6 : rect.height * 1.6;
+  const column = x ?? rect.left;
+  const y = rect.top + rect.height / 2 + dir * lineHeight;
+  const target = textOffsetAtPoint(column, y);
+  return target === null || target === offset ? null : { offset: target, x: column };
+}

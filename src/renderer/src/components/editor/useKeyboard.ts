@@ -2,6 +2,7 @@
 // into form fields are left alone.
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../../shared/contract';
+import { offsetOnNextLine } from '../../lib/domOffsets';
 import { useStore } from '../../store';
 
 function inFormField(target: EventTarget | null): boolean {
@@ -38,7 +39,18 @@ export function runCommand(command: MenuCommand): void {
   }
 }
 
+/** The x position that Up/Down keep while they are pressed in a row. */
+let verticalColumn: number | null = null;
+let keepColumn = false;
+
 export function handleKey(e: KeyboardEvent): boolean {
+  const handled = dispatchKey(e);
+  if (!keepColumn) verticalColumn = null;
+  keepColumn = false;
+  return handled;
+}
+
+function dispatchKey(e: KeyboardEvent): boolean {
   const s = useStore.getState();
   const mod = e.ctrlKey || e.metaKey;
   if (e.key === 'Escape') {
@@ -87,6 +99,15 @@ export function handleKey(e: KeyboardEvent): boolean {
     }
     const wordWise = (e.ctrlKey || e.altKey) && !s.selectedSpanId;
     s.moveCaret(dir, wordWise ? 'word' : 'char', e.shiftKey);
+    return true;
+  }
+  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !mod && !e.altKey && !s.selectedSpanId && s.selection) {
+    // By line, keeping the column across consecutive moves, as in a text editor.
+    const next = offsetOnNextLine(s.selection.focus, e.key === 'ArrowDown' ? 1 : -1, verticalColumn);
+    if (!next) return false;
+    verticalColumn = next.x;
+    s.setSelection({ anchor: e.shiftKey ? s.selection.anchor : next.offset, focus: next.offset });
+    keepColumn = true;
     return true;
   }
   if (mod || e.altKey) return false;
