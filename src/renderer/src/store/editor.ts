@@ -7,6 +7,8 @@ import { call } from '../api';
 import { spansAt } from '../lib/marks';
 import { markStart } from '../lib/perf';
 import { editArticle, type Edit, type SpanFields } from './history';
+import { selectImporting } from './jobs';
+import { writesSettled } from './save';
 import type { Slice } from './types';
 
 export interface TextSelection {
@@ -23,6 +25,8 @@ export interface EditorSlice {
   articleError: string | null;
   resetEditor(): void;
   openArticle(id: number): Promise<void>;
+  /** Re-reads the open article and its spans (after an import), keeping the selection. */
+  reloadArticle(): Promise<void>;
   setSelection(selection: TextSelection | null): void;
   /** Arrow-key movement: collapse to a caret, or extend the selection's focus. */
   moveCaret(dir: 1 | -1, unit: 'char' | 'word', extend: boolean): void;
@@ -39,6 +43,11 @@ export interface EditorSlice {
   goArticle(dir: 1 | -1): Promise<void>;
   /** Applies an edit (from undo/redo), opening its article first when needed. */
   replay(edit: Edit): Promise<void>;
+  /**
+   * True (and says so in the status bar) while an import holds the project's write lock: the
+   * editor then takes no edits, rather than holding them in memory or failing them later.
+   */
+  editingLocked(): boolean;
 }
 
 function compareSpans(a: Span, b: Span): number {
@@ -138,6 +147,7 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
   };
 
   const commit = (edit: Edit) => {
+    if (get().editingLocked()) return;
     markStart('edit');
     applyLocal(edit);
     get().record(edit);
@@ -168,6 +178,8 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
     openArticle: async (id) => {
       markStart('open');
+      // Read what is stored only after this window's own writes have landed.
+      await writesSettled();
       try {
         const [article, spans] = await Promise.all([call('getArticle', { id }), call('listSpans', { articleId: id })]);
         // 'render': from the data in hand to the painted article (the transport aside).
@@ -183,6 +195,18 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       } catch (err) {
         set({ articleError: err instanceof Error ? err.message : String(err) });
       }
+    },
+    reloadArticle: async () => {
+      const current = get().article;
+      if (!current) return;
+      await writesSettled();
+      const [article, spans] = await Promise.all([
+        call('getArticle', { id: current.id }),
+        call('listSpans', { articleId: current.id }),
+      ]);
+      if (get().article?.id !== current.id) return;
+      const selectedSpanId = spans.some((s) => s.id === get().selectedSpanId) ? get().selectedSpanId : null;
+      set({ article, spans: sortSpans(spans), selectedSpanId });
     },
     setSelection: (selection) => set({ selection, selectedSpanId: null }),
     moveCaret: (dir, unit, extend) => {
@@ -293,7 +317,7 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     },
     markDoneAndNext: async () => {
       const article = get().article;
-      if (!article) return;
+      if (!article || get().editingLocked()) return;
       const { progress } = await get().enqueueWrite(() => call('setStatus', { articleId: article.id, status: 'done' }));
       set({
         progress,
@@ -308,6 +332,11 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       const article = get().article;
       const next = await call('nextArticle', { afterId: article?.id ?? null, direction: dir });
       if (next) await get().openArticle(next.id);
+    },
+    editingLocked: () => {
+      if (!selectImporting(get())) return false;
+      get().notify('An import is writing to the project: editing resumes when it finishes');
+      return true;
     },
     replay: async (edit) => {
       if (get().article?.id !== editArticle(edit)) await get().openArticle(editArticle(edit));

@@ -46,12 +46,14 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   redoStack: [],
   record: (edit) => set((s) => ({ undoStack: [...s.undoStack.slice(-LIMIT + 1), edit], redoStack: [] })),
   undo: async () => {
+    if (get().editingLocked()) return;
     const edit = get().undoStack.at(-1);
     if (!edit) return get().notify('Nothing to undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
     await get().replay(inverse(edit));
   },
   redo: async () => {
+    if (get().editingLocked()) return;
     const edit = get().redoStack.at(-1);
     if (!edit) return get().notify('Nothing to redo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));

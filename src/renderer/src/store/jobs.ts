@@ -112,6 +112,11 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
   },
 });
 
+/** True while an import holds (or is about to hold) the project's write lock. */
+export function selectImporting(s: Pick<JobsSlice, 'jobs'>): boolean {
+  return s.jobs.some((j) => j.kind === 'import' && isActive(j));
+}
+
 /** True while a job of this kind is waiting or running. */
 export function isActive(job: JobState): boolean {
   return job.phase === 'waiting' || job.phase === 'running';

@@ -1,9 +1,8 @@
 // Every edit is written the moment it is made, in order, through one queue. The status bar
 // reads `saveState`; a failed write is loud and the editor reloads from the project file.
-// While an import holds the project's write lock, writes wait here (shown as "saving…")
-// rather than in main, where SQLite's busy wait would block the main process.
-import { isActive } from './jobs';
-import type { Slice, Store } from './types';
+// While an import holds the project's write lock the editor takes no edits (editor.ts), so
+// nothing waits here for long: nothing is held in memory that a closed window would lose.
+import type { Slice } from './types';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -17,50 +16,36 @@ export interface SaveSlice {
 
 let tail: Promise<unknown> = Promise.resolve();
 
-const importing = (s: Store) => s.jobs.some((j) => j.kind === 'import' && isActive(j));
-
-export const createSaveSlice: Slice<SaveSlice> = (set, get, store) => {
-  /** Resolves once no import is running. */
-  const importsDone = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (!importing(get())) return resolve();
-      const unsubscribe = store.subscribe((s) => {
-        if (importing(s)) return;
-        unsubscribe();
-        resolve();
-      });
-    });
-  return {
-    saveState: { kind: 'saved' },
-    pendingWrites: 0,
-    enqueueWrite: <T>(write: () => Promise<T>): Promise<T> => {
-      set((s) => ({
-        pendingWrites: s.pendingWrites + 1,
-        saveState: s.saveState.kind === 'error' ? s.saveState : { kind: 'saving' },
-      }));
-      const run = tail.then(importsDone).then(write);
-      tail = run.catch(() => undefined);
-      return run.then(
-        (value) => {
-          const pending = get().pendingWrites - 1;
-          set((s) => ({
-            pendingWrites: pending,
-            saveState: s.saveState.kind === 'error' ? s.saveState : pending ? { kind: 'saving' } : { kind: 'saved' },
-          }));
-          return value;
-        },
-        (err: unknown) => {
-          set((s) => ({
-            pendingWrites: s.pendingWrites - 1,
-            saveState: { kind: 'error', message: err instanceof Error ? err.message : String(err) },
-          }));
-          throw err;
-        },
-      );
-    },
-    clearSaveError: () => set((s) => ({ saveState: s.pendingWrites ? { kind: 'saving' } : { kind: 'saved' } })),
-  };
-};
+export const createSaveSlice: Slice<SaveSlice> = (set, get) => ({
+  saveState: { kind: 'saved' },
+  pendingWrites: 0,
+  enqueueWrite: <T>(write: () => Promise<T>): Promise<T> => {
+    set((s) => ({
+      pendingWrites: s.pendingWrites + 1,
+      saveState: s.saveState.kind === 'error' ? s.saveState : { kind: 'saving' },
+    }));
+    const run = tail.then(write);
+    tail = run.catch(() => undefined);
+    return run.then(
+      (value) => {
+        const pending = get().pendingWrites - 1;
+        set((s) => ({
+          pendingWrites: pending,
+          saveState: s.saveState.kind === 'error' ? s.saveState : pending ? { kind: 'saving' } : { kind: 'saved' },
+        }));
+        return value;
+      },
+      (err: unknown) => {
+        set((s) => ({
+          pendingWrites: s.pendingWrites - 1,
+          saveState: { kind: 'error', message: err instanceof Error ? err.message : String(err) },
+        }));
+        throw err;
+      },
+    );
+  },
+  clearSaveError: () => set((s) => ({ saveState: s.pendingWrites ? { kind: 'saving' } : { kind: 'saved' } })),
+});
 
 /** Resolves when every queued write has settled (used before switching projects and in tests). */
 export function writesSettled(): Promise<unknown> {

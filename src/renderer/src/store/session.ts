@@ -1,5 +1,6 @@
 import type { Label, Session } from '../../../shared/model';
 import { call } from '../api';
+import { writesSettled } from './save';
 import type { Slice } from './types';
 
 export interface SessionSlice {
@@ -43,6 +44,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     }
   },
   setAnnotator: async (name) => {
+    // The previous annotator's edits land in their own layer before the switch.
+    await writesSettled();
     const session = await call('setAnnotator', { name });
     set({ session });
     get().resetEditor();
@@ -54,8 +57,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     set({ labels, session });
     if (!session.annotator) return;
     await Promise.all([get().reloadList(), get().refreshProgress()]);
-    const article = get().article;
-    if (article) await get().openArticle(article.id);
+    if (get().article) await get().reloadArticle();
     else await get().startAnnotating();
   },
   createLabel: async (input) => {

@@ -108,7 +108,7 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
       {jobs.length > 0 ? (
         <div className="jobs-stack" aria-label="Import and export jobs" data-testid="jobs">
           {importing ? (
-            <p className="jobs-note">An import is writing to the project: edits wait until it finishes.</p>
+            <p className="jobs-note">An import is writing to the project: editing resumes when it finishes.</p>
           ) : null}
           {jobs.map((job) => (
             <JobCard key={job.id} job={job} />
