@@ -175,6 +175,22 @@ describe('spanwise CLI', () => {
     expect(nd.stderr).toMatch(/is not a Spanwise project/);
   });
 
+  it('export refuses to write over the project file (or its -wal), exit 1, the project intact', () => {
+    const db = newProject(true);
+    const before = dbSnapshot(db);
+    const bytes = fs.readFileSync(db);
+    for (const out of [db, `${db}-wal`]) {
+      const r = spanwise(['export', db, '--out', out]);
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^spanwise: refusing to export to .*: that is the project('s wal)? file /);
+      expect(r.stderr).toContain(out);
+      expect(fs.readFileSync(db).equals(bytes)).toBe(true);
+    }
+    expect(fs.readdirSync(path.dirname(db)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(dbSnapshot(db)).toBe(before);
+  });
+
   it('imports the interop folder with --as, and reports progress on stderr', () => {
     const db = newProject();
     const r = spanwise(['import', db, INTEROP, '--as', 'doccano'], { SPANWISE_PROGRESS: 'always' });

@@ -11,6 +11,7 @@ import { assignSplits, NearDuplicates, splitNames } from '../splits';
 import { FORMATS, LossCounter, type FileSerializer } from './formats';
 import { countArticles, resolveLayer, selectArticles, type ExportArticle } from './select';
 import { Sink } from './sink';
+import { assertNotProjectFile } from './target';
 
 interface Output {
   report: ExportFileReport;
@@ -40,6 +41,9 @@ export async function exportProject(
     }
     if (out === '-') throw new AppError('BAD_INPUT', '--split writes a folder of files: give --out a folder, not -');
   }
+  const targets = names ? names.map((name) => path.join(out, `${name}.${format.ext}`)) : [out];
+  // Before anything is written: never over the project file (or its -wal/-shm/-journal).
+  assertNotProjectFile(db.name, targets);
   resolveLayer(db, options.layer);
   const ownTransaction = !db.inTransaction;
   // One read snapshot for the whole export (WAL: writers elsewhere are not blocked).
@@ -79,10 +83,7 @@ export async function exportProject(
         grouped: multi.reduce((n, s) => n + s, 0),
       };
       splitOf = (a) => assignment[index.get(a.id)!]!;
-      for (const name of names) {
-        const file = path.join(out, `${name}.${format.ext}`);
-        outputs.push(newOutput(file, name, format.open(ctx)));
-      }
+      names.forEach((name, i) => outputs.push(newOutput(targets[i]!, name, format.open(ctx))));
     } else {
       outputs.push(newOutput(out, null, format.open(ctx)));
     }
