@@ -92,3 +92,19 @@ export async function clickAt(page: Page, offset: number): Promise<void> {
   const { from } = await pointsFor(page, offset, offset + 1);
   await page.mouse.click(from.x + 1, from.y);
 }
+
+/** Clicks on the right half of the character at `offset` (where the caret lands after it). */
+export async function clickRightHalf(page: Page, offset: number): Promise<void> {
+  const { to } = await pointsFor(page, offset, offset + 1);
+  await page.mouse.click(to.x - 1, to.y);
+}
+
+/** Presses on the first character of `needle` and releases `dx` pixels right of its last one. */
+export async function dragPast(page: Page, text: string, needle: string, dx: number): Promise<void> {
+  const start = text.indexOf(needle);
+  const { from, to } = await pointsFor(page, start, start + needle.length);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x + dx, to.y, { steps: 5 });
+  await page.mouse.up();
+}

@@ -2,7 +2,9 @@
 // overlaps, relabel, delete, undo/redo across articles, mark done, and reopening the project.
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { clickAt, dragSelect, openArticle, storedSpans } from './editor-helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { clickAt, clickRightHalf, dragPast, dragSelect, openArticle, storedSpans } from './editor-helpers';
 
 async function labelIds(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
@@ -267,4 +269,54 @@ test('Shift+Down selects to the same column one line below; Up comes back', asyn
   expect(span!.start).toBe(0);
   expect(span!.end).toBeGreaterThan(40);
   expect(span!.end).toBeLessThan(firstBreak);
+});
+
+test('a click on the right half of a span’s last letter selects that span', async ({ app }) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  const { end } = await dragSelect(page, article.text, 'Korean');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.chip')).toHaveCount(0);
+  await clickRightHalf(page, end - 1);
+  await expect(page.locator('.chip')).toHaveText('ACTOR');
+  // The right half of the space before the span is not the span.
+  await page.keyboard.press('Escape');
+  await clickRightHalf(page, end - 'Korean'.length - 1);
+  await expect(page.locator('.chip')).toHaveCount(0);
+});
+
+test('a drag released outside the text column still selects', async ({ app }) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  await dragPast(page, article.text, 'the White House has said', 400);
+  await page.keyboard.press('1');
+  const spans = await storedSpans(page, article.id);
+  expect(spans).toHaveLength(1);
+  expect(article.text.slice(spans[0]!.start, spans[0]!.end)).toContain('the White House has said');
+});
+
+test('find matches by the original text’s offsets, even after characters whose case changes length', async ({
+  app,
+}) => {
+  const { page } = app;
+  // "İ" is one UTF-16 unit that lower-cases to two: offsets taken from a lower-cased copy drift.
+  const file = path.join(app.dir, 'istanbul.txt');
+  fs.writeFileSync(file, 'Turkish police\n\nİstanbul and İzmir police said the talks would go on.\n');
+  await app.emit({ type: 'importRequest', paths: [file] });
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('job-card').first()).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  await page.getByTestId('article-row').nth(5).click();
+  await expect(page.getByTestId('article-title')).toHaveText('Turkish police');
+  const article = await openArticle(page);
+
+  await page.keyboard.press('Control+f');
+  await page.getByLabel('Find in article').fill('POLICE');
+  await page.getByLabel('Find in article').press('Enter'); // "police" in the title line
+  await page.keyboard.press('Control+f');
+  await page.keyboard.press('Enter'); // the one after "İstanbul and İzmir"
+  await page.keyboard.press('1');
+  const spans = await storedSpans(page, article.id);
+  expect(spans.map((s) => article.text.slice(s.start, s.end))).toEqual(['police']);
+  expect(spans[0]!.start).toBe(article.text.lastIndexOf('police'));
 });

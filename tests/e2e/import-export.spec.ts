@@ -124,3 +124,19 @@ test('while an import writes, the editor takes no edits and says so; afterwards 
   const spans = await storedSpans(page, article.id);
   expect(spans.map((s) => article.text.slice(s.start, s.end))).toEqual(['Moscow']);
 });
+
+test('the import sheet takes the keyboard: a label key does not label the text behind it, Esc closes it', async ({
+  app,
+}) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  await dragSelect(page, article.text, 'Moscow');
+  const file = path.join(app.dir, 'one.txt');
+  fs.writeFileSync(file, 'One more article\n\nText.\n');
+  await app.emit({ type: 'importRequest', paths: [file] });
+  await expect(page.getByTestId('import-sheet')).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('import-sheet')).toHaveCount(0);
+  expect(await storedSpans(page, article.id)).toEqual([]);
+});

@@ -2,9 +2,9 @@
 // 1 MB article opens as fast as a short one. Mouse selection is read from the DOM and
 // turned into offsets; everything else (caret, selection, marks) is drawn from the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { paragraphs } from '../../../../shared/text';
-import { textOffsetAt } from '../../lib/domOffsets';
+import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
 import { afterPaint, measureWhenPainted } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
@@ -81,15 +81,33 @@ export function ArticleView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusOffset, selectedSpanId, paras]);
 
-  const onMouseUp = useCallback(() => {
-    const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0) return;
-    const anchor = sel.anchorNode ? textOffsetAt(sel.anchorNode, sel.anchorOffset) : null;
-    const focus = sel.focusNode ? textOffsetAt(sel.focusNode, sel.focusOffset) : null;
-    if (anchor === null || focus === null) return;
-    sel.removeAllRanges();
-    if (anchor === focus) clickAt(focus);
-    else setSelection({ anchor, focus });
+  // A drag that starts in the text may end anywhere (the margin, the status bar): the
+  // selection is read on the window's mouseup.
+  const pressed = useRef(false);
+  useEffect(() => {
+    const onMouseUp = (e: MouseEvent) => {
+      if (!pressed.current) return;
+      pressed.current = false;
+      const sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0) return;
+      const anchor = sel.anchorNode ? textOffsetAt(sel.anchorNode, sel.anchorOffset) : null;
+      const focus = sel.focusNode ? textOffsetAt(sel.focusNode, sel.focusOffset) : null;
+      if (anchor === null || focus === null) return;
+      sel.removeAllRanges();
+      if (anchor !== focus) return setSelection({ anchor, focus });
+      // A click: the caret lands before the nearer edge of a character; the character under
+      // the pointer is the one before the caret when the click was on its right half.
+      const before = focus > 0 ? rectAtOffset(focus - 1) : null;
+      const onBefore =
+        before !== null &&
+        e.clientX >= before.left &&
+        e.clientX <= before.right &&
+        e.clientY >= before.top &&
+        e.clientY <= before.bottom;
+      clickAt(onBefore ? focus - 1 : focus);
+    };
+    window.addEventListener('mouseup', onMouseUp);
+    return () => window.removeEventListener('mouseup', onMouseUp);
   }, [clickAt, setSelection]);
 
   if (!article) return null;
@@ -110,7 +128,7 @@ export function ArticleView() {
           className="article-text"
           data-testid="article-text"
           style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-          onMouseUp={onMouseUp}
+          onMouseDown={() => (pressed.current = true)}
         >
           {items.map((v) => {
             const para = paras[v.index]!;

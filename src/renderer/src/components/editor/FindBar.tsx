@@ -4,14 +4,17 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../../store';
 
-/** Case-insensitive match offsets (UTF-16) of `query` in `text`. */
-export function findAll(text: string, query: string): number[] {
+/**
+ * Case-insensitive matches of `query` in `text`, as UTF-16 ranges of the original text. (Not
+ * via toLowerCase(): it changes lengths, e.g. "İ" becomes two units, shifting every offset.)
+ */
+export function findAll(text: string, query: string): Array<{ start: number; end: number }> {
   if (!query) return [];
-  const hay = text.toLowerCase();
-  const needle = query.toLowerCase();
-  const out: number[] = [];
-  for (let i = hay.indexOf(needle); i >= 0 && out.length < 10_000; i = hay.indexOf(needle, i + needle.length)) {
-    out.push(i);
+  const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(re)) {
+    out.push({ start: m.index, end: m.index + m[0].length });
+    if (out.length >= 10_000) break;
   }
   return out;
 }
@@ -34,8 +37,8 @@ export function FindBar() {
     if (matches.length === 0) return;
     const next = (index + dir + matches.length) % matches.length;
     setIndex(next);
-    const start = matches[next]!;
-    setSelection({ anchor: start, focus: start + query.length });
+    const match = matches[next]!;
+    setSelection({ anchor: match.start, focus: match.end });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {

@@ -53,6 +53,8 @@ export function handleKey(e: KeyboardEvent): boolean {
 function dispatchKey(e: KeyboardEvent): boolean {
   const s = useStore.getState();
   const mod = e.ctrlKey || e.metaKey;
+  // An import or export sheet owns the keyboard (its own Esc closes it).
+  if (s.importPaths || s.exportOpen) return false;
   if (e.key === 'Escape') {
     if (s.overlay !== 'none') s.setOverlay('none');
     else if (s.selectedSpanId) s.selectSpan(null);

@@ -1,6 +1,6 @@
 // The one sheet: a dimmed overlay with a dialog (a form when it submits), its title and an Esc
 // button. Keys typed in a sheet stay in it: label hotkeys must not reach the editor behind.
-import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface SheetProps {
   title: ReactNode;
@@ -15,6 +15,11 @@ export interface SheetProps {
 }
 
 export function Sheet({ title, label, testId, className, onClose, onSubmit, children }: SheetProps) {
+  const ref = useRef<HTMLElement | null>(null);
+  // The sheet takes the keyboard when it opens (a drop or a menu leaves the focus behind it).
+  useEffect(() => {
+    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
+  }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
     if (e.key === 'Escape') onClose();
@@ -27,6 +32,7 @@ export function Sheet({ title, label, testId, className, onClose, onSubmit, chil
     'data-testid': testId,
     onClick: (e: { stopPropagation(): void }) => e.stopPropagation(),
     onKeyDown,
+    tabIndex: -1,
   } as const;
   const body = (
     <>
@@ -42,11 +48,11 @@ export function Sheet({ title, label, testId, className, onClose, onSubmit, chil
   return (
     <div className="overlay" onClick={onClose} role="presentation">
       {onSubmit ? (
-        <form {...props} onSubmit={onSubmit}>
+        <form {...props} ref={(el) => void (ref.current = el)} onSubmit={onSubmit}>
           {body}
         </form>
       ) : (
-        <div {...props} tabIndex={-1}>
+        <div {...props} ref={(el) => void (ref.current = el)}>
           {body}
         </div>
       )}
