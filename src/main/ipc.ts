@@ -1,11 +1,23 @@
 // The IPC edge: one channel, the sender checked, every input parsed by the contract's schema
-// (in dispatch). Takes ipcMain as a parameter so unit tests can drive it with a fake.
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+// (in dispatch); and the preload's grants of dropped files' paths, from the same trusted frame
+// only. Takes ipcMain as a parameter so unit tests can drive it with a fake.
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { IPC_CHANNEL } from '../shared/contract';
+import { GRANT_PATH_CHANNEL } from '../shared/jobs';
 import type { Result } from '../shared/result';
 
 export interface Dispatcher {
   dispatch(method: unknown, input: unknown): Result<unknown>;
+  /** The user dropped this path on the window (sent by the preload, see pathForFile). */
+  grantPath?(path: string): void;
+}
+
+type GrantListener = (event: IpcMainEvent, ...args: unknown[]) => void;
+
+/** ipcMain as far as registerIpc uses it; `on` serves the path grants where the host has them. */
+export interface IpcMainLike extends Pick<IpcMain, 'handle' | 'removeHandler'> {
+  on?(channel: string, listener: GrantListener): unknown;
+  removeListener?(channel: string, listener: GrantListener): unknown;
 }
 
 /** Only our own top-level page may call the backend: not iframes, not navigated-away pages. */
@@ -18,7 +30,7 @@ export function isTrustedFrame(
 }
 
 export function registerIpc(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  ipcMain: IpcMainLike,
   target: Dispatcher,
   trustedUrl: (url: string) => boolean,
 ): () => void {
@@ -28,5 +40,13 @@ export function registerIpc(
     }
     return target.dispatch(method, input);
   });
-  return () => ipcMain.removeHandler(IPC_CHANNEL);
+  const onGrant = (event: IpcMainEvent, p: unknown) => {
+    if (!isTrustedFrame(event.senderFrame, trustedUrl)) return;
+    if (typeof p === 'string' && p !== '') target.grantPath?.(p);
+  };
+  ipcMain.on?.(GRANT_PATH_CHANNEL, onGrant);
+  return () => {
+    ipcMain.removeHandler(IPC_CHANNEL);
+    ipcMain.removeListener?.(GRANT_PATH_CHANNEL, onGrant);
+  };
 }

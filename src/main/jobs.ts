@@ -5,11 +5,15 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { EVENT_CHANNEL, type AppEvent } from '../shared/contract';
+import { PathGrants } from './backend/jobs/grants';
 import { configureJobs } from './backend/jobs/handlers';
 import { JobRunner } from './backend/jobs/runner';
 import workerPath from './backend/jobs/worker?modulePath';
 
 let getWin: () => BrowserWindow | null = () => null;
+/** What the renderer may import: what main's open dialog returned, and files the user dropped
+ * (granted through registerIpc's grant channel, from the preload's pathForFile). */
+const grants = new PathGrants();
 
 function emit(event: AppEvent): void {
   getWin()?.webContents.send(EVENT_CHANNEL, event);
@@ -20,8 +24,10 @@ export function installJobs(getWindow: () => BrowserWindow | null): JobRunner {
   const runner = new JobRunner({ workerUrl: pathToFileURL(workerPath), emit });
   configureJobs({
     runner,
-    // The renderer never names output files: main asks the user where to write.
+    // The renderer never names output files: main asks the user where to write; it imports only
+    // what the user chose in the open dialog or dropped on the window.
     trustCallerPaths: false,
+    importGrants: grants,
     pickExportTarget: async ({ name, folder }) => {
       const win = getWindow();
       if (folder) {
@@ -57,7 +63,9 @@ export async function requestImport(folder: boolean): Promise<void> {
         ],
   };
   const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-  if (!res.canceled && res.filePaths.length) emit({ type: 'importRequest', paths: res.filePaths });
+  if (res.canceled || res.filePaths.length === 0) return;
+  for (const p of res.filePaths) grants.grant(p);
+  emit({ type: 'importRequest', paths: res.filePaths });
 }
 
 /** File → Export…: the renderer shows the export options, then calls startExport. */

@@ -2,6 +2,7 @@
 // No logic here: main validates every input.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, IPC_CHANNEL, METHODS, type Api, type AppEvent } from '../shared/contract';
+import { GRANT_PATH_CHANNEL } from '../shared/jobs';
 
 /** The members that are not backend methods, typed against the contract's Api. */
 const local: Pick<Api, 'onEvent' | 'pathForFile'> = {
@@ -10,13 +11,17 @@ const local: Pick<Api, 'onEvent' | 'pathForFile'> = {
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
   },
-  // A dropped File's path, for drag-and-drop import (contextIsolation hides File.path).
+  // A dropped File's path, for drag-and-drop import (contextIsolation hides File.path). Only a
+  // File the user gave the page has one, so main may let the renderer import it: say so.
   pathForFile: (file: File): string => {
+    let p: string;
     try {
-      return webUtils.getPathForFile(file);
+      p = webUtils.getPathForFile(file);
     } catch {
       return '';
     }
+    if (p) ipcRenderer.send(GRANT_PATH_CHANNEL, p);
+    return p;
   },
 };
 

@@ -11,6 +11,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const OFFSET_UNITS = ['codepoint', 'utf16'] as const;
 
+/**
+ * Preload → main (ipcRenderer.send): the path of a file the user dropped on the window, which
+ * the renderer may then import. Main otherwise reads only what its own open dialog returned.
+ */
+export const GRANT_PATH_CHANNEL = 'spanwise:grant-path';
+
 export interface ImportOptions {
   format: ImportFormat;
   /** Annotator layer for pre-annotations when the file names none. */

@@ -7,12 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import type { IpcMainInvokeEvent } from 'electron';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PathGrants } from '../../src/main/backend/jobs/grants';
+import { configureJobs, sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import { registerIpc } from '../../src/main/ipc';
 import { makeTrustedUrl, rendererUrl, type WindowPaths } from '../../src/main/urls';
 import { EVENT_CHANNEL, IPC_CHANNEL, METHODS } from '../../src/shared/contract';
+import { GRANT_PATH_CHANNEL, type JobState } from '../../src/shared/jobs';
 import { LOCAL_API_MEMBERS } from '../e2e/host/local-api';
 import type { Result } from '../../src/shared/result';
 import { RESOURCES, tempDir } from './helpers';
@@ -21,15 +24,33 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
+type SendListener = (event: IpcMainEvent, ...args: unknown[]) => void;
+
 /** ipcMain as far as registerIpc uses it. */
 class FakeIpcMain {
   readonly handlers = new Map<string, Listener>();
+  readonly listeners = new Map<string, Set<SendListener>>();
   handle(channel: string, listener: Listener): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, listener);
   }
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
+  }
+  on(channel: string, listener: SendListener): this {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+    return this;
+  }
+  removeListener(channel: string, listener: SendListener): this {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  }
+  /** What Electron does on ipcRenderer.send from a frame. */
+  send(frame: { url: string; parent: object | null } | null, channel: string, ...args: unknown[]): void {
+    const event = { senderFrame: frame } as unknown as IpcMainEvent;
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
   }
   /** What Electron does on ipcRenderer.invoke from a frame. */
   invoke(frame: { url: string; parent: object | null } | null, method: unknown, input?: unknown): Result<unknown> {
@@ -107,10 +128,48 @@ describe('registerIpc', () => {
     expect(ipcMain.invoke(top, 'createSpan', span)).toMatchObject({ ok: true });
   });
 
-  it('unregisters its handler', () => {
+  it('unregisters its handler and its grant listener', () => {
     const { ipcMain, unregister } = setup();
+    expect(ipcMain.listeners.get(GRANT_PATH_CHANNEL)?.size).toBe(1);
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
+    expect(ipcMain.listeners.get(GRANT_PATH_CHANNEL)?.size).toBe(0);
+  });
+});
+
+describe('path grants over IPC (Electron: the renderer imports only what the user chose or dropped)', () => {
+  let host: JobsHost;
+  afterEach(async () => {
+    await host.runner.shutdown();
+    configureJobs(sourceJobsHost());
+  });
+
+  it('a path granted by our top-level page (the preload, on a drop) can be imported; others cannot', async () => {
+    host = { ...sourceJobsHost(), trustCallerPaths: false, importGrants: new PathGrants() };
+    configureJobs(host);
+    const { ipcMain, top, paths } = setup();
+    const dir = tempDir();
+    const dropped = path.join(dir, 'dropped.txt');
+    fs.writeFileSync(dropped, 'A dropped article.');
+    const start = () => ipcMain.invoke(top, 'startImport', { paths: [dropped] });
+
+    expect(start()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Grants from anything but our top-level page are ignored.
+    const otherHtml = pathToFileURL(path.join(path.dirname(paths.rendererHtml), 'other.html')).href;
+    for (const frame of [{ url: top.url, parent: { url: top.url } }, { url: otherHtml, parent: null }, null]) {
+      ipcMain.send(frame, GRANT_PATH_CHANNEL, dropped);
+    }
+    ipcMain.send(top, GRANT_PATH_CHANNEL, { path: dropped }); // not a string
+    const refused = start();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    if (!refused.ok) expect(refused.error.message).toContain(dropped);
+
+    ipcMain.send(top, GRANT_PATH_CHANNEL, dropped);
+    const started = start();
+    expect(started, JSON.stringify(started)).toMatchObject({ ok: true, value: { kind: 'import' } });
+    const job = await host.runner.wait((started as { value: JobState }).value.id);
+    expect(job.phase).toBe('done');
+    expect(job.importSummary?.articlesAdded).toBe(1);
   });
 });
 
@@ -156,6 +215,7 @@ describe('built preload (out/preload/index.cjs)', () => {
   function loadPreload() {
     const exposed: { key: string; value: unknown }[] = [];
     const invoked: unknown[][] = [];
+    const sent: unknown[][] = [];
     const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
     const paths = new Map<object, string>();
     const electron = {
@@ -173,6 +233,9 @@ describe('built preload (out/preload/index.cjs)', () => {
         invoke: (...args: unknown[]) => {
           invoked.push(args);
           return Promise.resolve({ ok: true, value: 'reply' });
+        },
+        send: (...args: unknown[]) => {
+          sent.push(args);
         },
         on: (channel: string, fn: (...args: unknown[]) => void) => {
           const set = listeners.get(channel) ?? new Set();
@@ -196,7 +259,7 @@ describe('built preload (out/preload/index.cjs)', () => {
       filename: preloadFile,
     }) as (req: typeof sandboxRequire, mod: typeof module, exp: object) => void;
     wrapper(sandboxRequire, module, module.exports);
-    return { exposed, invoked, listeners, required, paths };
+    return { exposed, invoked, sent, listeners, required, paths };
   }
 
   it('exposes one frozen api object with exactly the contract methods and the local members', () => {
@@ -237,13 +300,18 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(listeners.get(EVENT_CHANNEL)?.size).toBe(0);
   });
 
-  it('pathForFile asks webUtils, and answers an empty string when it cannot tell', () => {
-    const { exposed, paths, invoked } = loadPreload();
+  it('pathForFile asks webUtils, grants main the path it found, and answers an empty string when it cannot tell', () => {
+    const { exposed, paths, invoked, sent } = loadPreload();
     const api = exposed[0]!.value as { pathForFile(file: object): string };
     const dropped = {};
     paths.set(dropped, '/home/ana/articles.jsonl');
     expect(api.pathForFile(dropped)).toBe('/home/ana/articles.jsonl');
+    expect(sent).toEqual([[GRANT_PATH_CHANNEL, '/home/ana/articles.jsonl']]);
     expect(api.pathForFile({})).toBe('');
+    const memory = {};
+    paths.set(memory, ''); // a File made in the page: no path, nothing granted
+    expect(api.pathForFile(memory)).toBe('');
+    expect(sent).toHaveLength(1);
     expect(invoked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import { dispatch } from './dispatch';
+import { grantImportPath } from './jobs/handlers';
 import { Project } from './project';
 
 const Config = z.object({
@@ -74,6 +75,11 @@ export class Workspace {
 
   dispatch(method: unknown, input: unknown): Result<unknown> {
     return dispatch(this.current?.handlers ?? null, method, input);
+  }
+
+  /** The user dropped this file or folder on the window: the renderer may import it. */
+  grantPath(p: string): void {
+    grantImportPath(p);
   }
 
   close(): void {

@@ -8,14 +8,21 @@ import { AppError } from '../../../shared/result';
 import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
 import type { Db } from '../db/open';
+import { PathGrants } from './grants';
 import { JobRunner } from './runner';
 
 export interface JobsHost {
   runner: JobRunner;
   /** A native save dialog (Electron). Resolves to null when the user cancels. */
   pickExportTarget?: ((suggestion: { name: string; folder: boolean }) => Promise<string | null>) | undefined;
-  /** May the caller (the renderer) name the output path itself? Electron: no; test hosts: yes. */
+  /**
+   * May the caller (the renderer) name files itself: the export's output, any file to import?
+   * Electron: no (exports go where the save dialog says; imports read only `importGrants`);
+   * test hosts: yes.
+   */
   trustCallerPaths: boolean;
+  /** When the caller is not trusted: the files and folders the user chose or dropped. */
+  importGrants?: PathGrants | undefined;
 }
 
 let host: JobsHost | null = null;
@@ -38,6 +45,11 @@ export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost
   };
 }
 
+/** The user chose or dropped this path (Electron main: the open dialog, the preload's drop). */
+export function grantImportPath(p: string): void {
+  host?.importGrants?.grant(p);
+}
+
 function jobs(): JobsHost {
   host ??= sourceJobsHost();
   return host;
@@ -48,13 +60,17 @@ type JobMethods = 'startImport' | 'startExport' | 'cancelJob' | 'listJobs';
 export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMethods> {
   return {
     startImport: ({ paths, format, as, status, offsets }) => {
-      const { runner } = jobs();
+      const { runner, trustCallerPaths, importGrants } = jobs();
+      // An untrusted caller reads only what the user granted (FORBIDDEN otherwise, nothing read).
+      const files = trustCallerPaths
+        ? paths.map((p) => path.resolve(p))
+        : (importGrants ?? new PathGrants()).check(paths);
       const title = paths.length === 1 ? `Import ${path.basename(paths[0]!)}` : `Import ${paths.length} items`;
       const job = runner.create('import', title);
       return runner.start(job.id, {
         kind: 'import',
         projectFile,
-        paths: paths.map((p) => path.resolve(p)),
+        paths: files,
         options: { format, as, status, offsets },
       });
     },
