@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   'NOT_A_PROJECT',
   'FORBIDDEN',
+  /** The project file's write lock is held elsewhere (an import, the CLI): try again later. */
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import type { Label } from '../../shared/model';
 import { AppError } from '../../shared/result';
+import { writeTransaction } from './db/busy';
 import type { Db } from './db/open';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
@@ -87,7 +88,7 @@ export interface NewLabel {
 }
 
 export function createLabel(db: Db, input: NewLabel): Label {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     assertFree(db, 'name', input.name, null);
     const hotkey = input.hotkey === undefined ? freeHotkey(db) : input.hotkey;
     if (hotkey) assertFree(db, 'hotkey', hotkey, null);
@@ -100,7 +101,7 @@ export function createLabel(db: Db, input: NewLabel): Label {
       .prepare('INSERT INTO labels (name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?)')
       .run(input.name, color, hotkey, input.description ?? '', count.p + 1);
     return getLabel(db, Number(info.lastInsertRowid));
-  })();
+  });
 }
 
 export interface LabelChanges {
@@ -113,7 +114,7 @@ export interface LabelChanges {
 
 /** Spans reference labels by id, so a rename never orphans them. */
 export function updateLabel(db: Db, input: LabelChanges): Label {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const current = getLabel(db, input.id);
     if (input.name !== undefined) assertFree(db, 'name', input.name, input.id);
     if (input.hotkey) assertFree(db, 'hotkey', input.hotkey, input.id);
@@ -125,7 +126,7 @@ export function updateLabel(db: Db, input: LabelChanges): Label {
       input.id,
     );
     return getLabel(db, input.id);
-  })();
+  });
 }
 
 export function seedDefaultLabels(db: Db): void {

@@ -4,6 +4,7 @@ import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { ensureAnnotator, getAnnotator, listAnnotators } from './annotators';
 import { getArticle, listArticles, nextArticle } from './articles';
+import { writeTransaction } from './db/busy';
 import { LATEST_VERSION } from './db/migrations';
 import { openDb, type Db } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
@@ -61,8 +62,10 @@ export class Project {
   }
 
   setAnnotator(name: string): void {
-    const annotator = ensureAnnotator(this.db, name);
-    setSetting(this.db, 'current_annotator', String(annotator.id));
+    writeTransaction(this.db, () => {
+      const annotator = ensureAnnotator(this.db, name);
+      setSetting(this.db, 'current_annotator', String(annotator.id));
+    });
   }
 
   close(): void {
@@ -99,8 +102,10 @@ function createHandlers(p: Project): Handlers {
     nextArticle: ({ afterId, undoneOnly, direction }) => nextArticle(db, me(), afterId, undoneOnly, direction),
     setStatus: ({ articleId, status }) => {
       const annotator = me();
-      getArticle(db, annotator, articleId);
-      setStatus(db, annotator, articleId, status);
+      writeTransaction(db, () => {
+        getArticle(db, annotator, articleId);
+        setStatus(db, annotator, articleId, status);
+      });
       return { status, progress: getProgress(db, annotator) };
     },
     listSpans: ({ articleId }) => listSpans(db, me(), articleId),

@@ -4,6 +4,7 @@ import { isCodePointBoundary } from '../../shared/offsets';
 import { AppError } from '../../shared/result';
 import { articleText } from './articles';
 import { now } from './clock';
+import { writeTransaction } from './db/busy';
 import type { Db } from './db/open';
 import { getLabel } from './labels';
 import { touchStatus } from './status';
@@ -68,7 +69,7 @@ export interface NewSpan {
 }
 
 export function createSpan(db: Db, annotatorId: number, input: NewSpan): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     checkOffsets(articleText(db, input.articleId), input.start, input.end);
     getLabel(db, input.labelId);
     const id = input.id ?? randomUUID();
@@ -81,7 +82,7 @@ export function createSpan(db: Db, annotatorId: number, input: NewSpan): Span {
     ).run(id, input.articleId, annotatorId, input.labelId, input.start, input.end, input.origin ?? 'manual', ts, ts);
     touchStatus(db, annotatorId, input.articleId);
     return toSpan(getRow(db, id));
-  })();
+  });
 }
 
 export interface SpanChanges {
@@ -92,7 +93,7 @@ export interface SpanChanges {
 }
 
 export function updateSpan(db: Db, annotatorId: number, input: SpanChanges): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = ownedRow(db, annotatorId, input.id);
     if (row.deleted) throw new AppError('NOT_FOUND', `span ${input.id} was deleted`);
     const start = input.start ?? row.start;
@@ -109,12 +110,12 @@ export function updateSpan(db: Db, annotatorId: number, input: SpanChanges): Spa
     );
     touchStatus(db, annotatorId, row.articleId);
     return toSpan(getRow(db, input.id));
-  })();
+  });
 }
 
 /** Deletion leaves a tombstone (deleted = 1) so that undo and merges can see it. */
 function setDeleted(db: Db, annotatorId: number, id: string, deleted: 0 | 1): Span {
-  return db.transaction(() => {
+  return writeTransaction(db, () => {
     const row = ownedRow(db, annotatorId, id);
     if (row.deleted === deleted) {
       throw new AppError('CONFLICT', `span ${id} is already ${deleted ? 'deleted' : 'live'}`);
@@ -122,7 +123,7 @@ function setDeleted(db: Db, annotatorId: number, id: string, deleted: 0 | 1): Sp
     db.prepare('UPDATE spans SET deleted = ?, updated_at = ? WHERE id = ?').run(deleted, now(), id);
     touchStatus(db, annotatorId, row.articleId);
     return toSpan(getRow(db, id));
-  })();
+  });
 }
 
 export function deleteSpan(db: Db, annotatorId: number, id: string): Span {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
+import { APP_BUSY_TIMEOUT_MS } from './db/busy';
 import { dispatch } from './dispatch';
 import { grantImportPath } from './jobs/handlers';
 import { Project } from './project';
@@ -59,6 +60,9 @@ export class Workspace {
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
   open(file: string, opts: { demo?: boolean } = {}): Project {
     const project = Project.open(file, { resourcesDir: this.options.resourcesDir, demo: opts.demo ?? false });
+    // The app's writes run on Electron's main thread: while an import (or the CLI) holds the
+    // write lock they wait at most this long, then answer BUSY instead of freezing the window.
+    project.db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
     this.current?.close();
     this.current = project;
     this.remember(project.file);

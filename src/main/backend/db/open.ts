@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
+import { BUSY_TIMEOUT_MS } from './busy';
 import { assertReadable, migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -50,7 +51,7 @@ export function openDb(file: string): OpenedDb {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // The id first: a crash during the first migration then leaves a file we still recognise
     // (and migrate afresh), never one refused as another application's.
     if (created) db.pragma(`application_id = ${APPLICATION_ID}`);

@@ -2,6 +2,7 @@
 // callable in-process). WAL lets the app keep reading while an import holds the write lock.
 import type { JobProgress } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
+import { isBusyError } from '../db/busy';
 import { openDb } from '../db/open';
 import { exportProject, formatExportSummary } from '../exporters';
 import { Cancelled } from '../importers/errors';
@@ -36,7 +37,10 @@ export async function runJob(
   } catch (err) {
     if (err instanceof Cancelled) post({ type: 'cancelled' });
     else if (err instanceof AppError) post({ type: 'failed', error: { code: err.code, message: err.message } });
-    else {
+    else if (isBusyError(err)) {
+      const message = 'the project file is busy: another program is writing to it — try again when it finishes';
+      post({ type: 'failed', error: { code: 'BUSY', message } });
+    } else {
       const e = err as NodeJS.ErrnoException;
       post({
         type: 'failed',

@@ -1,0 +1,25 @@
+// SQLite has one writer. When another connection (an import's worker, the CLI) holds the
+// project file's write lock, a write waits up to the connection's busy_timeout and then fails
+// with SQLITE_BUSY; that crosses the edge as the stable code BUSY, not as an internal error.
+import Database from 'better-sqlite3';
+
+export const BUSY_MESSAGE = 'the project file is busy: an import is writing to it — try again when it finishes';
+
+/** The app's connection waits this long for the write lock (Electron main must not block). */
+export const APP_BUSY_TIMEOUT_MS = 250;
+/** The CLI's and the job workers' connections wait this long. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLITE_BUSY or SQLITE_LOCKED, with any extended code (SQLITE_BUSY_SNAPSHOT…). */
+export function isBusyError(err: unknown): boolean {
+  return err instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(err.code);
+}
+
+/**
+ * A write transaction that takes the write lock up front (BEGIN IMMEDIATE), so the busy timeout
+ * applies: a deferred transaction that reads first and then writes gets SQLITE_BUSY at once
+ * when another connection holds the lock (SQLite will not wait on a read's upgrade).
+ */
+export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
