@@ -2,6 +2,7 @@
 // earlier lines), the error is BAD_INPUT and its message starts with `file:line:` and says
 // what is wrong.
 import { describe, expect, it } from 'vitest';
+import type { ImportFormat } from '../../src/shared/jobs';
 import { tempDir } from './helpers';
 import { emptyProject, expectRefused, imp, jsonl, write } from './fixtures/io';
 
@@ -163,6 +164,47 @@ describe('malformed records', () => {
     expectRefused(p.db, [open], {}, `${open}:3`, /array is never closed/);
     const trailing = write(dir, 'c.json', '[{"data": {"text": "a"}}] x');
     expectRefused(p.db, [trailing], {}, `${trailing}:1`, /unexpected "x" after the end of the array/);
+  });
+
+  it('offsets that are not whole numbers are refused with their line, in every format', () => {
+    const p = busyProject();
+    const dir = tempDir();
+    const text = 'EU rejects German call to boycott British lamb.';
+    const task = (start: number, end: number, key = 'annotations') => ({
+      data: { text },
+      [key]: [{ completed_by: 1, result: [{ type: 'labels', value: { start, end, text: 'EU', labels: ['ORG'] } }] }],
+    });
+    // Label Studio: 0.5 used to reach SQLite ("cannot store REAL value in INTEGER column").
+    const ls = write(dir, 'ls.json', `[\n${JSON.stringify(task(0, 2))},\n${JSON.stringify(task(0.5, 2))}\n]\n`);
+    expectRefused(
+      p.db,
+      [ls],
+      {},
+      `${ls}:3`,
+      /"annotations\.0\.result\.0\.value\.start": must be a whole number, found 0\.5/,
+    );
+    const end = write(dir, 'end.json', JSON.stringify([task(0, 2), task(0, 2.25, 'completions')]));
+    expectRefused(
+      p.db,
+      [end],
+      {},
+      `${end}:1`,
+      /"completions\.0\.result\.0\.value\.end": must be a whole number, found 2\.25/,
+    );
+    const huge = write(dir, 'huge.json', JSON.stringify([task(0, 1e300)]));
+    expectRefused(p.db, [huge], {}, `${huge}:1`, /value\.end": must be a whole number/);
+    // The other formats' schemas already require whole numbers; the same promise, tested.
+    const others: [string, ImportFormat, unknown][] = [
+      ['doccano.jsonl', 'doccano', { text, label: [[0.5, 2, 'ORG']] }],
+      ['entities.jsonl', 'doccano', { text, entities: [{ id: 0, start_offset: 0, end_offset: 2.5, label: 'ORG' }] }],
+      ['prodigy.jsonl', 'prodigy', { text, spans: [{ start: 0, end: 1.5, label: 'ORG' }], _annotator_id: 'x' }],
+      ['spans.jsonl', 'spans', { text, layer: 'ana', spans: [{ start: 0.5, end: 2, label: 'ORG' }] }],
+      ['articles.jsonl', 'jsonl', { text, spans: [{ start: 0, end: 2e300, label: 'ORG' }] }],
+    ];
+    for (const [name, format, record] of others) {
+      const file = write(dir, name, jsonl([{ text: 'A good first record.' }, record]));
+      expectRefused(p.db, [file], { format, as: 'ana' }, `${file}:2`, /whole number|expected \[start, end, "LABEL"\]/);
+    }
   });
 
   it('one transaction for the whole import: a bad second file undoes the first', () => {

@@ -83,22 +83,32 @@ export const labelStudioFormat: FormatParser = {
     const data = task.data ?? (value as Record<string, unknown>);
     const text = findText(data);
     const layers: ParsedLayer[] = [];
-    for (const a of [...(task.annotations ?? []), ...(task.completions ?? [])]) {
+    const annotations = [
+      ...(task.annotations ?? []).map((a, i) => ({ a, where: `annotations.${i}` })),
+      ...(task.completions ?? []).map((a, i) => ({ a, where: `completions.${i}` })),
+    ];
+    for (const { a, where } of annotations) {
       if (a.was_cancelled) {
         notes.add('cancelled (skipped) annotations ignored');
         continue;
       }
       const spans: OffsetSpan[] = [];
-      for (const r of a.result) {
+      a.result.forEach((r, k) => {
         const v = r.value;
         const isSpan = typeof v.start === 'number' && typeof v.end === 'number' && Array.isArray(v.labels);
         if (!isSpan || (r.type !== undefined && r.type !== 'labels')) {
           notes.add(`results of type "${r.type ?? 'unknown'}" ignored (not text spans)`);
-          continue;
+          return;
+        }
+        for (const key of ['start', 'end'] as const) {
+          const n = v[key] as number;
+          if (!Number.isSafeInteger(n)) {
+            throw new RecordError(`"${where}.result.${k}.value.${key}": must be a whole number, found ${n}`);
+          }
         }
         for (const label of v.labels!)
           spans.push({ start: v.start as number, end: v.end as number, label, text: v.text });
-      }
+      });
       layers.push({ name: layerName(a), status: a.spanwise?.status, spans });
     }
     if (task.predictions?.length) {
