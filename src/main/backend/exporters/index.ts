@@ -89,7 +89,9 @@ export async function exportProject(
     }
     for (const o of outputs) await o.sink.write(o.ser.begin());
     let done = 0;
-    for (const a of selectArticles(db, sel)) {
+    // Split files list their articles by content hash: the same lines in the same order in
+    // any project holding the same articles, whatever order they were imported in.
+    for (const a of selectArticles(db, { ...sel, order: names ? 'content' : 'id' })) {
       const o = outputs[splitOf ? splitOf(a) : 0]!;
       const piece = o.ser.item(a);
       o.report.articles++;

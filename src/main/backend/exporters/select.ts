@@ -33,6 +33,11 @@ export interface ExportArticle {
 export interface Selection {
   layer: string;
   only: 'done' | 'all';
+  /**
+   * 'id' (default): row order, which is import order. 'content': by content hash, an order that
+   * depends on the texts alone, so that split files come out the same in any project.
+   */
+  order?: 'id' | 'content' | undefined;
 }
 
 const PAGE = 256;
@@ -77,20 +82,24 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
   // `+annotator_id`: filter, do not search by it. The range on article_id is the selective
   // term; searching article_status_by_annotator instead would rescan the whole layer per page.
   const one = annotatorId === null ? '' : 'AND +annotator_id = @annotator';
+  const byContent = sel.order === 'content';
+  const key = byContent ? 'content_hash' : 'id';
   const pageQ = db.prepare(
     `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash
-       FROM articles WHERE id > @after ORDER BY id LIMIT ${PAGE}`,
+       FROM articles WHERE ${key} > @after ORDER BY ${key} LIMIT ${PAGE}`,
   );
+  // A page in id order is an id range; in content order, a list of ids.
+  const inPage = byContent ? 'article_id IN (SELECT value FROM json_each(@ids))' : 'article_id BETWEEN @lo AND @hi';
   const spansQ = db
     .prepare(
       `SELECT article_id, annotator_id, label_id, start_offset, end_offset
-         FROM spans WHERE article_id BETWEEN @lo AND @hi AND deleted = 0 ${one}`,
+         FROM spans WHERE ${inPage} AND deleted = 0 ${one}`,
     )
     .raw(true);
   const statusQ = db
-    .prepare(`SELECT article_id, annotator_id, status FROM article_status WHERE article_id BETWEEN @lo AND @hi ${one}`)
+    .prepare(`SELECT article_id, annotator_id, status FROM article_status WHERE ${inPage} ${one}`)
     .raw(true);
-  let after = 0;
+  let after: number | string = byContent ? '' : 0;
   for (;;) {
     const rows = pageQ.all({ after }) as {
       id: number;
@@ -102,10 +111,10 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
       contentHash: string;
     }[];
     if (rows.length === 0) return;
-    const lo = rows[0]!.id;
-    const hi = rows[rows.length - 1]!.id;
-    after = hi;
-    const params = annotatorId === null ? { lo, hi } : { lo, hi, annotator: annotatorId };
+    const tail = rows[rows.length - 1]!;
+    after = byContent ? tail.contentHash : tail.id;
+    const page = byContent ? { ids: JSON.stringify(rows.map((r) => r.id)) } : { lo: rows[0]!.id, hi: tail.id };
+    const params = annotatorId === null ? page : { ...page, annotator: annotatorId };
     // article id -> annotator id -> layer
     const layers = new Map<number, Map<number, ExportLayer>>();
     const layerOf = (a: number, who: number): ExportLayer => {
