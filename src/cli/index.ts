@@ -13,6 +13,7 @@ import { Project } from '../main/backend/project';
 import { oneOf, parse, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
+import { isBusyError } from '../main/backend/db/busy';
 
 export interface Io {
   out(text: string): void;
@@ -185,7 +186,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return 1;
     }
     const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-    if (code === 'SQLITE_BUSY') {
+    if (isBusyError(err)) {
       io.err('spanwise: the project is busy (the app or another import is writing to it); try again when it is done\n');
       return 1;
     }
