@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Browser, ElectronApplication, Page } from 'playwright-core';
+import { PathGrants } from '../../src/main/backend/jobs/grants';
 import { configureJobs, sourceJobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import type { AppEvent } from '../../src/shared/contract';
@@ -104,12 +105,20 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     const host = await openChromiumHost(browser, workspace);
     watch(host.page);
     // Import/export jobs as Electron main runs them: worker threads, progress events to this
-    // page, and the "save dialog" answering with a file in the project's folder (exports/).
+    // page, the "save dialog" answering with a file in the project's folder (exports/), and
+    // imports reading only granted paths: an importRequest sent here stands for main's open
+    // dialog, which grants what the user chose.
+    const importGrants = new PathGrants();
     configureJobs({
       ...sourceJobsHost((event) => void host.emit(event).catch(() => undefined)),
       trustCallerPaths: false,
+      importGrants,
       pickExportTarget: ({ name }) => Promise.resolve(path.join(path.dirname(projectFile), 'exports', name)),
     });
+    const emit = (event: AppEvent): Promise<void> => {
+      if (event.type === 'importRequest') for (const p of event.paths) importGrants.grant(p);
+      return host.emit(event);
+    };
     return {
       kind,
       page: host.page,
@@ -117,7 +126,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
       userDir,
       workspace,
       pageErrors,
-      emit: host.emit,
+      emit,
       close: async () => {
         try {
           await host.close();

@@ -140,3 +140,16 @@ test('the import sheet takes the keyboard: a label key does not label the text b
   await expect(page.getByTestId('import-sheet')).toHaveCount(0);
   expect(await storedSpans(page, article.id)).toEqual([]);
 });
+
+test('the page cannot import a file the user did not choose', async ({ app }) => {
+  const { page } = app;
+  const secret = path.join(app.dir, 'secret.txt');
+  fs.writeFileSync(secret, 'AWS_SECRET=hunter2\n');
+  const res = await page.evaluate(async (p) => window.api.startImport({ paths: [p] }), secret);
+  expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const total = await page.evaluate(async () => {
+    const r = await window.api.listArticles({});
+    return r.ok ? r.value.total : -1;
+  });
+  expect(total).toBe(5);
+});
