@@ -60,7 +60,8 @@ function converter(text: string, unit: OffsetUnit): (utf16: number) => number {
   return (o) => map.toCodePoint(o);
 }
 
-function jsonl(lineOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeContext) => string): Format['open'] {
+/** A text format with one block per (article, layer): a JSONL line, or a CoNLL document. */
+function perLayer(blockOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeContext) => string): Format['open'] {
   return (ctx) => ({
     begin: () => '',
     end: () => '',
@@ -68,12 +69,16 @@ function jsonl(lineOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeCont
       let text = '';
       let spans = 0;
       for (const layer of a.layers) {
-        text += lineOf(a, layer, ctx) + '\n';
+        text += blockOf(a, layer, ctx);
         spans += layer.spans.length;
       }
       return { text, lines: a.layers.length, spans };
     },
   });
+}
+
+function jsonl(lineOf: (a: ExportArticle, layer: ExportLayer, ctx: SerializeContext) => string): Format['open'] {
+  return perLayer((a, layer, ctx) => lineOf(a, layer, ctx) + '\n');
 }
 
 /** The article's metadata with its title and source first (they are the article's, never overridden). */
@@ -198,23 +203,7 @@ export const FORMATS: Record<ExportFormat, Format> = {
   spans: { ext: 'jsonl', lossy: false, open: jsonl(spansLine) },
   doccano: { ext: 'jsonl', lossy: false, open: jsonl(doccanoLine) },
   bio: { ext: 'jsonl', lossy: true, open: jsonl(bioLine) },
-  conll: {
-    ext: 'conll',
-    lossy: true,
-    open: (ctx) => ({
-      begin: () => '',
-      end: () => '',
-      item(a) {
-        let text = '';
-        let spans = 0;
-        for (const layer of a.layers) {
-          text += conllDoc(a, layer, ctx);
-          spans += layer.spans.length;
-        }
-        return { text, lines: a.layers.length, spans };
-      },
-    }),
-  },
+  conll: { ext: 'conll', lossy: true, open: perLayer(conllDoc) },
   'label-studio': {
     ext: 'json',
     lossy: false,

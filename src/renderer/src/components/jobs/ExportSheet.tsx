@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
+import { FormatField } from './FormatField';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   spans: 'Spans JSONL (Spanwise; all spans, overlaps kept)',
@@ -50,16 +51,7 @@ export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | 
   return (
     <Sheet title="Export" label="Export" testId="export-sheet" className="jobs-sheet" onClose={close} onSubmit={submit}>
       <div className="jobs-form">
-        <label>
-          Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_NAMES[f]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormatField value={format} formats={EXPORT_FORMATS} names={FORMAT_NAMES} onChange={setFormat} />
         <label>
           Layer
           <select value={layer} onChange={(e) => setLayer(e.target.value)}>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
+import { FormatField } from './FormatField';
 
 const FORMAT_NAMES: Record<ImportFormat, string> = {
   auto: 'Detect automatically',
@@ -52,16 +53,7 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
         <p className="jobs-path">{paths[0]}</p>
       )}
       <div className="jobs-form">
-        <label>
-          Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
-            {IMPORT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {FORMAT_NAMES[f]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FormatField value={format} formats={IMPORT_FORMATS} names={FORMAT_NAMES} onChange={setFormat} />
         <label>
           Layer for pre-annotations
           <input
