@@ -119,6 +119,8 @@ export interface JobState {
   kind: JobKind;
   phase: JobPhase;
   title: string;
+  /** The project file the job reads or writes (absolute path). */
+  projectFile: string;
   progress: JobProgress;
   /** Human summary (the same text the CLI prints) once done. */
   report?: string | undefined;

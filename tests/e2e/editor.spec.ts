@@ -320,3 +320,22 @@ test('find matches by the original text’s offsets, even after characters whose
   expect(spans.map((s) => article.text.slice(s.start, s.end))).toEqual(['police']);
   expect(spans[0]!.start).toBe(article.text.lastIndexOf('police'));
 });
+
+test('Down walks out of a paragraph into the next one, and Up back', async ({ app }) => {
+  const { page } = app;
+  const article = await openArticle(page);
+  const firstBreak = article.text.indexOf('\n');
+  const second = article.text.indexOf('The news');
+  // The first paragraph has three lines at this width: four Downs reach the second paragraph.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('1');
+  const [down] = await storedSpans(page, article.id);
+  expect(down!.start).toBeGreaterThanOrEqual(second);
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('2');
+  const up = (await storedSpans(page, article.id)).find((s) => s.id !== down!.id);
+  expect(up!.start).toBeLessThan(firstBreak);
+});

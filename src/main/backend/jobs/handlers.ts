@@ -66,7 +66,7 @@ export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMeth
         ? paths.map((p) => path.resolve(p))
         : (importGrants ?? new PathGrants()).check(paths);
       const title = paths.length === 1 ? `Import ${path.basename(paths[0]!)}` : `Import ${paths.length} items`;
-      const job = runner.create('import', title);
+      const job = runner.create('import', title, projectFile);
       return runner.start(job.id, {
         kind: 'import',
         projectFile,
@@ -84,11 +84,11 @@ export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMeth
       const spec = (target: string) => ({ kind: 'export' as const, projectFile, out: target, options });
       if (out !== undefined) {
         if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', 'the output file is chosen in the save dialog');
-        const job = h.runner.create('export', title);
+        const job = h.runner.create('export', title, projectFile);
         return h.runner.start(job.id, spec(path.resolve(out)));
       }
       if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
-      const job = h.runner.create('export', title);
+      const job = h.runner.create('export', title, projectFile);
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
       const folder = options.split !== undefined;
       const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;

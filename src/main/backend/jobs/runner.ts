@@ -50,7 +50,7 @@ export class JobRunner {
   }
 
   /** A job waiting for something outside (a save dialog) before it can start. */
-  create(kind: JobState['kind'], title: string): JobState {
+  create(kind: JobState['kind'], title: string, projectFile: string): JobState {
     const id = randomUUID();
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
@@ -59,6 +59,7 @@ export class JobRunner {
       kind,
       phase: 'waiting',
       title,
+      projectFile,
       progress: { done: 0, total: 0, unit: kind === 'import' ? 'bytes' : 'articles', message: 'waiting' },
       startedAt: new Date().toISOString(),
     };

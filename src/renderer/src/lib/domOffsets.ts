@@ -10,6 +10,11 @@ export function textOffsetAt(node: Node, offset: number): number | null {
     return seg.dataset['chip'] !== undefined ? base : base + offset;
   }
   if (!(node instanceof HTMLElement)) return null;
+  // A marker inside a paragraph without an offset of its own (the caret): it stands where the
+  // next segment starts.
+  if (node.dataset['s'] === undefined && node.parentElement?.classList.contains('para')) {
+    return placeOf(node.nextElementSibling, node.parentElement);
+  }
   const el = node.closest<HTMLElement>('[data-s]');
   if (!el) {
     // A position between paragraphs (e.g. on the column itself): use the nearest child.
@@ -21,8 +26,16 @@ export function textOffsetAt(node: Node, offset: number): number | null {
       : Number(para.dataset['s']);
   }
   const child = el.childNodes[offset];
-  if (child instanceof HTMLElement && child.dataset['s'] !== undefined) return Number(child.dataset['s']);
+  if (child instanceof HTMLElement && el.classList.contains('para')) return placeOf(child, el);
   return Number(el.dataset['e'] ?? el.dataset['s']) + (el.dataset['e'] ? 0 : (el.textContent ?? '').length);
+}
+
+/** The offset of the first segment from `from` on within a paragraph, else the paragraph's end. */
+function placeOf(from: Element | null, para: HTMLElement): number {
+  for (let el = from; el; el = el.nextElementSibling) {
+    if (el instanceof HTMLElement && el.dataset['s'] !== undefined) return Number(el.dataset['s']);
+  }
+  return Number(para.dataset['e']);
 }
 
 /** Offset under a viewport point (mouse position), via the browser's caret hit-testing. */
@@ -38,41 +51,51 @@ export function textOffsetAtPoint(x: number, y: number): number | null {
 
 /** The viewport rectangle of the character at `offset` (or just before it, at a paragraph's end), if rendered. */
 export function rectAtOffset(offset: number): DOMRect | null {
-  const segs = document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg');
+  const segs = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg')];
+  const measure = (node: Node, from: number, to: number) => {
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    return [...range.getClientRects()];
+  };
+  // The segment holding the character at `offset` (segments are cut at the caret, so the one
+  // ending there is only the fallback, for the end of a paragraph).
+  let endOf: { node: Node; len: number } | null = null;
   for (const seg of segs) {
     const start = Number(seg.dataset['s']);
     const node = seg.firstChild;
     const len = node?.textContent?.length ?? 0;
-    if (!node || offset < start || offset > start + len) continue;
-    if (offset === start + len && len > 0) {
-      // The end of a segment: measure its last character and use its right edge.
-      const range = document.createRange();
-      range.setStart(node, len - 1);
-      range.setEnd(node, len);
-      const r = [...range.getClientRects()].at(-1);
-      return r ? new DOMRect(r.right, r.top, 0, r.height) : null;
-    }
-    const range = document.createRange();
-    range.setStart(node, offset - start);
-    range.setEnd(node, Math.min(len, offset - start + 1));
-    return range.getClientRects()[0] ?? null;
+    if (!node || len === 0) continue;
+    if (offset >= start && offset < start + len) return measure(node, offset - start, offset - start + 1)[0] ?? null;
+    if (offset === start + len) endOf = { node, len };
   }
-  return null;
+  if (!endOf) return null;
+  const r = measure(endOf.node, endOf.len - 1, endOf.len).at(-1);
+  return r ? new DOMRect(r.right, r.top, 0, r.height) : null;
 }
 
 /**
- * The offset one line above or below `offset` at horizontal position `x` (the column kept
- * across consecutive moves), or null when that line is not rendered.
+ * The offset one rendered line above or below `offset` at horizontal position `x` (the column
+ * kept across consecutive moves), or null at the first or last rendered line. Steps the
+ * hit-test point a few pixels at a time until it reaches another line: lines are taller than
+ * their glyphs (underline lanes) and paragraphs have gaps between them.
  */
 export function offsetOnNextLine(offset: number, dir: 1 | -1, x: number | null): { offset: number; x: number } | null {
   const rect = rectAtOffset(offset);
   if (!rect) return null;
-  const para = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .para')].find(
-    (p) => Number(p.dataset['s']) <= offset && offset <= Number(p.dataset['e']),
-  );
-  const lineHeight = para ? parseFloat(getComputedStyle(para).lineHeight) || rect.height * 1.6 : rect.height * 1.6;
   const column = x ?? rect.left;
-  const y = rect.top + rect.height / 2 + dir * lineHeight;
-  const target = textOffsetAtPoint(column, y);
-  return target === null || target === offset ? null : { offset: target, x: column };
+  const mid = rect.top + rect.height / 2;
+  for (let dy = 4; dy < 400; dy += 4) {
+    const target = textOffsetAtPoint(column, mid + dir * dy);
+    if (target === null) continue;
+    const r = rectAtOffset(target);
+    if (!r) continue;
+    const otherLine = dir === 1 ? r.top > rect.bottom - 1 : r.bottom < rect.top + 1;
+    if (otherLine) {
+      // Found the line; hit it again at its middle (a gap hit lands on the nearest end).
+      const settled = textOffsetAtPoint(column, r.top + r.height / 2);
+      return { offset: settled ?? target, x: column };
+    }
+  }
+  return null;
 }

@@ -146,8 +146,12 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
       });
   };
 
+  /** Counts local edits, so that a reload that raced one can tell and read again. */
+  let edits = 0;
+
   const commit = (edit: Edit) => {
     if (get().editingLocked()) return;
+    edits++;
     markStart('edit');
     applyLocal(edit);
     get().record(edit);
@@ -199,12 +203,15 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     reloadArticle: async () => {
       const current = get().article;
       if (!current) return;
+      const seen = edits;
       await writesSettled();
       const [article, spans] = await Promise.all([
         call('getArticle', { id: current.id }),
         call('listSpans', { articleId: current.id }),
       ]);
       if (get().article?.id !== current.id) return;
+      // An edit made while this read was under way is not in it: read again.
+      if (edits !== seen) return get().reloadArticle();
       const selectedSpanId = spans.some((s) => s.id === get().selectedSpanId) ? get().selectedSpanId : null;
       set({ article, spans: sortSpans(spans), selectedSpanId });
     },

@@ -112,9 +112,9 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
   },
 });
 
-/** True while an import holds (or is about to hold) the project's write lock. */
-export function selectImporting(s: Pick<JobsSlice, 'jobs'>): boolean {
-  return s.jobs.some((j) => j.kind === 'import' && isActive(j));
+/** True while an import holds (or is about to hold) the open project's write lock. */
+export function selectImporting(s: Pick<JobsSlice, 'jobs'> & { session: { projectPath: string } | null }): boolean {
+  return s.jobs.some((j) => j.kind === 'import' && isActive(j) && j.projectFile === s.session?.projectPath);
 }
 
 /** True while a job of this kind is waiting or running. */

@@ -84,16 +84,30 @@ export function ArticleView() {
   // A drag that starts in the text may end anywhere (the margin, the status bar): the
   // selection is read on the window's mouseup.
   const pressed = useRef(false);
+  const textRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onMouseUp = (e: MouseEvent) => {
       if (!pressed.current) return;
       pressed.current = false;
       const sel = window.getSelection();
-      if (!sel || sel.rangeCount === 0) return;
-      const anchor = sel.anchorNode ? textOffsetAt(sel.anchorNode, sel.anchorOffset) : null;
-      const focus = sel.focusNode ? textOffsetAt(sel.focusNode, sel.focusOffset) : null;
-      if (anchor === null || focus === null) return;
+      const container = textRef.current;
+      if (!sel || sel.rangeCount === 0 || !container) return;
+      // An end outside the text (margin, status bar, side panel) clamps to the rendered text.
+      const at = (node: Node | null, offset: number): number | null => {
+        if (!node) return null;
+        if (container.contains(node)) return textOffsetAt(node, offset);
+        const paras = container.querySelectorAll<HTMLElement>('.para');
+        if (paras.length === 0) return null;
+        // An ancestor's offset is a child index: after the text when past the child holding it.
+        const after = node.contains(container)
+          ? offset > [...node.childNodes].findIndex((c) => c.contains(container))
+          : Boolean(container.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return after ? Number(paras[paras.length - 1]!.dataset['e']) : Number(paras[0]!.dataset['s']);
+      };
+      const anchor = at(sel.anchorNode, sel.anchorOffset);
+      const focus = at(sel.focusNode, sel.focusOffset);
       sel.removeAllRanges();
+      if (anchor === null || focus === null) return;
       if (anchor !== focus) return setSelection({ anchor, focus });
       // A click: the caret lands before the nearer edge of a character; the character under
       // the pointer is the one before the caret when the click was on its right half.
@@ -128,6 +142,7 @@ export function ArticleView() {
           className="article-text"
           data-testid="article-text"
           style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          ref={textRef}
           onMouseDown={() => (pressed.current = true)}
         >
           {items.map((v) => {

@@ -53,8 +53,12 @@ export function handleKey(e: KeyboardEvent): boolean {
 function dispatchKey(e: KeyboardEvent): boolean {
   const s = useStore.getState();
   const mod = e.ctrlKey || e.metaKey;
-  // An import or export sheet owns the keyboard (its own Esc closes it).
-  if (s.importPaths || s.exportOpen) return false;
+  // An import or export sheet owns the keyboard; Esc closes it wherever the focus is.
+  if (s.importPaths || s.exportOpen) {
+    if (e.key !== 'Escape') return false;
+    s.closeJobSheets();
+    return true;
+  }
   if (e.key === 'Escape') {
     if (s.overlay !== 'none') s.setOverlay('none');
     else if (s.selectedSpanId) s.selectSpan(null);

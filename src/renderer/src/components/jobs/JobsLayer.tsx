@@ -4,7 +4,7 @@
 // Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
-import { isActive } from '../../store/jobs';
+import { selectImporting } from '../../store/jobs';
 import { ExportSheet } from './ExportSheet';
 import { ImportSheet } from './ImportSheet';
 import { JobCard } from './JobCard';
@@ -87,11 +87,13 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
       if (job.kind !== 'import' || job.phase !== 'done' || reported.current.has(job.id)) continue;
       reported.current.add(job.id);
       const s = job.importSummary;
-      if (s && (s.articlesAdded > 0 || s.spansAdded > 0 || s.statusSet > 0)) onImportedRef.current?.();
+      // Only an import into the project on screen changes what is on screen.
+      const here = job.projectFile === useStore.getState().session?.projectPath;
+      if (here && s && (s.articlesAdded > 0 || s.spansAdded > 0 || s.statusSet > 0)) onImportedRef.current?.();
     }
   }, [jobs]);
 
-  const importing = jobs.some((j) => j.kind === 'import' && isActive(j));
+  const importing = useStore(selectImporting);
 
   return (
     <>

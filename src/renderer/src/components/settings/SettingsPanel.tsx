@@ -14,6 +14,7 @@ export function SettingsPanel() {
   const [name, setName] = useState('');
   const [annotator, setAnnotatorName] = useState(session?.annotator?.name ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [annotatorError, setAnnotatorError] = useState<string | null>(null);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,7 +72,12 @@ export function SettingsPanel() {
           className="add-label"
           onSubmit={(e) => {
             e.preventDefault();
-            if (annotator.trim()) void setAnnotator(annotator.trim()).then(() => setOverlay('none'));
+            if (!annotator.trim()) return;
+            setAnnotatorError(null);
+            setAnnotator(annotator.trim()).then(
+              () => setOverlay('none'),
+              (err: unknown) => setAnnotatorError(err instanceof Error ? err.message : String(err)),
+            );
           }}
         >
           <input
@@ -84,6 +90,11 @@ export function SettingsPanel() {
             Switch annotator
           </button>
         </form>
+        {annotatorError ? (
+          <p className="form-error" role="alert">
+            {annotatorError}
+          </p>
+        ) : null}
         <p className="hint">Each annotator has their own spans and statuses in this project file.</p>
       </section>
     </Sheet>

@@ -16,9 +16,18 @@ export interface SheetProps {
 
 export function Sheet({ title, label, testId, className, onClose, onSubmit, children }: SheetProps) {
   const ref = useRef<HTMLElement | null>(null);
-  // The sheet takes the keyboard when it opens (a drop or a menu leaves the focus behind it).
+  // The sheet takes the keyboard when it opens (a drop or a menu leaves the focus behind it),
+  // and what is behind it is inert (no Tab, click or key reaches the editor) until it closes.
   useEffect(() => {
     if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
+    const overlay = ref.current?.parentElement;
+    const behind = [...(overlay?.parentElement?.children ?? [])].filter(
+      (el) => el !== overlay && !el.hasAttribute('inert'),
+    );
+    for (const el of behind) el.setAttribute('inert', '');
+    return () => {
+      for (const el of behind) el.removeAttribute('inert');
+    };
   }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
