@@ -7,7 +7,8 @@ import { GRANT_PATH_CHANNEL } from '../shared/jobs';
 import type { Result } from '../shared/result';
 
 export interface Dispatcher {
-  dispatch(method: unknown, input: unknown): Result<unknown>;
+  /** `sender` names the calling window (webContents id), for the project-switch check. */
+  dispatch(method: unknown, input: unknown, sender?: number): Result<unknown>;
   /** The user dropped this path on the window (sent by the preload, see pathForFile). */
   grantPath?(path: string): void;
 }
@@ -38,7 +39,7 @@ export function registerIpc(
     if (!isTrustedFrame(event.senderFrame, trustedUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused' } };
     }
-    return target.dispatch(method, input);
+    return target.dispatch(method, input, event.sender.id);
   });
   const onGrant = (event: IpcMainEvent, p: unknown) => {
     if (!isTrustedFrame(event.senderFrame, trustedUrl)) return;

@@ -49,14 +49,14 @@ class FakeIpcMain {
   }
   /** What Electron does on ipcRenderer.send from a frame. */
   send(frame: { url: string; parent: object | null } | null, channel: string, ...args: unknown[]): void {
-    const event = { senderFrame: frame } as unknown as IpcMainEvent;
+    const event = { senderFrame: frame, sender: { id: 1 } } as unknown as IpcMainEvent;
     for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
   }
   /** What Electron does on ipcRenderer.invoke from a frame. */
   invoke(frame: { url: string; parent: object | null } | null, method: unknown, input?: unknown): Result<unknown> {
     const handler = this.handlers.get(IPC_CHANNEL);
     if (!handler) throw new Error('no handler registered');
-    const event = { senderFrame: frame } as unknown as IpcMainInvokeEvent;
+    const event = { senderFrame: frame, sender: { id: 1 } } as unknown as IpcMainInvokeEvent;
     return handler(event, method, input) as Result<unknown>;
   }
 }
@@ -92,6 +92,20 @@ describe('registerIpc', () => {
     expect(ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 3, sql: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },
+    });
+  });
+
+  it('refuses a window that has not loaded a project opened since (its queued edit is not written there)', () => {
+    const { ipcMain, top, workspace } = setup();
+    expect(ipcMain.invoke(top, 'getSession', {})).toMatchObject({ ok: true });
+    const other = workspace.open(path.join(tempDir(), 'other.spanwise'), { demo: true });
+    other.setAnnotator('bob');
+    const stale = ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 5 });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(other.db.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 0 });
+    expect(ipcMain.invoke(top, 'getSession', {})).toMatchObject({ ok: true, value: { projectPath: other.file } });
+    expect(ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 5 })).toMatchObject({
+      ok: true,
     });
   });
 

@@ -250,3 +250,30 @@ describe('recent projects', () => {
     ws.close();
   });
 });
+
+describe('a project switch and the windows that have not seen it', () => {
+  it('refuses a window’s calls until it loads the new project, so a queued edit never lands there', () => {
+    const dir = tempDir();
+    const w = workspace(path.join(dir, 'user'));
+    const a = path.join(dir, 'a.spanwise');
+    const b = path.join(dir, 'b.spanwise');
+    w.open(a, { demo: true }).setAnnotator('ana');
+    const win = 7;
+    value(w.dispatch('getSession', {}, win));
+    const label = value<Label[]>(w.dispatch('listLabels', {}, win))[0]!;
+    const edit = { articleId: 1, labelId: label.id, start: 0, end: 5 };
+    value(w.dispatch('createSpan', edit, win));
+
+    w.open(b, { demo: true }).setAnnotator('bob');
+    const stale = w.dispatch('createSpan', edit, win);
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
+    expect(w.project!.db.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 0 });
+    // Another window (or the CLI, with no window) is not affected; this one is after getSession.
+    expect(w.dispatch('listLabels', {}, 8).ok).toBe(true);
+    value(w.dispatch('getSession', {}, win));
+    value(w.dispatch('createSpan', edit, win));
+    expect(value<Span[]>(w.dispatch('listSpans', { articleId: 1 }))).toHaveLength(1);
+    w.close();
+  });
+});

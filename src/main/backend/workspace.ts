@@ -30,6 +30,9 @@ export interface WorkspaceOptions {
  */
 export class Workspace {
   private current: Project | null = null;
+  /** Bumped by every open; and the generation each window last loaded (see dispatch). */
+  private generation = 0;
+  private readonly seenBy = new Map<number, number>();
   private config: Config;
 
   constructor(private readonly options: WorkspaceOptions) {
@@ -65,6 +68,7 @@ export class Workspace {
     project.db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
     this.current?.close();
     this.current = project;
+    this.generation++;
     this.remember(project.file);
     return project;
   }
@@ -77,7 +81,25 @@ export class Workspace {
     return this.open(file);
   }
 
-  dispatch(method: unknown, input: unknown): Result<unknown> {
+  /**
+   * `sender` (a window) must have seen the project that is open now: after a switch, a window
+   * is refused until it calls getSession, which it does when it loads the new project. So an
+   * edit queued in the window before the switch can never land in the other project.
+   */
+  dispatch(method: unknown, input: unknown, sender?: number): Result<unknown> {
+    if (sender !== undefined) {
+      const seen = this.seenBy.get(sender) ?? this.generation;
+      if (method === 'getSession') this.seenBy.set(sender, this.generation);
+      else if (seen !== this.generation) {
+        return {
+          ok: false,
+          error: {
+            code: 'CONFLICT',
+            message: 'another project was opened: this change was meant for the previous project and was not saved',
+          },
+        };
+      } else this.seenBy.set(sender, seen);
+    }
     return dispatch(this.current?.handlers ?? null, method, input);
   }
 

@@ -138,7 +138,9 @@ export async function openChromiumHost(browser: Browser, workspace: Workspace): 
       if (!handler) throw new Error('the IPC handler is not registered');
       const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
       const parsed: unknown = typeof input === 'string' ? JSON.parse(input) : input;
-      return JSON.stringify(handler({ senderFrame } as unknown as IpcMainInvokeEvent, method, parsed));
+      return JSON.stringify(
+        handler({ senderFrame, sender: { id: 1 } } as unknown as IpcMainInvokeEvent, method, parsed),
+      );
     });
     // As source text: tsx/esbuild (keepNames) may wrap inner functions in __name(...), a helper
     // that exists only in Node; a local stand-in keeps the page free of it and of new globals.

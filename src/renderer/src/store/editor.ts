@@ -140,9 +140,16 @@ export const createEditorSlice: Slice<EditorSlice> = (set, get) => {
     get()
       .enqueueWrite(run)
       .catch(async () => {
-        // The project file is the truth: resync the open article from it.
+        // The project file is the truth: resync the open article from it (unless another
+        // project has been opened meanwhile: boot() then reloads everything).
         const article = get().article;
-        if (article) set({ spans: await call('listSpans', { articleId: article.id }) });
+        if (!article) return;
+        try {
+          const spans = await call('listSpans', { articleId: article.id });
+          if (get().article === article || get().article?.id === article.id) set({ spans: sortSpans(spans) });
+        } catch {
+          // The status bar already shows the failed write.
+        }
       });
   };
 

@@ -29,6 +29,9 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   guidelines: '',
   bootError: null,
   boot: async () => {
+    // Writes queued for the previous project settle first (main refuses them once it has
+    // switched: they are reported, never written into the new project).
+    await writesSettled();
     try {
       const [session, labels, guidelines] = await Promise.all([
         call('getSession'),
