@@ -18,7 +18,7 @@ import { importPaths } from '../src/main/backend/importers';
 import { uuidv7 } from '../src/main/backend/importers/ids';
 import { seedProject } from '../src/main/backend/seed';
 import { Sink } from '../src/main/backend/exporters/sink';
-import { LABELS, synthArticles, writeSynthJsonl } from './lib/synth';
+import { LABELS, spansRow, synthArticles, writeSynthJsonl } from './lib/synth';
 import type { BenchModule, Metric } from './lib/types';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../resources');
@@ -51,16 +51,7 @@ function baselineImportRows(n: number) {
 /** The export baseline's rows: the objects of the spans JSONL lines, already built. */
 function baselineExportRows(n: number): object[] {
   const rows: object[] = [];
-  for (const a of synthArticles(n)) {
-    rows.push({
-      id: a.id,
-      text: a.text,
-      spans: a.spans,
-      meta: { title: a.title, source: 'synthetic' },
-      layer: 'bench',
-      status: 'done',
-    });
-  }
+  for (const a of synthArticles(n)) rows.push(spansRow(a));
   return rows;
 }
 

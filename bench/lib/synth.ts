@@ -14,6 +14,18 @@ export interface SynthArticle {
   spans: { start: number; end: number; label: string; text: string }[];
 }
 
+/** An article as a line of Spanwise's spans JSONL (what the file holds, and the export baseline). */
+export function spansRow(a: SynthArticle): object {
+  return {
+    id: a.id,
+    text: a.text,
+    spans: a.spans,
+    meta: { title: a.title, source: 'synthetic' },
+    layer: 'bench',
+    status: 'done',
+  };
+}
+
 export function* synthArticles(n: number, seed = 42): Generator<SynthArticle> {
   const rnd = mulberry32(seed);
   const syll = ['ka', 'ro', 'mi', 'tan', 'ver', 'lo', 'sen', 'da', 'gri', 'pol', 'an', 'es', 'ur', 'bel', 'ston'];
@@ -70,15 +82,7 @@ export function writeSynthJsonl(file: string, n: number): number {
   const fd = fs.openSync(file, 'w');
   let batch = '';
   for (const a of synthArticles(n)) {
-    batch +=
-      JSON.stringify({
-        id: a.id,
-        text: a.text,
-        spans: a.spans,
-        meta: { title: a.title, source: 'synthetic' },
-        layer: 'bench',
-        status: 'done',
-      }) + '\n';
+    batch += JSON.stringify(spansRow(a)) + '\n';
     if (batch.length > 1 << 20) {
       fs.writeSync(fd, batch);
       batch = '';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { Project } from '../../src/main/backend/project';
+import { AppError } from '../../src/shared/result';
 
 export const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
@@ -25,4 +26,15 @@ export function tempProject(opts: { demo?: boolean; annotator?: string | null } 
   const project = Project.open(file, { resourcesDir: RESOURCES, demo: opts.demo ?? true });
   if (opts.annotator !== null) project.setAnnotator(opts.annotator ?? 'ana');
   return project;
+}
+
+/** The AppError code `fn` throws, or 'no error'; any other exception propagates. */
+export function appErrorCode(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  return 'no error';
 }

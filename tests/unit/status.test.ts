@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/main/backend/articles';
 import type { Project } from '../../src/main/backend/project';
 import { getProgress, setStatus, touchStatus } from '../../src/main/backend/status';
-import { AppError } from '../../src/shared/result';
-import { tempProject } from './helpers';
+import { tempProject, appErrorCode } from './helpers';
 
 function articleIds(p: Project): number[] {
   return p.handlers.listArticles({ status: 'all', offset: 0, limit: 100 }).items.map((a) => a.id);
-}
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  return 'no error';
 }
 
 describe('progress', () => {
@@ -87,7 +76,7 @@ describe('setStatus and touchStatus', () => {
   it('an unknown article is NOT_FOUND and writes nothing', () => {
     const p = tempProject({ demo: true });
     const changes = p.db.prepare('SELECT total_changes() AS n').get();
-    expect(code(() => p.handlers.setStatus({ articleId: 999, status: 'done' }))).toBe('NOT_FOUND');
+    expect(appErrorCode(() => p.handlers.setStatus({ articleId: 999, status: 'done' }))).toBe('NOT_FOUND');
     expect(p.db.prepare('SELECT total_changes() AS n').get()).toEqual(changes);
     expect(p.db.prepare('SELECT count(*) AS n FROM article_status').get()).toEqual({ n: 0 });
   });
@@ -106,9 +95,9 @@ describe('setStatus and touchStatus', () => {
 
   it('with no annotator set, status and progress calls are NO_ANNOTATOR', () => {
     const p = tempProject({ demo: true, annotator: null });
-    expect(code(() => p.handlers.getProgress({}))).toBe('NO_ANNOTATOR');
-    expect(code(() => p.handlers.setStatus({ articleId: 1, status: 'done' }))).toBe('NO_ANNOTATOR');
-    expect(code(() => p.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }))).toBe('NO_ANNOTATOR');
+    expect(appErrorCode(() => p.handlers.getProgress({}))).toBe('NO_ANNOTATOR');
+    expect(appErrorCode(() => p.handlers.setStatus({ articleId: 1, status: 'done' }))).toBe('NO_ANNOTATOR');
+    expect(appErrorCode(() => p.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }))).toBe('NO_ANNOTATOR');
     expect(p.handlers.getSession({}).annotator).toBeNull();
     expect(p.handlers.setAnnotator({ name: 'cara' }).annotator).toMatchObject({ name: 'cara', role: 'annotator' });
     expect(p.handlers.getProgress({}).total).toBe(5);

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROJECT_NAME, Workspace } from '../../src/main/backend/workspace';
 import type { Label, Progress, Span } from '../../src/shared/model';
-import { AppError, type Result } from '../../src/shared/result';
-import { RESOURCES, tempDir } from './helpers';
+import type { Result } from '../../src/shared/result';
+import { RESOURCES, tempDir, appErrorCode } from './helpers';
 
 function workspace(userDir: string): Workspace {
   return new Workspace({ userDir, resourcesDir: RESOURCES });
@@ -22,16 +22,6 @@ function readConfig(userDir: string): { lastProject: string | null; recent: stri
     lastProject: string | null;
     recent: string[];
   };
-}
-
-function appErrorCode(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  return 'no error';
 }
 
 describe('first launch', () => {
