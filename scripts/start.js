@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when out/ is stale, then runs it in Electron. Electron >= 42
-// fetches its binary on first run; where that cannot happen, this says so and how to fix it.
+// fetches its binary on first run; where that cannot happen, this says so once (with how to
+// get it) and opens the same app in a Chromium window instead. `npm start -- --chromium`
+// goes straight to the Chromium window (`--headless` too for a run without a display).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,22 +56,53 @@ function explainMissing(detail) {
         ? 'Electron.app/Contents/MacOS/Electron'
         : 'electron';
   console.error(`
-Spanwise cannot start: the Electron binary is not installed.
+The Electron binary is not installed: ${detail}
+Opening Spanwise in a Chromium window instead (the same app, project and settings).
 
-What happened: ${detail}
-The desktop app runs only inside Electron, so it needs that binary.
-
-Fix it with any one of:
+To get the Electron app, any one of:
   - where the download works:         npx install-electron
   - through a mirror:                 ELECTRON_MIRROR=https://mirror.example/electron/ npx install-electron
   - from a zip you already have:      unzip electron-v${version}-${platform}.zip -d node_modules/electron/dist
                                       printf ${exe} > node_modules/electron/path.txt
   - with an unpacked Electron ${version.split('.')[0]}:      ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron-dist npm start
-then run \`npm start\` again.
-
-Meanwhile \`npm test\` still covers the app: its end-to-end suite drives the same built renderer
-and backend in Chromium (and in Electron where the binary exists).
 `);
+}
+
+function hasDisplay() {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/** The same app in a Chromium app window (src/chromium/main.ts, run from source through tsx). */
+function runChromium(args) {
+  const headless = args.includes('--headless');
+  if (!headless && !hasDisplay()) {
+    console.error(
+      'There is no display ($DISPLAY and $WAYLAND_DISPLAY are empty), so no window can open.\n' +
+        'On a machine without a screen, run it under a virtual one:  xvfb-run -a npm start',
+    );
+    process.exit(1);
+  }
+  const forwarded = args.filter((a) => a !== '--chromium');
+  const project = forwarded.indexOf('--project');
+  if (project >= 0 && forwarded[project + 1]) forwarded[project + 1] = path.resolve(forwarded[project + 1]);
+  run(process.execPath, [
+    '--import',
+    import.meta.resolve('tsx'),
+    path.join(ROOT, 'src', 'chromium', 'main.ts'),
+    ...forwarded,
+  ]);
+}
+
+function run(command, args) {
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(command, args, { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('error', (err) => {
+    console.error(`Could not run ${command}: ${err.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 try {
@@ -79,11 +112,33 @@ try {
   process.exit(1);
 }
 
-let electron = findElectron();
-if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+const args = process.argv.slice(2);
+if (args.includes('--chromium')) {
+  runChromium(args);
+} else {
+  const electron = electronOrReason();
+  if (typeof electron === 'object') {
+    explainMissing(electron.missing);
+    runChromium(args);
+  } else {
+    if (!hasDisplay())
+      console.warn('No display found ($DISPLAY is empty): run `xvfb-run -a npm start` on a headless machine.');
+    // Chromium will not run its sandbox as root (containers): Electron exits unless told so.
+    run(electron, [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ROOT, ...args]);
+  }
+}
+
+/** The Electron executable (fetching it once if needed), or why there is none. */
+function electronOrReason() {
+  let electron = findElectron();
+  if (electron) return electron;
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    return {
+      missing: `ELECTRON_OVERRIDE_DIST_PATH is ${process.env.ELECTRON_OVERRIDE_DIST_PATH}, but no Electron executable is there.`,
+    };
+  }
   if (!fs.existsSync(path.join(ELECTRON_PKG, 'install.js'))) {
-    explainMissing('the electron package is not installed (run `npm install` first).');
-    process.exit(1);
+    return { missing: 'the electron package is not installed (run `npm install` first).' };
   }
   console.log('The Electron binary is not installed yet: fetching it (npx install-electron)…');
   const result = spawnSync(process.execPath, [path.join(ELECTRON_PKG, 'install.js')], {
@@ -92,33 +147,9 @@ if (!electron && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     timeout: 10 * 60_000,
   });
   electron = findElectron();
-  if (!electron) {
-    const reason = (result.stderr || result.error?.message || '').trim().split('\n').pop() || `exit ${result.status}`;
-    explainMissing(
-      `the electron package (${electronVersion()}) fetches its binary on first run, and that download failed:\n  ${reason}`,
-    );
-    process.exit(1);
-  }
+  if (electron) return electron;
+  const reason = (result.stderr || result.error?.message || '').trim().split('\n').pop() || `exit ${result.status}`;
+  return {
+    missing: `the electron package (${electronVersion()}) fetches its binary on first run, and that download failed:\n  ${reason}`,
+  };
 }
-if (!electron) {
-  explainMissing(
-    `ELECTRON_OVERRIDE_DIST_PATH is ${process.env.ELECTRON_OVERRIDE_DIST_PATH}, but no Electron executable is there.`,
-  );
-  process.exit(1);
-}
-
-if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.warn('No display found ($DISPLAY is empty): run `xvfb-run npm start` on a headless machine.');
-}
-const args = [ROOT, ...process.argv.slice(2)];
-// Chromium will not run its sandbox as root (containers): Electron exits unless told so.
-if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-const env = { ...process.env };
-delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(electron, args, { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('error', (err) => {
-  console.error(`Could not run ${electron}: ${err.message}`);
-  process.exit(1);
-});
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import path from 'node:path';
 import { Workspace } from './backend/workspace';
 import { registerIpc } from './ipc';
+import { userFolder } from './user-folder';
 import { buildMenu } from './menu';
 import { installJobs } from './jobs'; // import / export (issue 3)
 import { makeTrustedUrl, type WindowPaths } from './urls';
@@ -18,13 +19,14 @@ const paths: WindowPaths = {
 const resourcesDir = app.isPackaged
   ? path.join(process.resourcesPath, 'resources')
   : path.join(app.getAppPath(), 'resources');
-// SPANWISE_USER_DIR lets the e2e suite give every test its own folder.
-const userDir = process.env['SPANWISE_USER_DIR'] ?? app.getPath('userData');
+// SPANWISE_USER_DIR lets the e2e suite give every test its own folder. Otherwise the same
+// folder as the Chromium window's (user-folder.ts), which is Electron's userData for Spanwise.
+const userDir = process.env['SPANWISE_USER_DIR'] ?? userFolder();
 
 let win: BrowserWindow | null = null;
 
 // A separate user folder (e2e workers, a second profile) is a separate instance.
-if (process.env['SPANWISE_USER_DIR']) app.setPath('userData', userDir);
+app.setPath('userData', userDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {

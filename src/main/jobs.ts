@@ -5,6 +5,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { EVENT_CHANNEL, type AppEvent } from '../shared/contract';
+import { asarUnpacked } from './asar';
 import { PathGrants } from './backend/jobs/grants';
 import { configureJobs } from './backend/jobs/handlers';
 import { JobRunner } from './backend/jobs/runner';
@@ -21,7 +22,7 @@ function emit(event: AppEvent): void {
 
 export function installJobs(getWindow: () => BrowserWindow | null): JobRunner {
   getWin = getWindow;
-  const runner = new JobRunner({ workerUrl: pathToFileURL(workerPath), emit });
+  const runner = new JobRunner({ workerUrl: pathToFileURL(asarUnpacked(workerPath)), emit });
   configureJobs({
     runner,
     // The renderer never names output files: main asks the user where to write; it imports only

@@ -5,7 +5,8 @@ import { EVENT_CHANNEL, IPC_CHANNEL, METHODS, type Api, type AppEvent } from '..
 import { GRANT_PATH_CHANNEL } from '../shared/jobs';
 
 /** The members that are not backend methods, typed against the contract's Api. */
-const local: Pick<Api, 'onEvent' | 'pathForFile'> = {
+const local: Pick<Api, 'onEvent' | 'pathForFile' | 'host'> = {
+  host: 'electron',
   onEvent: (listener: (event: AppEvent) => void) => {
     const wrapped = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);
@@ -13,15 +14,15 @@ const local: Pick<Api, 'onEvent' | 'pathForFile'> = {
   },
   // A dropped File's path, for drag-and-drop import (contextIsolation hides File.path). Only a
   // File the user gave the page has one, so main may let the renderer import it: say so.
-  pathForFile: (file: File): string => {
+  pathForFile: (file: File): Promise<string> => {
     let p: string;
     try {
       p = webUtils.getPathForFile(file);
     } catch {
-      return '';
+      return Promise.resolve('');
     }
     if (p) ipcRenderer.send(GRANT_PATH_CHANNEL, p);
-    return p;
+    return Promise.resolve(p);
   },
 };
 

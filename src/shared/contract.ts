@@ -175,10 +175,13 @@ export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: Men
 /** window.api: one async function per method (errors as data), plus the event subscription. */
 export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {
   onEvent(listener: (event: AppEvent) => void): () => void;
-  // --- import / export (issue 3) ---
-  /** The file-system path of a dropped File (Electron's webUtils.getPathForFile; '' when unknown). */
-  pathForFile(file: File): string;
-  // --- end import / export ---
+  /**
+   * The file-system path of a File the user dropped or chose ('' when unknown); main may then
+   * import it. Electron: webUtils.getPathForFile; the Chromium window: the DevTools protocol.
+   */
+  pathForFile(file: File): Promise<string>;
+  /** Which host runs the window: the Electron app, or a Chromium window where Electron cannot be had. */
+  readonly host: 'electron' | 'chromium';
 };
 
 export const IPC_CHANNEL = 'spanwise';

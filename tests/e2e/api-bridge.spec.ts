@@ -37,7 +37,9 @@ test('the built renderer loads and window.api is frozen with exactly the contrac
     const descriptor = Object.getOwnPropertyDescriptor(window, 'api');
     return {
       keys: Object.keys(window.api).sort(),
-      types: [...new Set(Object.values(window.api).map((v) => typeof v))],
+      types: [
+        ...new Set(Object.entries(window.api).map(([k, v]) => (k === 'host' ? `host:${String(v)}` : typeof v))),
+      ].sort(),
       frozen: Object.isFrozen(window.api),
       writable: descriptor?.writable ?? null,
       replaced: (() => {
@@ -59,7 +61,7 @@ test('the built renderer loads and window.api is frozen with exactly the contrac
     };
   });
   expect(shape.keys).toEqual([...METHODS, ...LOCAL_API_MEMBERS].sort());
-  expect(shape.types).toEqual(['function']);
+  expect(shape.types).toEqual(['function', `host:${app.kind}`]);
   expect(shape.frozen).toBe(true);
   expect(shape.writable).toBe(false);
   expect(shape.replaced).toBe(METHODS.length + LOCAL_API_MEMBERS.length);

@@ -19,7 +19,8 @@ import { chooseHost, findElectron, RESOURCES_DIR, type HostKind } from './host/d
 import { openElectronHost } from './host/electron';
 
 export { expect };
-export { findChromium, findElectron, chooseHost, type HostKind } from './host/discover';
+export { findElectron, chooseHost, type HostKind } from './host/discover';
+export { findChromium } from '../../src/chromium/browser';
 export { START_URL } from './host/chromium';
 
 export interface LaunchOptions {

@@ -1,9 +1,11 @@
 // How the e2e suite finds its host binaries: never a download, a clear error when nothing is there.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseHost, findChromium, findElectron } from '../e2e/host/discover';
+import { findChromium, npmChromium, systemChromiums } from '../../src/chromium/browser';
+import { chooseHost, findElectron } from '../e2e/host/discover';
 import { tempDir } from './helpers';
 
 /** Playwright's own Chromium, where `npx playwright install` has put it (not on these machines). */
@@ -43,34 +45,90 @@ describe('findElectron', () => {
 });
 
 describe('findChromium', () => {
+  const fakeBinary = (name: string) => {
+    const p = path.join(tempDir(), name);
+    fs.writeFileSync(p, '');
+    return p;
+  };
+  const noNpm = () => null;
+
   it('prefers SPANWISE_CHROMIUM, and says so when it points nowhere', () => {
-    const fake = path.join(tempDir(), 'chrome');
-    fs.writeFileSync(fake, '');
-    expect(findChromium({ SPANWISE_CHROMIUM: fake }, [])).toBe(fake);
-    expect(() => findChromium({ SPANWISE_CHROMIUM: '/nope/chrome' })).toThrow(
+    const fake = fakeBinary('chrome');
+    expect(findChromium({ env: { SPANWISE_CHROMIUM: fake }, systemPaths: [], npm: noNpm })).toEqual({
+      path: fake,
+      source: 'env',
+      headlessOnly: false,
+    });
+    expect(() => findChromium({ env: { SPANWISE_CHROMIUM: '/nope/chrome' } })).toThrow(
       /SPANWISE_CHROMIUM is set to \/nope\/chrome/,
     );
   });
 
-  it("takes Playwright's own browser when installed, else the system's, else explains how to get one", () => {
-    const system = path.join(tempDir(), 'chromium');
-    fs.writeFileSync(system, '');
+  it("takes Playwright's own browser when installed, else the system's, else the npm package's", () => {
+    const system = fakeBinary('chromium');
+    const npm = fakeBinary('npm-chromium');
     const missing = path.join(tempDir(), 'none');
-    expect(findChromium({}, [missing, system])).toBe(playwrightChromium ?? system);
-    if (playwrightChromium) {
-      expect(findChromium({}, [missing])).toBe(playwrightChromium);
-      return;
-    }
+    const found = findChromium({ env: {}, systemPaths: [missing, system], npm: () => npm });
+    expect(found.path).toBe(playwrightChromium ?? system);
+    if (playwrightChromium) return;
+    expect(findChromium({ env: {}, systemPaths: [missing], npm: () => npm })).toEqual({
+      path: npm,
+      source: 'npm',
+      headlessOnly: true,
+    });
+  });
+
+  it('SPANWISE_CHROMIUM_FROM limits the search (how CI proves the npm browser alone suffices)', () => {
+    const system = fakeBinary('chromium');
+    const npm = fakeBinary('npm-chromium');
+    const env = { SPANWISE_CHROMIUM_FROM: 'npm' };
+    expect(findChromium({ env, systemPaths: [system], npm: () => npm }).source).toBe('npm');
+    expect(() => findChromium({ env, systemPaths: [system], npm: noNpm })).toThrow(/npm/);
+  });
+
+  it('a window needs a browser that can show one: the headless npm shell does not count, and the error says so', () => {
+    const npm = fakeBinary('npm-chromium');
+    const missing = path.join(tempDir(), 'none');
+    if (playwrightChromium) return;
     let message = '';
     try {
-      findChromium({}, [missing]);
+      findChromium({ env: {}, systemPaths: [missing], npm: () => npm, window: true });
     } catch (err) {
       message = (err as Error).message;
     }
     expect(message).toContain(missing);
-    expect(message).toContain('sudo apt-get install -y chromium');
+    expect(message).toContain('headless only');
     expect(message).toContain('SPANWISE_CHROMIUM=');
   });
+
+  it('without any browser it names every place it looked and how to get one', () => {
+    const missing = path.join(tempDir(), 'none');
+    if (playwrightChromium) return;
+    expect(() => findChromium({ env: {}, systemPaths: [missing], npm: noNpm })).toThrow(
+      new RegExp(`${missing}[\\s\\S]*@sparticuz/chromium[\\s\\S]*npm install`),
+    );
+  });
+
+  it('systemChromiums knows where each platform keeps Chrome', () => {
+    expect(systemChromiums('linux')).toContain('/usr/bin/chromium');
+    expect(systemChromiums('darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
+    expect(systemChromiums('win32', { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' })).toContain(
+      path.join('C:\\Users\\ana\\AppData\\Local', 'Google', 'Chrome', 'Application', 'chrome.exe'),
+    );
+  });
+
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    "the npm package's Chromium unpacks once into node_modules/.cache and runs",
+    () => {
+      const first = npmChromium();
+      expect(first).toMatch(/node_modules\/\.cache\/spanwise-chromium\/[\d.]+\/chromium$/);
+      expect(fs.statSync(first!).mode & 0o100).not.toBe(0);
+      expect(npmChromium()).toBe(first);
+      const version = spawnSync(first!, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+      expect(version.stdout).toMatch(/Chromium \d+/);
+    },
+    180_000,
+  );
 });
 
 describe('chooseHost', () => {

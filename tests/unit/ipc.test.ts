@@ -283,7 +283,10 @@ describe('built preload (out/preload/index.cjs)', () => {
     const api = exposed[0]!.value as Record<string, unknown>;
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual([...METHODS, ...LOCAL_API_MEMBERS].sort());
-    for (const value of Object.values(api)) expect(typeof value).toBe('function');
+    for (const [key, value] of Object.entries(api)) {
+      expect(typeof value).toBe(key === 'host' ? 'string' : 'function');
+    }
+    expect(api['host']).toBe('electron');
   });
 
   it('forwards each call as invoke(channel, method, input), with {} for no input', async () => {
@@ -314,17 +317,18 @@ describe('built preload (out/preload/index.cjs)', () => {
     expect(listeners.get(EVENT_CHANNEL)?.size).toBe(0);
   });
 
-  it('pathForFile asks webUtils, grants main the path it found, and answers an empty string when it cannot tell', () => {
+  it('pathForFile asks webUtils, grants main the path it found, and answers an empty string when it cannot tell', async () => {
     const { exposed, paths, invoked, sent } = loadPreload();
-    const api = exposed[0]!.value as { pathForFile(file: object): string };
+    const api = exposed[0]!.value as { pathForFile(file: object): Promise<string>; host: string };
+    expect(api.host).toBe('electron');
     const dropped = {};
     paths.set(dropped, '/home/ana/articles.jsonl');
-    expect(api.pathForFile(dropped)).toBe('/home/ana/articles.jsonl');
+    expect(await api.pathForFile(dropped)).toBe('/home/ana/articles.jsonl');
     expect(sent).toEqual([[GRANT_PATH_CHANNEL, '/home/ana/articles.jsonl']]);
-    expect(api.pathForFile({})).toBe('');
+    expect(await api.pathForFile({})).toBe('');
     const memory = {};
     paths.set(memory, ''); // a File made in the page: no path, nothing granted
-    expect(api.pathForFile(memory)).toBe('');
+    expect(await api.pathForFile(memory)).toBe('');
     expect(sent).toHaveLength(1);
     expect(invoked).toEqual([]);
   });

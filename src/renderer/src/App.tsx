@@ -14,9 +14,11 @@ import { useStore } from './store';
 function useWindowTitle(): void {
   const session = useStore((s) => s.session);
   useEffect(() => {
+    // Where Electron cannot be had the same app runs in a Chromium window: the title says so.
+    const app = window.api.host === 'chromium' ? 'Spanwise (Chromium window)' : 'Spanwise';
     document.title = session
-      ? `${session.projectName}${session.annotator ? ` — ${session.annotator.name}` : ''} — Spanwise`
-      : 'Spanwise';
+      ? `${session.projectName}${session.annotator ? ` — ${session.annotator.name}` : ''} — ${app}`
+      : app;
   }, [session]);
 }
 

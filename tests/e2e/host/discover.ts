@@ -1,7 +1,7 @@
-// Finding the browser or Electron binary the e2e suite runs on, without downloading anything.
+// Finding the Electron binary the e2e suite may run on, without downloading anything (the
+// Chromium is found by src/chromium/browser.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
@@ -10,48 +10,12 @@ export const RESOURCES_DIR = path.join(ROOT, 'resources');
 
 export type HostKind = 'chromium' | 'electron';
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
 function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {
     return false;
   }
-}
-
-/**
- * The Chromium to drive: $SPANWISE_CHROMIUM, else Playwright's own browser when installed,
- * else the system's. Throws an error that says how to get one.
- */
-export function findChromium(
-  env: NodeJS.ProcessEnv = process.env,
-  systemPaths: readonly string[] = SYSTEM_CHROMIUMS,
-): string {
-  const fromEnv = env['SPANWISE_CHROMIUM'];
-  if (fromEnv) {
-    if (isFile(fromEnv)) return fromEnv;
-    throw new Error(
-      `SPANWISE_CHROMIUM is set to ${fromEnv}, which is not a file. Point it at a Chromium or Chrome binary.`,
-    );
-  }
-  const candidates: string[] = [];
-  try {
-    candidates.push(chromium.executablePath());
-  } catch {
-    // Playwright knows no browser for this platform: only the system ones remain.
-  }
-  candidates.push(...systemPaths);
-  const found = candidates.find(isFile);
-  if (found) return found;
-  throw new Error(
-    [
-      'No Chromium found for the end-to-end tests. Looked at:',
-      ...candidates.map((c) => `  ${c}`),
-      'Get one with:  sudo apt-get install -y chromium',
-      'or point the suite at an existing one:  SPANWISE_CHROMIUM=/path/to/chrome npm test',
-    ].join('\n'),
-  );
 }
 
 /**

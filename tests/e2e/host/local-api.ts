@@ -6,7 +6,7 @@ import type { Api, Method } from '../../../src/shared/contract';
 
 export type LocalMember = Exclude<keyof Api, Method>;
 
-export const LOCAL_API_MEMBERS = ['onEvent', 'pathForFile'] as const satisfies readonly LocalMember[];
+export const LOCAL_API_MEMBERS = ['onEvent', 'pathForFile', 'host'] as const satisfies readonly LocalMember[];
 
 type Unlisted = Exclude<LocalMember, (typeof LOCAL_API_MEMBERS)[number]>;
 /** Compiles only while LOCAL_API_MEMBERS lists every local member of Api. */

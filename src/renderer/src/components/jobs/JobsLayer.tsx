@@ -21,11 +21,10 @@ function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
-/** Paths of dropped files and folders (Electron gives them through the preload; '' when unknown). */
-function droppedPaths(e: DragEvent): string[] {
-  const files = Array.from(e.dataTransfer?.files ?? []);
-  const pathFor = (window.api as { pathForFile?: (f: File) => string }).pathForFile;
-  return files.map((f) => (typeof pathFor === 'function' ? pathFor(f) : '')).filter((p) => p.length > 0);
+/** Paths of dropped or chosen files and folders (the host tells them; '' when unknown). */
+export async function pathsOf(files: readonly File[]): Promise<string[]> {
+  const paths = await Promise.all(files.map((f) => window.api.pathForFile(f)));
+  return paths.filter((p) => p.length > 0);
 }
 
 function useDropToImport(): void {
@@ -53,8 +52,9 @@ function useDropToImport(): void {
       e.preventDefault();
       depth.current = 0;
       setDragging(false);
-      const paths = droppedPaths(e);
-      if (paths.length) openImport(paths);
+      void pathsOf(Array.from(e.dataTransfer?.files ?? [])).then((paths) => {
+        if (paths.length) openImport(paths);
+      });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
