@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // A hang guard, not a speed check (speed is measured by npm run bench): the CLI tests spawn
+    // the real binary several times per test, which takes seconds on a busy two-core machine.
+    testTimeout: 60_000,
   },
 });
