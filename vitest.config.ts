@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/store/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // A hang guard, not a speed check (speed is measured by npm run bench): the CLI tests spawn

@@ -4,6 +4,7 @@
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { EVENT_CHANNEL, type AppEvent, type MenuCommand } from '../shared/contract';
+import { acceleratorFor } from '../shared/keymap';
 import type { Workspace } from './backend/workspace';
 import { requestExport, requestImport } from './jobs'; // import / export (issue 3)
 
@@ -13,7 +14,9 @@ export function send(win: BrowserWindow | null, event: AppEvent): void {
   win?.webContents.send(EVENT_CHANNEL, event);
 }
 
-function command(label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions {
+/** A menu item that sends its command to the renderer, showing the keymap's chord for it. */
+function command(label: string, cmd: MenuCommand): MenuItemConstructorOptions {
+  const accelerator = acceleratorFor(cmd);
   return {
     label,
     ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
@@ -72,30 +75,30 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
     {
       label: 'Edit',
       submenu: [
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        command('Undo', 'undo'),
+        command('Redo', 'redo'),
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
         { type: 'separator' },
-        command('Find in Article…', 'find', 'CmdOrCtrl+F'),
-        command('Labels and Settings…', 'openSettings', 'CmdOrCtrl+,'),
+        command('Find in Article…', 'find'),
+        command('Labels and Settings…', 'openSettings'),
       ],
     },
     {
       label: 'Article',
       submenu: [
-        command('Mark Done and Next', 'markDone', 'CmdOrCtrl+Enter'),
-        command('Next Article', 'nextArticle', 'Alt+Down'),
-        command('Previous Article', 'prevArticle', 'Alt+Up'),
+        command('Mark Done and Next', 'markDone'),
+        command('Next Article', 'nextArticle'),
+        command('Previous Article', 'prevArticle'),
         { type: 'separator' },
-        command('Toggle Word Snapping', 'toggleSnap', 'C'),
+        command('Toggle Word Snapping', 'toggleSnap'),
       ],
     },
     {
       label: 'View',
       submenu: [
-        command('Toggle Side Panel', 'toggleSidePanel', 'CmdOrCtrl+\\'),
+        command('Toggle Side Panel', 'toggleSidePanel'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -107,7 +110,7 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
     },
     {
       label: 'Help',
-      submenu: [command('Keyboard Shortcuts', 'showShortcuts', '?')],
+      submenu: [command('Keyboard Shortcuts', 'showShortcuts')],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -151,7 +151,8 @@ test('nothing of Node or Electron is visible in the page', async ({ app }) => {
   expect(leaks).toEqual([]);
   const extra = await addedGlobals(app.page);
   // The host's own plumbing (the Chromium host's binding) is the only other thing allowed.
-  const hostOwn = app.kind === 'chromium' ? ['__spanwiseEmit', '__spanwiseInvoke'] : [];
+  const hostOwn =
+    app.kind === 'chromium' ? ['__spanwiseEmit', '__spanwiseFiles', '__spanwiseInvoke', '__spanwisePathForFile'] : [];
   expect(extra.filter((name) => !hostOwn.includes(name))).toEqual(['api']);
 });
 

@@ -19,6 +19,8 @@ export interface HistorySlice {
   redoStack: Edit[];
   /** Records an edit that has just been applied. */
   record(edit: Edit): void;
+  /** Drops a history entry whose write failed: it never happened, so there is nothing to undo. */
+  forget(edit: Edit): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   clearHistory(): void;
@@ -45,19 +47,24 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   undoStack: [],
   redoStack: [],
   record: (edit) => set((s) => ({ undoStack: [...s.undoStack.slice(-LIMIT + 1), edit], redoStack: [] })),
+  forget: (edit) =>
+    set((s) => ({
+      undoStack: s.undoStack.filter((e) => e !== edit),
+      redoStack: s.redoStack.filter((e) => e !== edit),
+    })),
   undo: async () => {
     if (get().editingLocked()) return;
     const edit = get().undoStack.at(-1);
     if (!edit) return get().notify('Nothing to undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
-    await get().replay(inverse(edit));
+    await get().replay(inverse(edit), edit);
   },
   redo: async () => {
     if (get().editingLocked()) return;
     const edit = get().redoStack.at(-1);
     if (!edit) return get().notify('Nothing to redo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
-    await get().replay(edit);
+    await get().replay(edit, edit);
   },
   clearHistory: () => set({ undoStack: [], redoStack: [] }),
 });

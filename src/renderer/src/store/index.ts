@@ -1,10 +1,13 @@
 // One zustand store built from a slice per concern (zustand's slices pattern).
 import { create } from 'zustand';
 import { createArticlesSlice } from './articles';
-import { createEditorSlice } from './editor';
+import { createArticleSlice } from './article';
+import { createEditsSlice } from './edits';
 import { createHistorySlice } from './history';
 import { createJobsSlice } from './jobs';
+import { createNavigationSlice } from './navigation';
 import { createSaveSlice } from './save';
+import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
 import type { Store } from './types';
 import { createUiSlice } from './ui';
@@ -12,7 +15,10 @@ import { createUiSlice } from './ui';
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
   ...createArticlesSlice(...a),
-  ...createEditorSlice(...a),
+  ...createArticleSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createEditsSlice(...a),
+  ...createNavigationSlice(...a),
   ...createHistorySlice(...a),
   ...createSaveSlice(...a),
   ...createUiSlice(...a),

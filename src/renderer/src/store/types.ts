@@ -1,11 +1,23 @@
 import type { StateCreator } from 'zustand';
 import type { ArticlesSlice } from './articles';
-import type { EditorSlice } from './editor';
+import type { ArticleSlice } from './article';
+import type { EditsSlice } from './edits';
 import type { HistorySlice } from './history';
 import type { JobsSlice } from './jobs';
+import type { NavigationSlice } from './navigation';
 import type { SaveSlice } from './save';
+import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
 
-export type Store = SessionSlice & ArticlesSlice & EditorSlice & HistorySlice & SaveSlice & UiSlice & JobsSlice;
+export type Store = SessionSlice &
+  ArticlesSlice &
+  ArticleSlice &
+  SelectionSlice &
+  EditsSlice &
+  NavigationSlice &
+  HistorySlice &
+  SaveSlice &
+  UiSlice &
+  JobsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -1,7 +1,9 @@
-// Keyboard-first editing: one window-level handler mapping keys to store actions. Keys typed
-// into form fields are left alone.
+// Keyboard-first editing: one window-level handler mapping keys to store actions, by the
+// chords of the one keymap (src/shared/keymap.ts) that the menu and the cheat sheet also read.
+// Keys typed into form fields are left alone.
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../../shared/contract';
+import { bindingMatches, KEYMAP, matches, type Binding } from '../../../../shared/keymap';
 import { offsetOnNextLine } from '../../lib/domOffsets';
 import { useStore } from '../../store';
 
@@ -39,6 +41,11 @@ export function runCommand(command: MenuCommand): void {
   }
 }
 
+/** Commands with a chord, except C (label keys may take any letter and win over it). */
+const COMMAND_BINDINGS = (Object.values(KEYMAP) as Binding[]).filter(
+  (b): b is Binding & { command: MenuCommand } => b.command !== undefined && b.command !== 'toggleSnap',
+);
+
 /** The x position that Up/Down keep while they are pressed in a row. */
 let verticalColumn: number | null = null;
 let keepColumn = false;
@@ -52,14 +59,13 @@ export function handleKey(e: KeyboardEvent): boolean {
 
 function dispatchKey(e: KeyboardEvent): boolean {
   const s = useStore.getState();
-  const mod = e.ctrlKey || e.metaKey;
   // An import or export sheet owns the keyboard; Esc closes it wherever the focus is.
   if (s.importPaths || s.exportOpen) {
-    if (e.key !== 'Escape') return false;
+    if (!matches('escape', e)) return false;
     s.closeJobSheets();
     return true;
   }
-  if (e.key === 'Escape') {
+  if (matches('escape', e)) {
     if (s.overlay !== 'none') s.setOverlay('none');
     else if (s.selectedSpanId) s.selectSpan(null);
     else if (s.selection) s.setSelection({ anchor: s.selection.focus, focus: s.selection.focus });
@@ -69,45 +75,27 @@ function dispatchKey(e: KeyboardEvent): boolean {
   if ((s.overlay !== 'none' && s.overlay !== 'find') || inFormField(e.target)) return false;
   if (!s.session?.annotator) return false;
 
-  if (mod && e.key.toLowerCase() === 'z') {
-    runCommand(e.shiftKey ? 'redo' : 'undo');
+  // The ? key is typed with Shift: it is checked before label keys so a label cannot take it.
+  const command = COMMAND_BINDINGS.find((b) => bindingMatches(b, e));
+  if (command) {
+    runCommand(command.command);
     return true;
   }
-  if (mod && e.key.toLowerCase() === 'y') {
-    runCommand('redo');
+  if (s.selectedSpanId && (matches('nudgeEnd', e) || matches('nudgeStart', e))) {
+    s.nudgeSelectedSpan(matches('nudgeStart', e) ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     return true;
   }
-  if (mod && e.key === 'Enter') {
-    runCommand('markDone');
+  const horizontal = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+  if (horizontal && (matches('moveChar', e) || matches('selectChar', e))) {
+    s.moveCaret(e.key === 'ArrowRight' ? 1 : -1, 'char', e.shiftKey);
     return true;
   }
-  if (mod && e.key === '\\') {
-    runCommand('toggleSidePanel');
+  if (horizontal && (matches('moveWord', e) || matches('selectWord', e))) {
+    // With a span selected, word keys step by character (its boundaries are nudged instead).
+    s.moveCaret(e.key === 'ArrowRight' ? 1 : -1, s.selectedSpanId ? 'char' : 'word', e.shiftKey);
     return true;
   }
-  if (mod && e.key.toLowerCase() === 'f') {
-    runCommand('find');
-    return true;
-  }
-  if (mod && e.key === ',') {
-    runCommand('openSettings');
-    return true;
-  }
-  if (e.altKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-    runCommand(e.key === 'ArrowDown' ? 'nextArticle' : 'prevArticle');
-    return true;
-  }
-  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-    const dir = e.key === 'ArrowRight' ? 1 : -1;
-    if (s.selectedSpanId && e.shiftKey) {
-      s.nudgeSelectedSpan(e.altKey ? 'start' : 'end', dir);
-      return true;
-    }
-    const wordWise = (e.ctrlKey || e.altKey) && !s.selectedSpanId;
-    s.moveCaret(dir, wordWise ? 'word' : 'char', e.shiftKey);
-    return true;
-  }
-  if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !mod && !e.altKey && !s.selectedSpanId && s.selection) {
+  if ((matches('moveLine', e) || matches('selectChar', e)) && !s.selectedSpanId && s.selection) {
     // By line, keeping the column across consecutive moves, as in a text editor.
     const next = offsetOnNextLine(s.selection.focus, e.key === 'ArrowDown' ? 1 : -1, verticalColumn);
     if (!next) return false;
@@ -116,27 +104,22 @@ function dispatchKey(e: KeyboardEvent): boolean {
     keepColumn = true;
     return true;
   }
-  if (mod || e.altKey) return false;
-
-  if (e.key === 'Tab') {
+  if (matches('walkSpans', e)) {
     s.selectAdjacentSpan(e.shiftKey ? -1 : 1);
     return true;
   }
-  if (e.key === 'Delete' || e.key === 'Backspace') {
+  if (matches('deleteSpan', e)) {
     s.deleteSelectedSpan();
     return true;
   }
-  if (e.key === '?') {
-    runCommand('showShortcuts');
-    return true;
-  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
   // Label hotkeys first: a label may take a letter, even C.
   const label = s.labels.find((l) => l.hotkey !== null && l.hotkey === e.key.toLowerCase());
   if (label) {
     s.applyLabel(label.id);
     return true;
   }
-  if (e.key.toLowerCase() === 'c' && !e.shiftKey) {
+  if (matches('toggleSnap', e)) {
     runCommand('toggleSnap');
     return true;
   }

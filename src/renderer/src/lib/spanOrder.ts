@@ -1,0 +1,32 @@
+// Spans in text order (start, then end, then id), kept sorted by insertion rather than re-sorted
+// on every edit; and the ids the renderer gives new spans.
+import type { Span } from '../../../shared/model';
+
+function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+}
+
+export function sortSpans(spans: Span[]): Span[] {
+  return spans.sort(compareSpans);
+}
+
+/** A copy of sorted `spans` with `span` inserted in order: O(n), no re-sort on every edit. */
+export function insertSorted(spans: readonly Span[], span: Span): Span[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...spans.slice(0, lo), span, ...spans.slice(lo)];
+}
+
+/** A v4 UUID. crypto.randomUUID needs a secure context; getRandomValues works everywhere. */
+export function randomId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

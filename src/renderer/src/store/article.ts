@@ -1,0 +1,80 @@
+// The open article and this annotator's spans on it: loading, reloading after an import, and
+// the error shown when it cannot be read.
+import type { Article, Span } from '../../../shared/model';
+import { call } from '../api';
+import { markStart } from '../lib/perf';
+import { sortSpans } from '../lib/spanOrder';
+import { writesSettled } from './save';
+import type { Slice } from './types';
+
+export interface ArticleSlice {
+  article: Article | null;
+  spans: Span[];
+  articleError: string | null;
+  /** Bumped by every local edit, so that a reload that raced one can tell and read again. */
+  editCount: number;
+  resetEditor(): void;
+  openArticle(id: number): Promise<void>;
+  /** Re-reads the open article and its spans (after an import), keeping the selection. */
+  reloadArticle(): Promise<void>;
+  /** Re-reads the open article's spans from the project file (after a failed write). */
+  resyncSpans(): Promise<void>;
+}
+
+export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
+  article: null,
+  spans: [],
+  articleError: null,
+  editCount: 0,
+  resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
+  openArticle: async (id) => {
+    markStart('open');
+    // Read what is stored only after this window's own writes have landed.
+    await writesSettled();
+    try {
+      const [article, spans] = await Promise.all([call('getArticle', { id }), call('listSpans', { articleId: id })]);
+      // 'render': from the data in hand to the painted article (the transport aside).
+      markStart('render');
+      get().forgetClicks();
+      set({
+        article,
+        spans: sortSpans(spans),
+        selection: { anchor: 0, focus: 0 },
+        selectedSpanId: null,
+        articleError: null,
+      });
+    } catch (err) {
+      set({ articleError: err instanceof Error ? err.message : String(err) });
+    }
+  },
+  reloadArticle: async () => {
+    const current = get().article;
+    if (!current) return;
+    const seen = get().editCount;
+    await writesSettled();
+    const [article, spans] = await Promise.all([
+      call('getArticle', { id: current.id }),
+      call('listSpans', { articleId: current.id }),
+    ]);
+    if (get().article?.id !== current.id) return;
+    // An edit made while this read was under way is not in it: read again.
+    if (get().editCount !== seen) return get().reloadArticle();
+    const selectedSpanId = spans.some((s) => s.id === get().selectedSpanId) ? get().selectedSpanId : null;
+    set({ article, spans: sortSpans(spans), selectedSpanId });
+  },
+  resyncSpans: async () => {
+    // The project file is the truth (unless another project has been opened meanwhile: boot()
+    // then reloads everything).
+    const article = get().article;
+    if (!article) return;
+    try {
+      const spans = await call('listSpans', { articleId: article.id });
+      if (get().article?.id === article.id) set({ spans: sortSpans(spans) });
+    } catch {
+      // The status bar already shows the failed write.
+    }
+  },
+});
+
+export const selectArticle = (s: ArticleSlice) => s.article;
+export const selectSpans = (s: ArticleSlice) => s.spans;

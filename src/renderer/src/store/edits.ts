@@ -1,0 +1,191 @@
+// Span edits: a label key makes or relabels a span, Delete removes it, nudging moves a boundary.
+// Each edit is applied to the screen at once (painted in the same frame), recorded for undo and
+// written through the save queue; a write that fails leaves no trace in the undo history and
+// the article's spans are re-read from the project file.
+import type { Span } from '../../../shared/model';
+import { nextWordBoundary, prevWordBoundary, snapToWords, stepChar, trimRange } from '../../../shared/text';
+import { call } from '../api';
+import { markStart } from '../lib/perf';
+import { insertSorted, randomId } from '../lib/spanOrder';
+import { editArticle, type Edit, type SpanFields } from './history';
+import { selectImporting } from './jobs';
+import { selectSelectedSpan } from './selection';
+import type { Slice } from './types';
+
+export interface EditsSlice {
+  /** Label hotkey: new span from the selection, or relabel the selected span. */
+  applyLabel(labelId: number): void;
+  deleteSelectedSpan(): void;
+  nudgeSelectedSpan(edge: 'start' | 'end', dir: 1 | -1): void;
+  /** Applies `edit` (an undo or redo of the history entry `entry`), opening its article first. */
+  replay(edit: Edit, entry: Edit): Promise<void>;
+  /**
+   * True (and says so in the status bar) while an import holds the project's write lock: the
+   * editor then takes no edits, rather than holding them in memory or failing them later.
+   */
+  editingLocked(): boolean;
+}
+
+/** The backend call that stores an edit; `first` is false for an undone delete's restore. */
+function store(edit: Edit, first: boolean): Promise<unknown> {
+  switch (edit.kind) {
+    case 'create':
+      return first
+        ? call('createSpan', {
+            id: edit.span.id,
+            articleId: edit.span.articleId,
+            labelId: edit.span.labelId,
+            start: edit.span.start,
+            end: edit.span.end,
+          })
+        : call('restoreSpan', { id: edit.span.id });
+    case 'delete':
+      return call('deleteSpan', { id: edit.span.id });
+    case 'update':
+      return call('updateSpan', { id: edit.id, ...edit.after });
+  }
+}
+
+export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
+  /** Local state after an edit: spans, list row, status. Returns whether the status moved on. */
+  const applyLocal = (edit: Edit): boolean => {
+    const { spans, article } = get();
+    if (!article || editArticle(edit) !== article.id) return false;
+    let next: Span[];
+    switch (edit.kind) {
+      case 'create':
+        next = insertSorted(
+          spans.filter((s) => s.id !== edit.span.id),
+          edit.span,
+        );
+        break;
+      case 'delete':
+        next = spans.filter((s) => s.id !== edit.span.id);
+        break;
+      case 'update': {
+        const current = spans.find((s) => s.id === edit.id);
+        next = current
+          ? insertSorted(
+              spans.filter((s) => s.id !== edit.id),
+              { ...current, ...edit.after },
+            )
+          : spans;
+        break;
+      }
+    }
+    const status = article.status === 'todo' ? 'in_progress' : article.status;
+    set({
+      spans: next,
+      editCount: get().editCount + 1,
+      article: status === article.status ? article : { ...article, status },
+      selectedSpanId: edit.kind === 'delete' ? null : edit.kind === 'create' ? edit.span.id : edit.id,
+      // The caret continues after a new span, so labeling moves through the text.
+      selection: edit.kind === 'create' ? { anchor: edit.span.end, focus: edit.span.end } : null,
+    });
+    get().patchListItem(article.id, { spanCount: next.length, status });
+    return status !== article.status;
+  };
+
+  /**
+   * Writes an edit through the save queue. Once it has landed, progress is read again when the
+   * edit moved the article on (reading it before would count the old status); when it fails,
+   * its history entry goes (a failed edit leaves nothing to undo) and the spans are re-read.
+   */
+  const write = (edit: Edit, first: boolean, entry: Edit, statusMoved: boolean) => {
+    get()
+      .enqueueWrite(() => store(edit, first))
+      .then(
+        () => (statusMoved ? get().refreshProgress() : undefined),
+        () => {
+          get().forget(entry);
+          return get().resyncSpans();
+        },
+      )
+      .catch(() => undefined); // a progress read that failed: the next edit reads it again
+  };
+
+  const commit = (edit: Edit) => {
+    if (get().editingLocked()) return;
+    markStart('edit');
+    const moved = applyLocal(edit);
+    get().record(edit);
+    write(edit, true, edit, moved);
+  };
+
+  const update = (span: Span, after: Partial<SpanFields>) => {
+    const before: SpanFields = { labelId: span.labelId, start: span.start, end: span.end };
+    const next: SpanFields = { ...before, ...after };
+    if (next.labelId === before.labelId && next.start === before.start && next.end === before.end) return;
+    commit({ kind: 'update', id: span.id, articleId: span.articleId, before, after: next });
+  };
+
+  return {
+    applyLabel: (labelId) => {
+      const { article, selection, snap, spans, session } = get();
+      if (!article || !session?.annotator) return;
+      const span = selectSelectedSpan(get());
+      if (span && (!selection || selection.anchor === selection.focus)) {
+        update(span, { labelId });
+        return;
+      }
+      if (!selection || selection.anchor === selection.focus) {
+        get().notify('Select some text first, then press a label key');
+        return;
+      }
+      const range = (snap ? snapToWords : trimRange)(article.text, { start: selection.anchor, end: selection.focus });
+      if (range.end <= range.start) {
+        get().notify('The selection holds only white space');
+        return;
+      }
+      const same = spans.find((s) => s.start === range.start && s.end === range.end && s.labelId === labelId);
+      if (same) {
+        set({ selectedSpanId: same.id, selection: null });
+        get().notify('That span already exists');
+        return;
+      }
+      const ts = new Date().toISOString();
+      commit({
+        kind: 'create',
+        span: {
+          id: randomId(),
+          articleId: article.id,
+          annotatorId: session.annotator.id,
+          labelId,
+          start: range.start,
+          end: range.end,
+          origin: 'manual',
+          createdAt: ts,
+          updatedAt: ts,
+        },
+      });
+    },
+    deleteSelectedSpan: () => {
+      const span = selectSelectedSpan(get());
+      if (span) commit({ kind: 'delete', span });
+    },
+    nudgeSelectedSpan: (edge, dir) => {
+      const span = selectSelectedSpan(get());
+      const { article, snap } = get();
+      if (!span || !article) return;
+      const text = article.text;
+      const step = (i: number) =>
+        snap ? (dir === 1 ? nextWordBoundary(text, i) : prevWordBoundary(text, i)) : stepChar(text, i, dir);
+      let { start, end } = span;
+      if (edge === 'start') start = step(start);
+      else end = step(end);
+      if (snap) ({ start, end } = snapToWords(text, { start, end }));
+      if (end <= start) return get().notify('A span cannot be empty: delete it instead');
+      update(span, { start, end });
+    },
+    editingLocked: () => {
+      if (!selectImporting(get())) return false;
+      get().notify('An import is writing to the project: editing resumes when it finishes');
+      return true;
+    },
+    replay: async (edit, entry) => {
+      if (get().article?.id !== editArticle(edit)) await get().openArticle(editArticle(edit));
+      const moved = applyLocal(edit);
+      write(edit, false, entry, moved);
+    },
+  };
+};

@@ -1,0 +1,215 @@
+// Every key binding, once: the renderer's key handler matches key events against these chords,
+// Electron's menu shows them as accelerators, and the `?` cheat sheet lists them. A chord is
+// `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
+import type { MenuCommand } from './contract';
+
+export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'App';
+
+export interface Binding {
+  /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */
+  chords: readonly string[];
+  /** What the cheat sheet shows, when the chords alone would not say it. */
+  display?: string;
+  action: string;
+  group: KeyGroup;
+  /** The menu command it runs (from the key or from the native menu). */
+  command?: MenuCommand;
+  /** Listed in the cheat sheet by its pair (undo shows redo's keys too). */
+  shownWith?: string;
+}
+
+export const KEYMAP = {
+  label: {
+    chords: [],
+    display: '1 – 9',
+    action: 'Apply a label to the selection (or relabel the selected span)',
+    group: 'Labeling',
+  },
+  toggleSnap: {
+    chords: ['C'],
+    action: 'Toggle word snapping / character precision',
+    group: 'Labeling',
+    command: 'toggleSnap',
+  },
+  walkSpans: {
+    chords: ['Tab', 'Shift+Tab'],
+    display: 'Tab / Shift+Tab',
+    action: 'Select the next / previous span',
+    group: 'Spans',
+  },
+  clickMark: {
+    chords: [],
+    display: 'Click a mark',
+    action: 'Select the innermost span there; click again for the enclosing one',
+    group: 'Spans',
+  },
+  deleteSpan: {
+    chords: ['Delete', 'Backspace'],
+    display: 'Delete / Backspace',
+    action: 'Delete the selected span',
+    group: 'Spans',
+  },
+  nudgeEnd: {
+    chords: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Mod+Shift+ArrowLeft', 'Mod+Shift+ArrowRight'],
+    display: 'Shift+← / Shift+→',
+    action: 'Move the selected span’s end',
+    group: 'Spans',
+  },
+  nudgeStart: {
+    chords: ['Alt+Shift+ArrowLeft', 'Alt+Shift+ArrowRight', 'Mod+Alt+Shift+ArrowLeft', 'Mod+Alt+Shift+ArrowRight'],
+    display: 'Alt+Shift+← / Alt+Shift+→',
+    action: 'Move the selected span’s start',
+    group: 'Spans',
+  },
+  undo: {
+    chords: ['Mod+Z'],
+    display: 'Ctrl+Z / Ctrl+Shift+Z',
+    action: 'Undo / redo (across articles)',
+    group: 'Spans',
+    command: 'undo',
+  },
+  redo: { chords: ['Mod+Shift+Z', 'Mod+Y'], action: 'Redo', group: 'Spans', command: 'redo', shownWith: 'undo' },
+  escape: { chords: ['Escape'], display: 'Esc', action: 'Clear the selection', group: 'Spans' },
+  moveChar: {
+    chords: ['ArrowLeft', 'ArrowRight'],
+    display: '← / →',
+    action: 'Move the caret one character',
+    group: 'Selection',
+  },
+  moveWord: {
+    chords: ['Mod+ArrowLeft', 'Mod+ArrowRight', 'Alt+ArrowLeft', 'Alt+ArrowRight'],
+    display: 'Ctrl+← / Ctrl+→ (Alt on macOS)',
+    action: 'Move the caret one word',
+    group: 'Selection',
+  },
+  moveLine: {
+    chords: ['ArrowUp', 'ArrowDown'],
+    display: '↑ / ↓',
+    action: 'Move the caret one line',
+    group: 'Selection',
+  },
+  selectChar: {
+    chords: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'],
+    display: 'Shift+arrows',
+    action: 'Select by character or line',
+    group: 'Selection',
+  },
+  selectWord: {
+    chords: ['Mod+Shift+ArrowLeft', 'Mod+Shift+ArrowRight', 'Alt+Shift+ArrowLeft', 'Alt+Shift+ArrowRight'],
+    display: 'Ctrl+Shift+← / →',
+    action: 'Select by word',
+    group: 'Selection',
+  },
+  mouseSelect: { chords: [], display: 'Drag, double-click', action: 'Select text with the mouse', group: 'Selection' },
+  find: {
+    chords: ['Mod+F'],
+    action: 'Find in the article; Enter selects the next match, ready to label',
+    group: 'Selection',
+    command: 'find',
+  },
+  markDone: {
+    chords: ['Mod+Enter'],
+    action: 'Mark the article done and open the next undone one',
+    group: 'Articles',
+    command: 'markDone',
+  },
+  nextArticle: {
+    chords: ['Alt+ArrowDown'],
+    display: 'Alt+↓ / Alt+↑',
+    action: 'Next / previous article',
+    group: 'Articles',
+    command: 'nextArticle',
+  },
+  prevArticle: {
+    chords: ['Alt+ArrowUp'],
+    action: 'Previous article',
+    group: 'Articles',
+    command: 'prevArticle',
+    shownWith: 'nextArticle',
+  },
+  listKeys: {
+    chords: [],
+    display: '↑ / ↓, Enter (in the list)',
+    action: 'Move through the article list, open',
+    group: 'Articles',
+  },
+  toggleSidePanel: {
+    chords: ['Mod+\\'],
+    action: 'Show / hide the side panel',
+    group: 'App',
+    command: 'toggleSidePanel',
+  },
+  openSettings: { chords: ['Mod+,'], action: 'Labels and settings', group: 'App', command: 'openSettings' },
+  showShortcuts: { chords: ['?'], action: 'This cheat sheet', group: 'App', command: 'showShortcuts' },
+} as const satisfies Record<string, Binding>;
+
+export type BindingId = keyof typeof KEYMAP;
+
+interface Chord {
+  mod: boolean;
+  alt: boolean;
+  shift: boolean;
+  key: string;
+}
+
+function parse(chord: string): Chord {
+  const parts = chord.split('+');
+  // The key itself may be '+' or end in one ('Mod++'): it is whatever follows the last separator.
+  const key = chord.endsWith('++') ? '+' : parts[parts.length - 1]!;
+  const mods = new Set(parts.slice(0, chord.endsWith('++') ? -2 : -1));
+  return { mod: mods.has('Mod'), alt: mods.has('Alt'), shift: mods.has('Shift'), key };
+}
+
+/** The modifier and key state of a keyboard event, as matching needs it. */
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/** Symbols typed with Shift on common layouts: their chords do not name Shift. */
+const SHIFTED_SYMBOLS = new Set(['?', '!', '"', ':', '<', '>', '{', '}', '|', '~']);
+
+export function chordMatches(chord: string, e: KeyLike): boolean {
+  const c = parse(chord);
+  const mod = e.ctrlKey || e.metaKey;
+  if (c.mod !== mod || c.alt !== e.altKey) return false;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (SHIFTED_SYMBOLS.has(c.key)) return key === c.key;
+  if (c.shift !== e.shiftKey) return false;
+  return key === (c.key.length === 1 ? c.key.toLowerCase() : c.key);
+}
+
+export function bindingMatches(binding: Binding, e: KeyLike): boolean {
+  return binding.chords.some((chord) => chordMatches(chord, e));
+}
+
+/** True when the event is one of the binding's chords. */
+export function matches(id: BindingId, e: KeyLike): boolean {
+  return bindingMatches(KEYMAP[id], e);
+}
+
+/** The first chord of the binding that runs `command`, as an Electron accelerator (Mod → CmdOrCtrl). */
+export function acceleratorFor(command: MenuCommand): string | undefined {
+  const binding = Object.values(KEYMAP as Record<string, Binding>).find((b) => b.command === command);
+  const chord = binding?.chords[0];
+  if (!chord) return undefined;
+  const c = parse(chord);
+  const key = c.key.startsWith('Arrow') ? c.key.slice(5) : c.key.length === 1 ? c.key.toUpperCase() : c.key;
+  return [c.mod && 'CmdOrCtrl', c.alt && 'Alt', c.shift && 'Shift', key === 'Enter' ? 'Enter' : key]
+    .filter(Boolean)
+    .join('+');
+}
+
+/** The cheat sheet's rows: bindings that describe themselves (pairs show on their first half). */
+export function cheatSheet(): { keys: string; action: string; group: KeyGroup }[] {
+  return Object.values(KEYMAP as Record<string, Binding>)
+    .filter((b) => b.shownWith === undefined)
+    .map((b) => ({
+      keys: b.display ?? b.chords.join(' / ').replaceAll('Mod+', 'Ctrl+'),
+      action: b.action,
+      group: b.group,
+    }));
+}

@@ -1,0 +1,78 @@
+// The one keymap: the renderer's key handler, Electron's menu accelerators and the cheat sheet
+// all read src/shared/keymap.ts, so a chord changed there changes all three.
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS } from '../../src/shared/contract';
+import { acceleratorFor, chordMatches, cheatSheet, KEYMAP, matches, type Binding } from '../../src/shared/keymap';
+
+const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  altKey: mods.alt ?? false,
+  shiftKey: mods.shift ?? false,
+});
+
+describe('chords', () => {
+  it('Mod is Ctrl or Cmd; modifiers must match exactly; letters match either case', () => {
+    expect(chordMatches('Mod+Z', key('z', { ctrl: true }))).toBe(true);
+    expect(chordMatches('Mod+Z', key('Z', { meta: true }))).toBe(true);
+    expect(chordMatches('Mod+Z', key('z', { ctrl: true, shift: true }))).toBe(false);
+    expect(chordMatches('Mod+Shift+Z', key('Z', { ctrl: true, shift: true }))).toBe(true);
+    expect(chordMatches('Mod+Z', key('z'))).toBe(false);
+    expect(chordMatches('Alt+ArrowDown', key('ArrowDown', { alt: true }))).toBe(true);
+    expect(chordMatches('Alt+ArrowDown', key('ArrowDown', { alt: true, shift: true }))).toBe(false);
+  });
+
+  it('a symbol typed with Shift (?) matches whatever the layout needed', () => {
+    expect(chordMatches('?', key('?', { shift: true }))).toBe(true);
+    expect(chordMatches('?', key('?'))).toBe(true);
+    expect(chordMatches('?', key('?', { ctrl: true }))).toBe(false);
+  });
+
+  it('the editor keys resolve as before: undo, redo, nudging, word steps', () => {
+    expect(matches('undo', key('z', { ctrl: true }))).toBe(true);
+    expect(matches('redo', key('y', { ctrl: true }))).toBe(true);
+    expect(matches('nudgeEnd', key('ArrowRight', { shift: true }))).toBe(true);
+    expect(matches('nudgeStart', key('ArrowLeft', { shift: true, alt: true }))).toBe(true);
+    expect(matches('nudgeEnd', key('ArrowLeft', { shift: true, alt: true }))).toBe(false);
+    expect(matches('moveWord', key('ArrowRight', { alt: true }))).toBe(true);
+    expect(matches('walkSpans', key('Tab', { shift: true }))).toBe(true);
+  });
+});
+
+describe('the menu and the cheat sheet follow the keymap', () => {
+  it('every menu command has a binding; accelerators are what Electron expects', () => {
+    for (const command of MENU_COMMANDS) expect(acceleratorFor(command), command).toBeDefined();
+    expect(acceleratorFor('undo')).toBe('CmdOrCtrl+Z');
+    expect(acceleratorFor('redo')).toBe('CmdOrCtrl+Shift+Z');
+    expect(acceleratorFor('markDone')).toBe('CmdOrCtrl+Enter');
+    expect(acceleratorFor('nextArticle')).toBe('Alt+Down');
+    expect(acceleratorFor('prevArticle')).toBe('Alt+Up');
+    expect(acceleratorFor('toggleSidePanel')).toBe('CmdOrCtrl+\\');
+    expect(acceleratorFor('openSettings')).toBe('CmdOrCtrl+,');
+    expect(acceleratorFor('find')).toBe('CmdOrCtrl+F');
+    expect(acceleratorFor('toggleSnap')).toBe('C');
+    expect(acceleratorFor('showShortcuts')).toBe('?');
+  });
+
+  it('no chord runs two commands', () => {
+    const seen = new Map<string, string>();
+    for (const [id, b] of Object.entries(KEYMAP as Record<string, Binding>)) {
+      if (!b.command) continue;
+      for (const chord of b.chords) {
+        expect(seen.get(chord), `${chord} is bound to ${seen.get(chord)} and ${id}`).toBeUndefined();
+        seen.set(chord, id);
+      }
+    }
+  });
+
+  it('the cheat sheet lists every binding once, pairs on one row', () => {
+    const rows = cheatSheet();
+    expect(rows.find((r) => r.action.startsWith('Undo'))?.keys).toBe('Ctrl+Z / Ctrl+Shift+Z');
+    expect(rows.some((r) => r.action === 'Redo')).toBe(false);
+    expect(rows.find((r) => r.action === 'Labels and settings')?.keys).toBe('Ctrl+,');
+    expect(new Set(rows.map((r) => r.keys)).size).toBe(rows.length);
+    const shown = Object.values(KEYMAP as Record<string, Binding>).filter((b) => b.shownWith === undefined).length;
+    expect(rows).toHaveLength(shown);
+  });
+});
