@@ -48,7 +48,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/main/**', 'src/cli/**', 'src/chromium/**', 'src/shared/**', 'tests/**', 'bench/**', 'scripts/**', '*.config.ts'],
+    files: [
+      'src/main/**',
+      'src/cli/**',
+      'src/chromium/**',
+      'src/shared/**',
+      'tests/**',
+      'bench/**',
+      'scripts/**',
+      '*.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

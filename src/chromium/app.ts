@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PathGrants } from '../main/backend/jobs/grants';
-import { configureJobs, sourceWorkerUrl } from '../main/backend/jobs/handlers';
+import { sourceWorkerUrl, type JobsHost } from '../main/backend/jobs/handlers';
 import { JobRunner } from '../main/backend/jobs/runner';
 import { Workspace } from '../main/backend/workspace';
 import { userFolder } from '../main/user-folder';
@@ -57,29 +57,29 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
   const userDir = opts.userDir ?? userFolder();
   const exportsDir = opts.exportsDir ?? defaultExportsDir();
   const browser = findChromium({ window: !headless });
-  const workspace = new Workspace({ userDir, resourcesDir: opts.resourcesDir ?? path.join(ROOT, 'resources') });
+  let page: Page | null = null;
+  let emitToPage: ((page: Page, event: AppEvent) => Promise<void>) | null = null;
+  const emit = (event: AppEvent) => {
+    if (page && emitToPage) void emitToPage(page, event).catch(() => undefined);
+  };
+  const runner = new JobRunner({ workerUrl: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], emit });
+  const jobs: JobsHost = {
+    runner,
+    // As in Electron: the page names no output file and imports only what the user dropped or
+    // chose. Without a save dialog, exports go to a new file in the exports folder.
+    trustCallerPaths: false,
+    importGrants: new PathGrants(),
+    pickExportTarget: ({ name }) => {
+      fs.mkdirSync(exportsDir, { recursive: true });
+      return Promise.resolve(freshPath(exportsDir, name));
+    },
+  };
+  const resourcesDir = opts.resourcesDir ?? path.join(ROOT, 'resources');
+  const workspace = new Workspace({ userDir, resourcesDir, jobs });
   let context: BrowserContext | null = null;
   try {
     if (opts.projectFile) workspace.open(opts.projectFile);
     else workspace.openInitial();
-
-    let page: Page | null = null;
-    let emitToPage: ((page: Page, event: AppEvent) => Promise<void>) | null = null;
-    const emit = (event: AppEvent) => {
-      if (page && emitToPage) void emitToPage(page, event).catch(() => undefined);
-    };
-    const runner = new JobRunner({ workerUrl: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], emit });
-    configureJobs({
-      runner,
-      // As in Electron: the page names no output file and imports only what the user dropped
-      // or chose. Without a save dialog, exports go to a new file in the exports folder.
-      trustCallerPaths: false,
-      importGrants: new PathGrants(),
-      pickExportTarget: ({ name }) => {
-        fs.mkdirSync(exportsDir, { recursive: true });
-        return Promise.resolve(freshPath(exportsDir, name));
-      },
-    });
 
     // A window: an app window (no tabs or address bar) on a blank page, the app loaded once
     // the bridge serves it (a headless shell opens no app window, so it keeps the blank tab).
@@ -97,8 +97,9 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
       host: 'chromium',
     });
     emitToPage = bridge.emit;
-    page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(START_URL, { waitUntil: 'domcontentloaded' });
+    const shown = context.pages()[0] ?? (await context.newPage());
+    page = shown;
+    await shown.goto(START_URL, { waitUntil: 'domcontentloaded' });
 
     const ctx = context;
     let closing: Promise<void> | null = null;
@@ -110,11 +111,12 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
       })());
     const closed = new Promise<void>((resolve) => {
       ctx.on('close', () => void close().then(resolve));
-      page.on('close', () => void close().then(resolve));
+      shown.on('close', () => void close().then(resolve));
     });
-    return { page, workspace, browser, closed, close };
+    return { page: shown, workspace, browser, closed, close };
   } catch (err) {
     await context?.close().catch(() => undefined);
+    await runner.shutdown();
     workspace.close();
     throw err;
   }

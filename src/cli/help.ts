@@ -11,6 +11,7 @@ Commands:
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
+--verbose (with any command) writes the log to stderr: migrations, errors with their details.
 Formats, offsets and splits: docs/formats.md
 `;
 

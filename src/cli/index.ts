@@ -13,7 +13,8 @@ import { Project } from '../main/backend/project';
 import { oneOf, parse, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
-import { isBusyError } from '../main/backend/db/busy';
+import { errorData } from '../main/backend/errors';
+import { log } from '../main/backend/log';
 
 export interface Io {
   out(text: string): void;
@@ -164,8 +165,11 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   stats,
 };
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+export async function main(args: string[], io: Io = processIo): Promise<number> {
+  // --verbose, anywhere: the log (migrations, INTERNAL errors with their stacks) on stderr.
+  const verbose = args.includes('--verbose');
+  if (verbose) log.to((line) => io.err(line));
+  const [command, ...rest] = args.filter((a) => a !== '--verbose');
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       if (command === 'help' && rest[0] && HELP[rest[0]]) return help(rest[0], io);
@@ -181,21 +185,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.err(`Run "spanwise ${err.command ? `${err.command} ` : ''}--help" for usage.\n`);
       return 2;
     }
-    if (err instanceof AppError) {
-      io.err(`spanwise: ${err.message}\n`);
-      return 1;
-    }
-    const code = err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
-    if (isBusyError(err)) {
+    const error = errorData(err, command ?? 'spanwise');
+    if (error.code === 'BUSY') {
       io.err('spanwise: the project is busy (the app or another import is writing to it); try again when it is done\n');
-      return 1;
+    } else if (error.code === 'INTERNAL') {
+      io.err(
+        `spanwise: unexpected error: ${error.message}${verbose ? '' : ' (run again with --verbose for details)'}\n`,
+      );
+    } else {
+      // AppErrors name what and where; a file-system error names the path.
+      io.err(`spanwise: ${error.message}\n`);
     }
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      // A file-system error (no such folder, permission denied…): the message says which path.
-      io.err(`spanwise: ${(err as Error).message}\n`);
-      return 1;
-    }
-    io.err(`spanwise: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 1;
+  } finally {
+    if (verbose) log.to(null);
   }
 }

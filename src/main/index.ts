@@ -1,13 +1,15 @@
-// App lifecycle: one workspace (the open project), one window, the IPC edge and the menu.
-import { app, BrowserWindow, ipcMain } from 'electron';
+// App lifecycle: one workspace (the open project), one window, the IPC edge, the menu and the log.
+import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import path from 'node:path';
+import { fileSink, log, logFile } from './backend/log';
 import { Workspace } from './backend/workspace';
 import { registerIpc } from './ipc';
-import { userFolder } from './user-folder';
+import { installJobs } from './jobs';
 import { buildMenu } from './menu';
-import { installJobs } from './jobs'; // import / export (issue 3)
 import { makeTrustedUrl, type WindowPaths } from './urls';
+import { userFolder } from './user-folder';
 import { createMainWindow } from './window';
+import { WindowEvents } from './window-events';
 
 const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
 const here = import.meta.dirname;
@@ -23,28 +25,36 @@ const resourcesDir = app.isPackaged
 // folder as the Chromium window's (user-folder.ts), which is Electron's userData for Spanwise.
 const userDir = process.env['SPANWISE_USER_DIR'] ?? userFolder();
 
-let win: BrowserWindow | null = null;
+function start(): void {
+  let win: BrowserWindow | null = null;
+  const events = new WindowEvents();
+  log.to(fileSink(logFile(userDir)));
+  log.info(`Spanwise ${app.getVersion()} starting (Electron ${process.versions.electron}, user folder ${userDir})`);
 
-// A separate user folder (e2e workers, a second profile) is a separate instance.
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+
+  void app.whenReady().then(() => {
+    const jobs = installJobs(() => win, events);
+    const workspace = new Workspace({ userDir, resourcesDir, jobs });
+    const initial = process.env['SPANWISE_PROJECT'];
+    if (initial) workspace.open(initial, { demo: false });
+    else workspace.openInitial();
+    registerIpc(ipcMain, workspace, makeTrustedUrl(paths));
+    win = createMainWindow(paths);
+    events.attach(win);
+    win.on('closed', () => (win = null));
+    buildMenu({ workspace, events, getWindow: () => win, isDev, showLog: () => void shell.openPath(logFile(userDir)) });
+    app.on('before-quit', () => workspace.close());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+// A separate user folder (e2e workers, a second profile) is a separate instance. A second
+// instance on the same folder only wakes the first: it opens no project, so it migrates nothing.
 app.setPath('userData', userDir);
-if (!app.requestSingleInstanceLock()) app.quit();
-
-app.on('second-instance', () => {
-  if (win?.isMinimized()) win.restore();
-  win?.focus();
-});
-
-void app.whenReady().then(() => {
-  const workspace = new Workspace({ userDir, resourcesDir });
-  const initial = process.env['SPANWISE_PROJECT'];
-  if (initial) workspace.open(initial, { demo: false });
-  else workspace.openInitial();
-  registerIpc(ipcMain, workspace, makeTrustedUrl(paths));
-  installJobs(() => win); // import / export (issue 3): worker jobs, dialogs, events
-  win = createMainWindow(paths);
-  win.on('closed', () => (win = null));
-  buildMenu(workspace, () => win, isDev);
-  app.on('before-quit', () => workspace.close());
-});
-
-app.on('window-all-closed', () => app.quit());
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

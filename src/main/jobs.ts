@@ -4,26 +4,30 @@
 // themselves live in backend/jobs (no electron there).
 import { app, dialog, type BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { EVENT_CHANNEL, type AppEvent } from '../shared/contract';
+import type { AppEvent } from '../shared/contract';
 import { asarUnpacked } from './asar';
+import type { WindowEvents } from './window-events';
 import { PathGrants } from './backend/jobs/grants';
-import { configureJobs } from './backend/jobs/handlers';
+import type { JobsHost } from './backend/jobs/handlers';
 import { JobRunner } from './backend/jobs/runner';
 import workerPath from './backend/jobs/worker?modulePath';
 
 let getWin: () => BrowserWindow | null = () => null;
+let events: WindowEvents | null = null;
 /** What the renderer may import: what main's open dialog returned, and files the user dropped
  * (granted through registerIpc's grant channel, from the preload's pathForFile). */
 const grants = new PathGrants();
 
 function emit(event: AppEvent): void {
-  getWin()?.webContents.send(EVENT_CHANNEL, event);
+  events?.send(event);
 }
 
-export function installJobs(getWindow: () => BrowserWindow | null): JobRunner {
+/** The app's job host (runner, dialogs, grants), for the Workspace to give each project it opens. */
+export function installJobs(getWindow: () => BrowserWindow | null, windowEvents: WindowEvents): JobsHost {
   getWin = getWindow;
+  events = windowEvents;
   const runner = new JobRunner({ workerUrl: pathToFileURL(asarUnpacked(workerPath)), emit });
-  configureJobs({
+  const host: JobsHost = {
     runner,
     // The renderer never names output files: main asks the user where to write; it imports only
     // what the user chose in the open dialog or dropped on the window.
@@ -43,9 +47,9 @@ export function installJobs(getWindow: () => BrowserWindow | null): JobRunner {
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return res.canceled ? null : (res.filePath ?? null);
     },
-  });
+  };
   app.on('before-quit', () => void runner.shutdown());
-  return runner;
+  return host;
 }
 
 /** File → Import Files…/Import Folder…: pick, then the renderer asks for the options. */

@@ -3,35 +3,40 @@
 // handling stays the single source (no double undo).
 import { BrowserWindow, Menu, dialog, type MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
-import { EVENT_CHANNEL, type AppEvent, type MenuCommand } from '../shared/contract';
+import type { MenuCommand } from '../shared/contract';
 import { acceleratorFor } from '../shared/keymap';
 import type { Workspace } from './backend/workspace';
-import { requestExport, requestImport } from './jobs'; // import / export (issue 3)
+import { requestExport, requestImport } from './jobs';
+import type { WindowEvents } from './window-events';
 
 const PROJECT_FILTERS = [{ name: 'Spanwise project', extensions: ['spanwise', 'sqlite', 'db'] }];
 
-export function send(win: BrowserWindow | null, event: AppEvent): void {
-  win?.webContents.send(EVENT_CHANNEL, event);
+export interface MenuContext {
+  workspace: Workspace;
+  events: WindowEvents;
+  getWindow: () => BrowserWindow | null;
+  isDev: boolean;
+  /** Help → Show Log: opens the log file in the system's viewer. */
+  showLog: () => void;
 }
 
-/** A menu item that sends its command to the renderer, showing the keymap's chord for it. */
-function command(label: string, cmd: MenuCommand): MenuItemConstructorOptions {
-  const accelerator = acceleratorFor(cmd);
-  return {
-    label,
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-    click: (_item, win) => send((win as BrowserWindow | undefined) ?? null, { type: 'menu', command: cmd }),
+export function buildMenu(ctx: MenuContext): void {
+  const { workspace, events, getWindow, isDev } = ctx;
+  /** A menu item that sends its command to the renderer, showing the keymap's chord for it. */
+  const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => {
+    const accelerator = acceleratorFor(cmd);
+    return {
+      label,
+      ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+      click: () => events.send({ type: 'menu', command: cmd }),
+    };
   };
-}
-
-export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow | null, isDev: boolean): void {
   const openFile = (file: string, create: boolean) => {
-    const win = getWindow();
     try {
       if (create) workspace.create(file);
       else workspace.open(file);
-      send(win, { type: 'projectChanged' });
-      buildMenu(workspace, getWindow, isDev);
+      events.send({ type: 'projectChanged' });
+      buildMenu(ctx);
     } catch (err) {
       dialog.showErrorBox('Could not open the project', err instanceof Error ? err.message : String(err));
     }
@@ -62,12 +67,10 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
               }))
             : [{ label: 'No recent projects', enabled: false }],
         },
-        // --- import / export (issue 3) ---
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void requestImport(false) },
         { label: 'Import Folder…', click: () => void requestImport(true) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => requestExport() },
-        // --- end import / export ---
         { type: 'separator' },
         { role: 'quit' },
       ],
@@ -110,7 +113,11 @@ export function buildMenu(workspace: Workspace, getWindow: () => BrowserWindow |
     },
     {
       label: 'Help',
-      submenu: [command('Keyboard Shortcuts', 'showShortcuts')],
+      submenu: [
+        command('Keyboard Shortcuts', 'showShortcuts'),
+        { type: 'separator' },
+        { label: 'Show Log', click: ctx.showLog },
+      ],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

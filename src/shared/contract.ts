@@ -5,9 +5,7 @@ import { z } from 'zod';
 import type { Annotator, Article, ArticleListItem, ArticleStatus, Label, Progress, Session, Span } from './model';
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
-// --- import / export (issue 3) ---
 import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type JobEvent, type JobState } from './jobs';
-// --- end import / export ---
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -38,6 +36,11 @@ const spanId = z.uuid().toLowerCase();
 
 export const contract = {
   getSession: method<Session>()(empty),
+  /**
+   * A window loads the open project: its session, and from then on the window's calls reach that
+   * project. After another project is opened, a window's calls are refused until it loads it.
+   */
+  loadProject: method<Session>()(empty),
   setAnnotator: method<Session>()(z.object({ name: z.string().trim().min(1, 'name is empty').max(80) }).strict()),
   listAnnotators: method<Annotator[]>()(empty),
 
@@ -108,7 +111,7 @@ export const contract = {
   /** Undo of a delete: brings a tombstoned span back with its id. */
   restoreSpan: method<Span>()(z.object({ id: spanId }).strict()),
 
-  // --- import / export (issue 3): jobs run in a worker; progress arrives as { type: 'job' } events ---
+  // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.
   /** Imports files/folders (paths from a drop or File → Import…) into the open project. */
   startImport: method<JobState>()(
     z
@@ -138,7 +141,6 @@ export const contract = {
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),
-  // --- end import / export ---
 };
 
 export type Contract = typeof contract;
@@ -170,7 +172,7 @@ export const MENU_COMMANDS = [
   'find',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent; // JobEvent: import / export
+export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;
 
 /** window.api: one async function per method (errors as data), plus the event subscription. */
 export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {

@@ -1,6 +1,7 @@
 // Import/export vocabulary shared by the backend, the CLI, the job runner and the renderer:
 // format names, option shapes, summaries and the job states that travel as AppEvents.
 import type { OffsetUnit } from './offsets';
+import type { ApiErrorData } from './result';
 
 export const IMPORT_FORMATS = ['auto', 'txt', 'jsonl', 'spans', 'doccano', 'label-studio', 'prodigy'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -126,7 +127,7 @@ export interface JobState {
   report?: string | undefined;
   importSummary?: ImportSummary | undefined;
   exportSummary?: ExportSummary | undefined;
-  error?: { code: string; message: string } | undefined;
+  error?: ApiErrorData | undefined;
   startedAt: string;
   endedAt?: string | undefined;
 }

@@ -18,24 +18,6 @@ export function isCodePointBoundary(text: string, utf16: number): boolean {
   return !(isHighSurrogate(text.charCodeAt(utf16 - 1)) && isLowSurrogate(text.charCodeAt(utf16)));
 }
 
-/** True when the text has no character outside the BMP, so both units agree everywhere. */
-export function isBmpOnly(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (isHighSurrogate(text.charCodeAt(i))) return false;
-  }
-  return true;
-}
-
-/** Number of code points in the text (what Python's len() returns). */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!(isLowSurrogate(c) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) n++;
-  }
-  return n;
-}
-
 /**
  * Converts offsets of one text in either direction. Built once per text (O(n) only when the
  * text has astral characters), then each conversion is a binary search over the astral
@@ -91,17 +73,6 @@ export class OffsetMap {
       else hi = mid;
     }
     return codePoint + lo;
-  }
-
-  convert(offset: number, from: OffsetUnit, to: OffsetUnit): number {
-    if (from === to) {
-      const max = from === 'utf16' ? this.utf16Length : this.codePointLength;
-      if (!Number.isInteger(offset) || offset < 0 || offset > max) {
-        throw new RangeError(`${from} offset ${offset} is outside 0..${max}`);
-      }
-      return offset;
-    }
-    return from === 'utf16' ? this.toCodePoint(offset) : this.toUtf16(offset);
   }
 
   /** Slice by offsets in the given unit (Python's text[start:end] for 'codepoint'). */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Browser, ElectronApplication, Page } from 'playwright-core';
 import { PathGrants } from '../../src/main/backend/jobs/grants';
-import { configureJobs, sourceJobsHost } from '../../src/main/backend/jobs/handlers';
+import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import type { AppEvent } from '../../src/shared/contract';
 import { launchBrowser, openChromiumHost } from './host/chromium';
@@ -56,8 +56,8 @@ export interface AppHandle {
 }
 
 /** Creates or opens the project file and sets the annotator, as a user's earlier session would have. */
-function prepareWorkspace(opts: LaunchOptions, userDir: string): Workspace {
-  const workspace = new Workspace({ userDir, resourcesDir: RESOURCES_DIR });
+function prepareWorkspace(opts: LaunchOptions, userDir: string, jobs?: JobsHost): Workspace {
+  const workspace = new Workspace({ userDir, resourcesDir: RESOURCES_DIR, jobs });
   try {
     const project = workspace.open(opts.projectFile, { demo: opts.demo ?? false });
     if (typeof opts.annotator === 'string') project.setAnnotator(opts.annotator);
@@ -73,7 +73,19 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   const projectFile = path.resolve(opts.projectFile);
   const userDir = path.resolve(opts.userDir ?? path.join(path.dirname(projectFile), 'user'));
   fs.mkdirSync(userDir, { recursive: true });
-  const workspace = prepareWorkspace({ ...opts, projectFile }, userDir);
+  // Import/export jobs as Electron main runs them (Chromium host): worker threads, progress
+  // events to the page, the "save dialog" answering with a file in the project's folder
+  // (exports/), and imports reading only granted paths: an importRequest sent to the page
+  // stands for main's open dialog, which grants what the user chose.
+  const importGrants = new PathGrants();
+  let toPage: ((event: AppEvent) => Promise<void>) | null = null;
+  const jobs: JobsHost = {
+    ...sourceJobsHost((event) => void toPage?.(event).catch(() => undefined)),
+    trustCallerPaths: false,
+    importGrants,
+    pickExportTarget: ({ name }) => Promise.resolve(path.join(path.dirname(projectFile), 'exports', name)),
+  };
+  const workspace = prepareWorkspace({ ...opts, projectFile }, userDir, kind === 'chromium' ? jobs : undefined);
   const pageErrors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -105,17 +117,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     const browser = opts.browser ?? (ownBrowser = await launchBrowser());
     const host = await openChromiumHost(browser, workspace);
     watch(host.page);
-    // Import/export jobs as Electron main runs them: worker threads, progress events to this
-    // page, the "save dialog" answering with a file in the project's folder (exports/), and
-    // imports reading only granted paths: an importRequest sent here stands for main's open
-    // dialog, which grants what the user chose.
-    const importGrants = new PathGrants();
-    configureJobs({
-      ...sourceJobsHost((event) => void host.emit(event).catch(() => undefined)),
-      trustCallerPaths: false,
-      importGrants,
-      pickExportTarget: ({ name }) => Promise.resolve(path.join(path.dirname(projectFile), 'exports', name)),
-    });
+    toPage = host.emit;
     const emit = (event: AppEvent): Promise<void> => {
       if (event.type === 'importRequest') for (const p of event.paths) importGrants.grant(p);
       return host.emit(event);
@@ -133,6 +135,7 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
           await host.close();
           await ownBrowser?.close();
         } finally {
+          await jobs.runner.shutdown();
           workspace.close();
         }
       },

@@ -48,6 +48,7 @@ describe('the editor store on a real project', () => {
     const s = h.store.getState();
     expect(s.saveState.kind).toBe('error');
     expect(s.saveState.kind === 'error' ? s.saveState.message : '').toMatch(/label 9999/);
+    expect(s.saveState.kind === 'error' ? s.saveState.code : '').toBe('NOT_FOUND');
     expect(s.undoStack).toEqual([]);
     expect(s.spans).toEqual([]); // …and taken back, as the file has none
     expect(stored(h)).toEqual([]);

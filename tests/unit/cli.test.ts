@@ -164,7 +164,7 @@ describe('spanwise CLI', () => {
     expect(layer.status).toBe(1);
     expect(layer.stderr).toMatch(/no layer named "nobody"/);
     const gold = spanwise(['export', db, '--out', 'x.jsonl', '--layer', 'gold']);
-    expect(gold.stderr).toBe('spanwise: no gold layer yet — adjudication arrives with the review issue\n');
+    expect(gold.stderr).toBe('spanwise: this project has no gold layer yet: nothing has been adjudicated\n');
     const notDb = write(
       tempDir(),
       'notes.txt',

@@ -127,7 +127,7 @@ describe('spans (default) JSONL', () => {
     const p = project();
     await expect(exportText(p.db, { layer: 'zoe' })).rejects.toThrow('no layer named "zoe"; layers: ana, ben, or all');
     await expect(exportText(p.db, { layer: 'gold' })).rejects.toThrow(
-      'no gold layer yet — adjudication arrives with the review issue',
+      'this project has no gold layer yet: nothing has been adjudicated',
     );
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import type { JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
 
@@ -21,9 +22,9 @@ export function tempDir(): string {
 }
 
 /** A new project file (default labels; demo articles when asked) with annotator "ana" set. */
-export function tempProject(opts: { demo?: boolean; annotator?: string | null } = {}): Project {
+export function tempProject(opts: { demo?: boolean; annotator?: string | null; jobs?: JobsHost } = {}): Project {
   const file = path.join(tempDir(), 'test.spanwise');
-  const project = Project.open(file, { resourcesDir: RESOURCES, demo: opts.demo ?? true });
+  const project = Project.open(file, { resourcesDir: RESOURCES, demo: opts.demo ?? true, jobs: opts.jobs });
   if (opts.annotator !== null) project.setAnnotator(opts.annotator ?? 'ana');
   return project;
 }

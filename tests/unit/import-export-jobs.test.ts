@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobEvent, JobState } from '../../src/shared/jobs';
 import { dispatch } from '../../src/main/backend/dispatch';
-import { configureJobs, sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
+import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import type { Project } from '../../src/main/backend/project';
 import { tempDir, tempProject } from './helpers';
 import { jsonl, snapshot, write } from './fixtures/io';
@@ -17,7 +17,6 @@ let host: JobsHost;
 beforeEach(() => {
   events = [];
   host = sourceJobsHost((e) => events.push(e));
-  configureJobs(host);
 });
 
 afterEach(async () => {
@@ -46,7 +45,7 @@ function finished(id: string): Promise<JobState> {
 
 describe('import and export jobs', () => {
   it('imports in a worker: progress events, a summary, the project changed, the main thread free meanwhile', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const file = bigFile(4000);
     const job = call<JobState>(p, 'startImport', { paths: [file], as: 'model' });
     expect(job.phase).toBe('running');
@@ -75,7 +74,7 @@ describe('import and export jobs', () => {
   });
 
   it('cancel rolls the import back: the project is unchanged', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const file = bigFile(6000);
     const before = snapshot(p.db);
     const job = call<JobState>(p, 'startImport', { paths: [file], as: 'model' });
@@ -95,7 +94,7 @@ describe('import and export jobs', () => {
   });
 
   it('a failed import reports the file:line and changes nothing', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const file = write(tempDir(), 'bad.jsonl', '{"text": "ok"}\n{"text": \n');
     const before = snapshot(p.db);
     const job = call<JobState>(p, 'startImport', { paths: [file] });
@@ -109,7 +108,7 @@ describe('import and export jobs', () => {
   });
 
   it('a second import into the same project waits for the first', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const a = call<JobState>(p, 'startImport', { paths: [bigFile(1500)], as: 'a' });
     const b = call<JobState>(p, 'startImport', {
       paths: [write(tempDir(), 'small.jsonl', jsonl([{ text: 'small one' }]))],
@@ -123,7 +122,7 @@ describe('import and export jobs', () => {
   });
 
   it('exports in a worker to the given path', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const out = path.join(tempDir(), 'out.jsonl');
     const job = call<JobState>(p, 'startExport', { out, format: 'spans' });
     const end = await finished(job.id);
@@ -134,25 +133,27 @@ describe('import and export jobs', () => {
   });
 
   it('refuses an unknown layer and gold before starting anything', () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const r = dispatch(p.handlers, 'startExport', { out: path.join(tempDir(), 'x'), layer: 'gold' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'BAD_INPUT', message: 'no gold layer yet — adjudication arrives with the review issue' },
+      error: { code: 'BAD_INPUT', message: 'this project has no gold layer yet: nothing has been adjudicated' },
     });
     expect(host.runner.list()).toEqual([]);
   });
 
   it('where the host does not trust caller paths, the destination comes from its dialog', async () => {
-    const p = tempProject({ demo: true });
     const chosen = path.join(tempDir(), 'picked.jsonl');
     const asked: { name: string; folder: boolean }[] = [];
-    configureJobs({
-      ...host,
-      trustCallerPaths: false,
-      pickExportTarget: (s) => {
-        asked.push(s);
-        return Promise.resolve(asked.length === 1 ? chosen : null);
+    const p = tempProject({
+      demo: true,
+      jobs: {
+        ...host,
+        trustCallerPaths: false,
+        pickExportTarget: (s) => {
+          asked.push(s);
+          return Promise.resolve(asked.length === 1 ? chosen : null);
+        },
       },
     });
     const forbidden = dispatch(p.handlers, 'startExport', { out: '/etc/passwd' });
@@ -168,7 +169,7 @@ describe('import and export jobs', () => {
   });
 
   it('cancelling an export leaves no file behind', async () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const imported = call<JobState>(p, 'startImport', { paths: [bigFile(5000)], as: 'model' });
     await finished(imported.id);
     const out = path.join(tempDir(), 'cancelled.jsonl');
@@ -180,7 +181,7 @@ describe('import and export jobs', () => {
   });
 
   it('validates its input through the contract', () => {
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     expect(dispatch(p.handlers, 'startImport', { paths: [] })).toMatchObject({
       ok: false,
       error: { code: 'BAD_INPUT' },

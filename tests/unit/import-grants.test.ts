@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/dispatch';
 import { PathGrants } from '../../src/main/backend/jobs/grants';
-import { configureJobs, grantImportPath, sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
+import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import type { JobState } from '../../src/shared/jobs';
 import { tempDir, tempProject } from './helpers';
 import { snapshot, write } from './fixtures/io';
@@ -97,13 +97,11 @@ describe('startImport with an untrusted caller (Electron)', () => {
   let host: JobsHost;
   afterEach(async () => {
     await host.runner.shutdown();
-    configureJobs(sourceJobsHost());
   });
 
   function electronLikeHost(): PathGrants {
     const grants = new PathGrants();
     host = { ...sourceJobsHost(), trustCallerPaths: false, importGrants: grants };
-    configureJobs(host);
     return grants;
   }
 
@@ -111,7 +109,7 @@ describe('startImport with an untrusted caller (Electron)', () => {
     const grants = electronLikeHost();
     const { secret, granted, article } = layout();
     grants.grant(article); // one granted file does not let the others through
-    const p = tempProject({ demo: true });
+    const p = tempProject({ demo: true, jobs: host });
     const before = snapshot(p.db);
     for (const paths of [[secret], [article, secret], [`${granted}/../secret/id_rsa`]]) {
       const r = dispatch(p.handlers, 'startImport', { paths, as: 'x' });
@@ -123,10 +121,10 @@ describe('startImport with an untrusted caller (Electron)', () => {
   });
 
   it('imports what was granted (a dropped file, a chosen folder)', async () => {
-    electronLikeHost();
+    const grants = electronLikeHost();
     const { granted, article, nested } = layout();
-    const p = tempProject({ demo: false });
-    grantImportPath(granted);
+    const p = tempProject({ demo: false, jobs: host });
+    grants.grant(granted);
     const r = dispatch(p.handlers, 'startImport', { paths: [article, nested] });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const job = await host.runner.wait((r as { value: JobState }).value.id);
@@ -136,11 +134,27 @@ describe('startImport with an untrusted caller (Electron)', () => {
 
   it('test hosts (sourceJobsHost) keep trusting the caller', async () => {
     host = sourceJobsHost();
-    configureJobs(host);
     const { article } = layout();
-    const p = tempProject({ demo: false });
+    const p = tempProject({ demo: false, jobs: host });
     const r = dispatch(p.handlers, 'startImport', { paths: [article] });
     expect(r.ok).toBe(true);
     expect((await host.runner.wait((r as { value: JobState }).value.id)).phase).toBe('done');
+  });
+
+  it('a project opened without a job host refuses imports and exports (nothing trusts a caller by default)', () => {
+    host = sourceJobsHost();
+    const { article } = layout();
+    const p = tempProject({ demo: false });
+    const before = snapshot(p.db);
+    expect(dispatch(p.handlers, 'startImport', { paths: [article] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(dispatch(p.handlers, 'startExport', { out: path.join(tempDir(), 'x.jsonl') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(dispatch(p.handlers, 'listJobs', {})).toEqual({ ok: true, value: [] });
+    expect(snapshot(p.db)).toBe(before);
   });
 });

@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PathGrants } from '../../src/main/backend/jobs/grants';
-import { configureJobs, sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
+import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import { registerIpc } from '../../src/main/ipc';
 import { makeTrustedUrl, rendererUrl, type WindowPaths } from '../../src/main/urls';
@@ -61,11 +61,11 @@ class FakeIpcMain {
   }
 }
 
-function setup() {
+function setup(jobs?: JobsHost) {
   const dir = tempDir();
   const html = path.join(dir, 'app dir', 'out', 'renderer', 'index.html');
   const paths: WindowPaths = { preload: path.join(dir, 'preload.cjs'), rendererHtml: html };
-  const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES });
+  const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES, jobs });
   const project = workspace.open(path.join(dir, 'p.spanwise'), { demo: true });
   project.setAnnotator('ana');
   const ipcMain = new FakeIpcMain();
@@ -103,7 +103,13 @@ describe('registerIpc', () => {
     const stale = ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 5 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(other.db.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 0 });
-    expect(ipcMain.invoke(top, 'getSession', {})).toMatchObject({ ok: true, value: { projectPath: other.file } });
+    // A refresh (reading the session) is not loading the project: refused too, acknowledging nothing.
+    expect(ipcMain.invoke(top, 'getSession', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(ipcMain.invoke(top, 'loadProject', {})).toMatchObject({ ok: true, value: { projectPath: other.file } });
     expect(ipcMain.invoke(top, 'createSpan', { articleId: 1, labelId: 1, start: 0, end: 5 })).toMatchObject({
       ok: true,
     });
@@ -155,13 +161,11 @@ describe('path grants over IPC (Electron: the renderer imports only what the use
   let host: JobsHost;
   afterEach(async () => {
     await host.runner.shutdown();
-    configureJobs(sourceJobsHost());
   });
 
   it('a path granted by our top-level page (the preload, on a drop) can be imported; others cannot', async () => {
     host = { ...sourceJobsHost(), trustCallerPaths: false, importGrants: new PathGrants() };
-    configureJobs(host);
-    const { ipcMain, top, paths } = setup();
+    const { ipcMain, top, paths } = setup(host);
     const dir = tempDir();
     const dropped = path.join(dir, 'dropped.txt');
     fs.writeFileSync(dropped, 'A dropped article.');

@@ -2,7 +2,7 @@
 // (Array.from iterates code points, which is what Python's str indexes).
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../fixtures/random';
-import { codePointLength, isBmpOnly, isCodePointBoundary, OffsetMap } from '../../src/shared/offsets';
+import { isCodePointBoundary, OffsetMap } from '../../src/shared/offsets';
 
 /** Python's text[start:end] on code points, computed without offsets.ts. */
 const pySlice = (text: string, start: number, end: number): string => Array.from(text).slice(start, end).join('');
@@ -60,7 +60,7 @@ describe('OffsetMap on known texts', () => {
     for (const key of ['combining', 'crlf', 'ascii']) {
       const text = SAMPLES[key]!;
       const m = new OffsetMap(text);
-      expect(isBmpOnly(text)).toBe(true);
+      expect(m.codePointLength).toBe(m.utf16Length);
       expect(m.codePointLength).toBe(text.length);
       for (let i = 0; i <= text.length; i++) {
         expect(m.toCodePoint(i)).toBe(i);
@@ -76,7 +76,7 @@ describe('OffsetMap on known texts', () => {
   it('astral CJK (Ext B) shifts offsets like emoji do', () => {
     const text = SAMPLES.cjk!;
     const m = new OffsetMap(text);
-    expect(isBmpOnly(text)).toBe(false);
+    expect(m.codePointLength).toBeLessThan(m.utf16Length);
     const paren = text.indexOf('(');
     expect(m.toCodePoint(paren)).toBe(paren - 2);
     expect(m.slice(m.toCodePoint(text.indexOf('𠀀')), m.toCodePoint(text.indexOf('𠀀') + 4), 'codepoint')).toBe('𠀀𠀁');
@@ -87,15 +87,14 @@ describe('OffsetMap on known texts', () => {
       const m = new OffsetMap(text);
       const bounds = boundaries(text);
       expect(m.codePointLength, name).toBe(bounds.length - 1);
-      expect(codePointLength(text), name).toBe(bounds.length - 1);
+      expect(new OffsetMap(text).codePointLength, name).toBe(bounds.length - 1);
       for (const [cp, u] of bounds.entries()) {
         expect(isCodePointBoundary(text, u), `${name} @${u}`).toBe(true);
         expect(m.toCodePoint(u), `${name} @${u}`).toBe(cp);
         expect(m.toUtf16(cp), `${name} cp ${cp}`).toBe(u);
         expect(m.toUtf16(m.toCodePoint(u))).toBe(u);
-        expect(m.convert(u, 'utf16', 'codepoint')).toBe(cp);
-        expect(m.convert(cp, 'codepoint', 'utf16')).toBe(u);
-        expect(m.convert(u, 'utf16', 'utf16')).toBe(u);
+        expect(m.toCodePoint(u)).toBe(cp);
+        expect(m.toUtf16(cp)).toBe(u);
       }
     }
   });
@@ -118,8 +117,8 @@ describe('OffsetMap on known texts', () => {
       expect(() => m.toCodePoint(bad), String(bad)).toThrow(RangeError);
     }
     for (const bad of [-1, 4, 0.5, Number.NaN]) expect(() => m.toUtf16(bad), String(bad)).toThrow(RangeError);
-    expect(() => m.convert(4, 'codepoint', 'codepoint')).toThrow(/outside 0..3/);
-    expect(() => m.convert(5, 'utf16', 'utf16')).toThrow(/outside 0..4/);
+    expect(() => m.toUtf16(4)).toThrow(/outside 0..3/);
+    expect(() => m.toCodePoint(5)).toThrow(/outside 0..4/);
     expect(() => m.slice(0, 4, 'codepoint')).toThrow(RangeError);
     expect(isCodePointBoundary('a😀b', -1)).toBe(false);
     expect(isCodePointBoundary('a😀b', 5)).toBe(false);
@@ -135,7 +134,7 @@ describe('OffsetMap on known texts', () => {
     const text = '\uDC00a\uD800b\uD83D'; // lone low, lone high, trailing lone high
     const m = new OffsetMap(text);
     expect(m.codePointLength).toBe(Array.from(text).length);
-    expect(codePointLength(text)).toBe(5);
+    expect(new OffsetMap(text).codePointLength).toBe(5);
     for (let u = 0; u <= text.length; u++) expect(m.toCodePoint(u)).toBe(u);
   });
 });

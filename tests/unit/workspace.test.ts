@@ -249,7 +249,7 @@ describe('a project switch and the windows that have not seen it', () => {
     const b = path.join(dir, 'b.spanwise');
     w.open(a, { demo: true }).setAnnotator('ana');
     const win = 7;
-    value(w.dispatch('getSession', {}, win));
+    value(w.dispatch('loadProject', {}, win));
     const label = value<Label[]>(w.dispatch('listLabels', {}, win))[0]!;
     const edit = { articleId: 1, labelId: label.id, start: 0, end: 5 };
     value(w.dispatch('createSpan', edit, win));
@@ -259,9 +259,12 @@ describe('a project switch and the windows that have not seen it', () => {
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
     expect(w.project!.db.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 0 });
-    // Another window (or the CLI, with no window) is not affected; this one is after getSession.
+    // Another window (or the CLI, with no window) is not affected; this one is after loadProject
+    // (reading the session, as a refresh does, is not loading the project).
     expect(w.dispatch('listLabels', {}, 8).ok).toBe(true);
-    value(w.dispatch('getSession', {}, win));
+    expect(w.dispatch('getSession', {}, win).ok).toBe(false);
+    expect(w.dispatch('createSpan', edit, win).ok).toBe(false);
+    value(w.dispatch('loadProject', {}, win));
     value(w.dispatch('createSpan', edit, win));
     expect(value<Span[]>(w.dispatch('listSpans', { articleId: 1 }))).toHaveLength(1);
     w.close();

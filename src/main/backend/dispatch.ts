@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, type Handlers, type Method } from '../../shared/contract';
-import { AppError, type Result } from '../../shared/result';
-import { BUSY_MESSAGE, isBusyError } from './db/busy';
+import type { Result } from '../../shared/result';
+import { errorData } from './errors';
 
 function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);
@@ -36,9 +36,6 @@ export function dispatch(handlers: Handlers | null, method: unknown, input: unkn
     const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: handler(parsed.data) };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
-    if (isBusyError(err)) return { ok: false, error: { code: 'BUSY', message: BUSY_MESSAGE } };
-    const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { code: 'INTERNAL', message: `${method}: ${message}` } };
+    return { ok: false, error: errorData(err, method) };
   }
 }

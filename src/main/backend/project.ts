@@ -8,17 +8,20 @@ import { writeTransaction } from './db/busy';
 import { LATEST_VERSION } from './db/migrations';
 import { openDb, type Db } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
+import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
 import { getSetting, setSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
-import { jobHandlers } from './jobs/handlers'; // import / export (issue 3)
+import { jobHandlers, type JobsHost } from './jobs/handlers';
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
   resourcesDir: string;
   /** Seed the demo article set into a newly created file. */
   demo?: boolean;
+  /** Runs the project's import and export jobs (none: the job methods are refused). */
+  jobs?: JobsHost | undefined;
 }
 
 /** One open project file, and the handlers that serve the contract over it. */
@@ -28,12 +31,14 @@ export class Project {
   private constructor(
     readonly file: string,
     readonly db: Db,
+    jobs: JobsHost | undefined,
   ) {
-    this.handlers = createHandlers(this);
+    this.handlers = createHandlers(this, jobs);
   }
 
   static open(file: string, options: OpenOptions): Project {
     const { db, created } = openDb(file);
+    log.info(`project opened: ${path.resolve(file)}${created ? ' (new)' : ''}`);
     if (created) {
       try {
         seedProject(db, options.resourcesDir);
@@ -46,7 +51,7 @@ export class Project {
         throw err;
       }
     }
-    return new Project(path.resolve(file), db);
+    return new Project(path.resolve(file), db, options.jobs);
   }
 
   get annotatorId(): number | null {
@@ -73,7 +78,7 @@ export class Project {
   }
 }
 
-function createHandlers(p: Project): Handlers {
+function createHandlers(p: Project, jobs: JobsHost | undefined): Handlers {
   const db = p.db;
   const me = () => p.requireAnnotator();
   const session = () => {
@@ -87,6 +92,7 @@ function createHandlers(p: Project): Handlers {
   };
   return {
     getSession: () => session(),
+    loadProject: () => session(),
     setAnnotator: ({ name }) => {
       p.setAnnotator(name);
       return session();
@@ -113,6 +119,6 @@ function createHandlers(p: Project): Handlers {
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
-    ...jobHandlers(p.file, db), // import / export (issue 3)
+    ...jobHandlers(p.file, db, jobs),
   };
 }

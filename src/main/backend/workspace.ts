@@ -5,7 +5,7 @@ import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import { APP_BUSY_TIMEOUT_MS } from './db/busy';
 import { dispatch } from './dispatch';
-import { grantImportPath } from './jobs/handlers';
+import type { JobsHost } from './jobs/handlers';
 import { Project } from './project';
 
 const Config = z.object({
@@ -21,6 +21,8 @@ export interface WorkspaceOptions {
   /** Per-user folder: the default project and config.json live here (Electron: userData). */
   userDir: string;
   resourcesDir: string;
+  /** The host's job runner, dialogs and grants, given to every project it opens. */
+  jobs?: JobsHost | undefined;
 }
 
 /**
@@ -62,7 +64,11 @@ export class Workspace {
 
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
   open(file: string, opts: { demo?: boolean } = {}): Project {
-    const project = Project.open(file, { resourcesDir: this.options.resourcesDir, demo: opts.demo ?? false });
+    const project = Project.open(file, {
+      resourcesDir: this.options.resourcesDir,
+      demo: opts.demo ?? false,
+      jobs: this.options.jobs,
+    });
     // The app's writes run on Electron's main thread: while an import (or the CLI) holds the
     // write lock they wait at most this long, then answer BUSY instead of freezing the window.
     project.db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
@@ -83,13 +89,13 @@ export class Workspace {
 
   /**
    * `sender` (a window) must have seen the project that is open now: after a switch, a window
-   * is refused until it calls getSession, which it does when it loads the new project. So an
+   * is refused until it calls loadProject, which it does when it loads the new project. So an
    * edit queued in the window before the switch can never land in the other project.
    */
   dispatch(method: unknown, input: unknown, sender?: number): Result<unknown> {
     if (sender !== undefined) {
       const seen = this.seenBy.get(sender) ?? this.generation;
-      if (method === 'getSession') this.seenBy.set(sender, this.generation);
+      if (method === 'loadProject') this.seenBy.set(sender, this.generation);
       else if (seen !== this.generation) {
         return {
           ok: false,
@@ -105,7 +111,7 @@ export class Workspace {
 
   /** The user dropped this file or folder on the window: the renderer may import it. */
   grantPath(p: string): void {
-    grantImportPath(p);
+    this.options.jobs?.importGrants?.grant(p);
   }
 
   close(): void {

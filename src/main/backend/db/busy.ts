@@ -3,7 +3,8 @@
 // with SQLITE_BUSY; that crosses the edge as the stable code BUSY, not as an internal error.
 import Database from 'better-sqlite3';
 
-export const BUSY_MESSAGE = 'the project file is busy: an import is writing to it — try again when it finishes';
+export const BUSY_MESSAGE =
+  'the project file is busy: an import or another program is writing to it — try again when it finishes';
 
 /** The app's connection waits this long for the write lock (Electron main must not block). */
 export const APP_BUSY_TIMEOUT_MS = 250;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { BUSY_TIMEOUT_MS } from './busy';
+import { log } from '../log';
 import { assertReadable, migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -14,6 +15,8 @@ export interface OpenedDb {
   db: Db;
   /** True when the file was new (or empty) and has just received the schema. */
   created: boolean;
+  /** The schema versions this open migrated the file through (none when it was current). */
+  migrated: number[];
 }
 
 /**
@@ -55,8 +58,9 @@ export function openDb(file: string): OpenedDb {
     // The id first: a crash during the first migration then leaves a file we still recognise
     // (and migrate afresh), never one refused as another application's.
     if (created) db.pragma(`application_id = ${APPLICATION_ID}`);
-    migrate(db);
-    return { db, created };
+    const migrated = migrate(db);
+    if (migrated.length) log.info(`${file}: migrated to schema ${migrated.join(', ')}`);
+    return { db, created, migrated };
   } catch (err) {
     db.close();
     throw err;

@@ -42,7 +42,7 @@ export interface Selection {
 
 const PAGE = 256;
 
-export const NO_GOLD = 'no gold layer yet — adjudication arrives with the review issue';
+export const NO_GOLD = 'this project has no gold layer yet: nothing has been adjudicated';
 
 /** The annotator id for --layer NAME, null for 'all'. Throws for gold and unknown names. */
 export function resolveLayer(db: Db, layer: string): number | null {

@@ -1,6 +1,7 @@
-// The contract's job methods (startImport, startExport, cancelJob, listJobs) and the host
-// configuration that the process running them provides: Electron main gives a save dialog
-// and the built worker's path; tests and the e2e host use the TypeScript worker through tsx.
+// The contract's job methods (startImport, startExport, cancelJob, listJobs) over the host that
+// the process running them provides, injected where a project is opened: Electron main gives a
+// save dialog, the built worker's path and the user's grants; tests and the e2e host use the
+// TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import { EXPORT_FORMATS, type JobEvent } from '../../../shared/jobs';
@@ -25,16 +26,10 @@ export interface JobsHost {
   importGrants?: PathGrants | undefined;
 }
 
-let host: JobsHost | null = null;
-
 /** Runs TypeScript source workers (tests, e2e host, dev scripts); the built app configures its own. */
 export function sourceWorkerUrl(): URL {
   const file = './worker' + '.ts'; // not a literal: bundlers must not try to resolve it
   return new URL(file, import.meta.url);
-}
-
-export function configureJobs(h: JobsHost): void {
-  host = h;
 }
 
 /** A runner for hosts that run from source (tests, the e2e host): events go to `emit`. */
@@ -45,19 +40,17 @@ export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost
   };
 }
 
-/** The user chose or dropped this path (Electron main: the open dialog, the preload's drop). */
-export function grantImportPath(p: string): void {
-  host?.importGrants?.grant(p);
-}
-
-function jobs(): JobsHost {
-  host ??= sourceJobsHost();
-  return host;
-}
-
 type JobMethods = 'startImport' | 'startExport' | 'cancelJob' | 'listJobs';
 
-export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMethods> {
+/**
+ * The job methods over one project, run by `host` (the process's job runner, dialogs and
+ * grants). A host that runs no jobs (the CLI opens projects without one) refuses them.
+ */
+export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefined): Pick<Handlers, JobMethods> {
+  const jobs = (): JobsHost => {
+    if (!host) throw new AppError('FORBIDDEN', 'imports and exports run in the app; this host runs no jobs');
+    return host;
+  };
   return {
     startImport: ({ paths, format, as, status, offsets }) => {
       const { runner, trustCallerPaths, importGrants } = jobs();
@@ -99,6 +92,6 @@ export function jobHandlers(projectFile: string, db: Db): Pick<Handlers, JobMeth
       return job;
     },
     cancelJob: ({ id }) => jobs().runner.cancel(id),
-    listJobs: () => jobs().runner.list(),
+    listJobs: () => host?.runner.list() ?? [],
   };
 }

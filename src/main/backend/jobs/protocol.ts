@@ -1,4 +1,5 @@
 // Messages between the job runner (main thread) and a job worker.
+import type { ApiErrorData } from '../../../shared/result';
 import type { ExportOptions, ExportSummary, ImportOptions, ImportSummary, JobProgress } from '../../../shared/jobs';
 
 export type JobSpec =
@@ -15,4 +16,4 @@ export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }
   | { type: 'done'; report: string; importSummary?: ImportSummary; exportSummary?: ExportSummary }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: { code: string; message: string } };
+  | { type: 'failed'; error: ApiErrorData };

@@ -1,9 +1,8 @@
 // Runs one job on its own connection to the project file (what the worker thread does; also
 // callable in-process). WAL lets the app keep reading while an import holds the write lock.
 import type { JobProgress } from '../../../shared/jobs';
-import { AppError } from '../../../shared/result';
-import { isBusyError } from '../db/busy';
 import { openDb } from '../db/open';
+import { errorData } from '../errors';
 import { exportProject, formatExportSummary } from '../exporters';
 import { Cancelled } from '../importers/errors';
 import { formatImportSummary, importPaths } from '../importers';
@@ -36,19 +35,6 @@ export async function runJob(
     }
   } catch (err) {
     if (err instanceof Cancelled) post({ type: 'cancelled' });
-    else if (err instanceof AppError) post({ type: 'failed', error: { code: err.code, message: err.message } });
-    else if (isBusyError(err)) {
-      const message = 'the project file is busy: another program is writing to it — try again when it finishes';
-      post({ type: 'failed', error: { code: 'BUSY', message } });
-    } else {
-      const e = err as NodeJS.ErrnoException;
-      post({
-        type: 'failed',
-        error: {
-          code: e.code && /^E[A-Z]+$/.test(e.code) ? 'BAD_INPUT' : 'INTERNAL',
-          message: e.message ?? String(err),
-        },
-      });
-    }
+    else post({ type: 'failed', error: errorData(err, `${spec.kind} job`) });
   }
 }

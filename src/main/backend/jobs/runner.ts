@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobEvent, JobState } from '../../../shared/jobs';
-import { AppError } from '../../../shared/result';
+import { AppError, type ApiErrorData } from '../../../shared/result';
+import { log } from '../log';
 import type { JobSpec, WorkerInput, WorkerMessage } from './protocol';
 
 export interface RunnerOptions {
@@ -86,7 +87,7 @@ export class JobRunner {
   }
 
   /** Ends a waiting job without running it (the user closed the save dialog). */
-  finish(id: string, phase: 'cancelled' | 'failed', error?: { code: string; message: string }): void {
+  finish(id: string, phase: 'cancelled' | 'failed', error?: ApiErrorData): void {
     const entry = this.jobs.get(id);
     if (!entry || entry.worker) return;
     this.update(entry, { phase, error, endedAt: new Date().toISOString() });
@@ -139,11 +140,15 @@ export class JobRunner {
     });
     entry.worker = worker;
     this.update(entry, { phase: 'running', progress: { ...entry.state.progress, message: 'starting' } });
+    log.info(`job started: ${entry.state.title}`, { id: entry.state.id, project: spec.projectFile });
     let settled = false;
     const settle = (patch: Partial<JobState>) => {
       if (settled) return;
       settled = true;
       this.update(entry, { ...patch, endedAt: new Date().toISOString() });
+      const { title, phase, error } = entry.state;
+      if (phase === 'failed') log.warn(`job failed: ${title}`, error);
+      else log.info(`job ${phase}: ${title}`);
       entry.resolve();
       this.pump();
     };

@@ -4,7 +4,7 @@
 // the article's spans are re-read from the project file.
 import type { Span } from '../../../shared/model';
 import { nextWordBoundary, prevWordBoundary, snapToWords, stepChar, trimRange } from '../../../shared/text';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { markStart } from '../lib/perf';
 import { insertSorted, randomId } from '../lib/spanOrder';
 import { editArticle, type Edit, type SpanFields } from './history';
@@ -96,8 +96,11 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       .enqueueWrite(() => store(edit, first))
       .then(
         () => (statusMoved ? get().refreshProgress() : undefined),
-        () => {
+        (err: unknown) => {
           get().forget(entry);
+          // After another project was opened the window reloads everything anyway (boot); any
+          // other failure leaves the screen showing what the file holds.
+          if (err instanceof ApiError && err.code === 'CONFLICT') return;
           return get().resyncSpans();
         },
       )

@@ -2,9 +2,15 @@
 // reads `saveState`; a failed write is loud and the editor reloads from the project file.
 // While an import holds the project's write lock the editor takes no edits (editor.ts), so
 // nothing waits here for long: nothing is held in memory that a closed window would lose.
+import type { ErrorCode } from '../../../shared/result';
+import { ApiError } from '../api';
 import type { Slice } from './types';
 
-export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'saving' }
+  /** `code` is the backend's (BUSY: another writer holds the file; CONFLICT: another project opened…). */
+  | { kind: 'error'; message: string; code: ErrorCode | 'UNREACHABLE' };
 
 export interface SaveSlice {
   saveState: SaveState;
@@ -38,7 +44,11 @@ export const createSaveSlice: Slice<SaveSlice> = (set, get) => ({
       (err: unknown) => {
         set((s) => ({
           pendingWrites: s.pendingWrites - 1,
-          saveState: { kind: 'error', message: err instanceof Error ? err.message : String(err) },
+          saveState: {
+            kind: 'error',
+            message: err instanceof Error ? err.message : String(err),
+            code: err instanceof ApiError ? err.code : 'UNREACHABLE',
+          },
         }));
         throw err;
       },

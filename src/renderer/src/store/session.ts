@@ -34,7 +34,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     await writesSettled();
     try {
       const [session, labels, guidelines] = await Promise.all([
-        call('getSession'),
+        call('loadProject'),
         call('listLabels'),
         call('getGuidelines'),
       ]);

@@ -31,5 +31,3 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
     if (notice) noticeTimer = setTimeout(() => set({ notice: null }), 4000);
   },
 });
-
-export const selectOverlay = (s: UiSlice) => s.overlay;

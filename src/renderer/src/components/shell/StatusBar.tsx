@@ -1,6 +1,17 @@
 // Project, annotator, article position and the save state: "saved" after every edit; a
 // failed write is loud.
+import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
+
+/** What to do about a failed write, by the backend's error code. */
+const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
+  BUSY: 'Another program (an import, the command line) is writing to the project file. Edit again when it has finished.',
+  CONFLICT:
+    'Another project was opened: the change was meant for the previous one. The window now shows the new project.',
+  NOT_FOUND:
+    'What you edited is no longer in the project file (changed elsewhere). The article shows what the file holds.',
+  UNREACHABLE: 'The app could not reach its backend. Save state is unknown: reopen the project to see what was stored.',
+};
 
 export function StatusBar() {
   const session = useStore((s) => s.session);
@@ -24,7 +35,15 @@ export function StatusBar() {
         {notice}
       </span>
       {save.kind === 'error' ? (
-        <button type="button" className="sb-save error" role="alert" onClick={clearSaveError} data-testid="save-state">
+        <button
+          type="button"
+          className="sb-save error"
+          role="alert"
+          onClick={clearSaveError}
+          data-testid="save-state"
+          data-code={save.code}
+          title={SAVE_HINTS[save.code] ?? 'The article shows what the project file holds.'}
+        >
           Not saved: {save.message} (dismiss)
         </button>
       ) : (
