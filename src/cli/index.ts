@@ -14,6 +14,8 @@ import { oneOf, parse, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
 import { isBusyError } from '../main/backend/db/busy';
+import { agreementCommand } from './commands/agreement';
+import { disagreementsCommand } from './commands/disagreements';
 
 export interface Io {
   out(text: string): void;
@@ -162,6 +164,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   export: exportCommand,
   stats,
+  agreement: agreementCommand,
+  disagreements: disagreementsCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,131 @@
+// Bipartite matchings. Graphs here are small (the spans of one article that overlap), but a
+// long span can overlap many short ones, so both algorithms are the real thing rather than a
+// greedy pass, which can miss a larger matching.
+
+/**
+ * Size of a maximum matching (Hopcroft–Karp) between left nodes 0..adj.length-1 and right
+ * nodes 0..right-1; adj[i] lists the right nodes left node i may be matched with.
+ */
+export function maxMatching(adj: readonly (readonly number[])[], right: number): number {
+  const left = adj.length;
+  const matchL = new Int32Array(left).fill(-1);
+  const matchR = new Int32Array(right).fill(-1);
+  const dist = new Int32Array(left);
+  const INF = 0x3fffffff;
+  let size = 0;
+
+  const bfs = (): boolean => {
+    const queue: number[] = [];
+    for (let i = 0; i < left; i++) {
+      if (matchL[i] === -1) {
+        dist[i] = 0;
+        queue.push(i);
+      } else dist[i] = INF;
+    }
+    let found = false;
+    for (let q = 0; q < queue.length; q++) {
+      const i = queue[q]!;
+      for (const j of adj[i]!) {
+        const k = matchR[j]!;
+        if (k === -1) found = true;
+        else if (dist[k] === INF) {
+          dist[k] = dist[i]! + 1;
+          queue.push(k);
+        }
+      }
+    }
+    return found;
+  };
+
+  const dfs = (i: number): boolean => {
+    for (const j of adj[i]!) {
+      const k = matchR[j]!;
+      if (k === -1 || (dist[k] === dist[i]! + 1 && dfs(k))) {
+        matchL[i] = j;
+        matchR[j] = i;
+        return true;
+      }
+    }
+    dist[i] = INF;
+    return false;
+  };
+
+  while (bfs()) {
+    for (let i = 0; i < left; i++) if (matchL[i] === -1 && dfs(i)) size++;
+  }
+  return size;
+}
+
+/**
+ * A matching of maximum total weight between rows 0..rows-1 and columns 0..cols-1 (the
+ * Hungarian algorithm, O(n²·m)); weight(i, j) is null where i and j may not be matched.
+ * Returns the matched [row, column] pairs. Ties go the same way for the same input.
+ */
+export function maxWeightMatching(
+  rows: number,
+  cols: number,
+  weight: (row: number, col: number) => number | null,
+): [number, number][] {
+  if (rows === 0 || cols === 0) return [];
+  // The algorithm assigns every row of an n ≤ m cost matrix: transpose when there are more rows.
+  const flip = rows > cols;
+  const n = flip ? cols : rows;
+  const m = flip ? rows : cols;
+  const w = (i: number, j: number) => (flip ? weight(j, i) : weight(i, j));
+  // Costs are negated weights; a pair that may not be matched costs 0 (as good as leaving
+  // the row unmatched) and is dropped from the result.
+  const cost: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < m; j++) row.push(-(w(i, j) ?? 0));
+    cost.push(row);
+  }
+  const u = new Float64Array(n + 1);
+  const v = new Float64Array(m + 1);
+  const p = new Int32Array(m + 1);
+  const way = new Int32Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    p[0] = i;
+    let j0 = 0;
+    const minv = new Float64Array(m + 1).fill(Infinity);
+    const used = new Uint8Array(m + 1);
+    do {
+      used[j0] = 1;
+      const i0 = p[j0]!;
+      let delta = Infinity;
+      let j1 = 0;
+      for (let j = 1; j <= m; j++) {
+        if (used[j]) continue;
+        const cur = cost[i0 - 1]![j - 1]! - u[i0]! - v[j]!;
+        if (cur < minv[j]!) {
+          minv[j] = cur;
+          way[j] = j0;
+        }
+        if (minv[j]! < delta) {
+          delta = minv[j]!;
+          j1 = j;
+        }
+      }
+      for (let j = 0; j <= m; j++) {
+        if (used[j]) {
+          u[p[j]!] = u[p[j]!]! + delta;
+          v[j] = v[j]! - delta;
+        } else minv[j] = minv[j]! - delta;
+      }
+      j0 = j1;
+    } while (p[j0] !== 0);
+    do {
+      const j1 = way[j0]!;
+      p[j0] = p[j1]!;
+      j0 = j1;
+    } while (j0 !== 0);
+  }
+  const pairs: [number, number][] = [];
+  for (let j = 1; j <= m; j++) {
+    const i = p[j]!;
+    if (i === 0) continue;
+    const [r, c] = flip ? [j - 1, i - 1] : [i - 1, j - 1];
+    if (weight(r, c) !== null) pairs.push([r, c]);
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
