@@ -3,7 +3,7 @@
 // against NLTK (tests/fixtures/agreement/derive.py; its output is pasted below).
 import { describe, expect, it } from 'vitest';
 import { alpha, kappa } from '../../src/main/backend/review/agreement';
-import { f1 } from '../../src/main/backend/review/f1';
+import { f1, overlapMatches } from '../../src/main/backend/review/f1';
 import { maxMatching, maxWeightMatching } from '../../src/main/backend/review/matching';
 import type { ReviewArticle } from '../../src/main/backend/review/model';
 import { agreementReport, formatAgreement } from '../../src/main/backend/review/report';
@@ -435,6 +435,23 @@ describe('matchings', () => {
       const m = 1 + Math.floor(rnd() * 6);
       const adj = Array.from({ length: n }, () => [...Array(m).keys()].filter(() => rnd() < 0.35));
       expect(maxMatching(adj, m)).toBe(bruteMax(adj, m));
+    }
+  });
+
+  it('overlap matches: a maximum matching of same-label spans sharing a code point', () => {
+    const rnd = mulberry32(5);
+    const spans = (who: string) =>
+      Array.from({ length: Math.floor(rnd() * 6) }, () => {
+        const start = Math.floor(rnd() * 20);
+        return span(who, start, start + 1 + Math.floor(rnd() * 6), rnd() < 0.7 ? 'ACTOR' : 'CLAIM');
+      });
+    for (let t = 0; t < 300; t++) {
+      const a = spans('a');
+      const b = spans('b');
+      const adj = a.map((s) =>
+        b.flatMap((x, j) => (x.label === s.label && s.start < x.end && x.start < s.end ? [j] : [])),
+      );
+      expect(overlapMatches(a, b)).toBe(bruteMax(adj, b.length));
     }
   });
 

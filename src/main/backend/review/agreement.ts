@@ -4,8 +4,8 @@
 // of the label in that layer, else 0. Articles are added one at a time, so a project of any
 // size is read once with flat memory.
 import { AppError } from '../../../shared/result';
-import { addConfusion, type Confusion } from './confusion';
-import { addCount, emptyCount, exactMatches, overlapMatches, type F1Count } from './f1';
+import { Confusion, extentTriplets } from './confusion';
+import { emptyCount, overlapMatches, type F1Count } from './f1';
 import type { ReviewArticle, ReviewSpan } from './model';
 import { coverage, unitPrefix, unitsIn, unitsInBoth } from './units';
 
@@ -74,6 +74,7 @@ export interface AlphaTally {
 interface LayerView {
   who: number;
   spans: ReviewSpan[][];
+  triplets: number[];
   covered: number[];
   cov: number[][];
 }
@@ -83,6 +84,7 @@ export class AgreementTally {
   readonly alpha: AlphaTally;
   private readonly who: Map<string, number>;
   private readonly label: Map<string, number>;
+  private scratch = new Int32Array(0);
 
   constructor(
     readonly annotators: readonly string[],
@@ -101,7 +103,7 @@ export class AgreementTally {
             overlap: emptyCount(),
             kappa: { units: 0, both: 0, a_only: 0, b_only: 0, neither: 0 },
           })),
-          confusion: new Map(),
+          confusion: new Confusion(labels),
         });
       }
     }
@@ -117,7 +119,8 @@ export class AgreementTally {
   }
 
   add(article: ReviewArticle): void {
-    const units = unitPrefix(article.text);
+    if (this.scratch.length <= article.text.length) this.scratch = new Int32Array(2 * article.text.length + 1);
+    const units = unitPrefix(article.text, this.scratch);
     const length = units.length - 1;
     const total = units[length]!;
     const L = this.labels.length;
@@ -137,26 +140,37 @@ export class AgreementTally {
         if (l !== undefined) spans[l]!.push(s);
       }
       const cov = spans.map((list) => coverage(list));
-      views.push({ who, spans, cov, covered: cov.map((c) => unitsIn(units, c)) });
+      views.push({
+        who,
+        spans,
+        triplets: extentTriplets(layer.spans, this.label),
+        cov,
+        covered: cov.map((c) => unitsIn(units, c)),
+      });
     }
     views.sort((x, y) => x.who - y.who);
     const m = views.length;
     if (m < 2) return;
     const intersections = new Float64Array(L);
+    const matches = new Float64Array(L);
     for (let x = 0; x < m; x++) {
       for (let y = x + 1; y < m; y++) {
         const A = views[x]!;
         const B = views[y]!;
         const pair = this.pairs[this.pairIndex(A.who, B.who)]!;
         pair.articles++;
-        addConfusion(pair.confusion, A.spans.flat(), B.spans.flat());
+        matches.fill(0);
+        pair.confusion.add(A.triplets, B.triplets, matches);
         for (let l = 0; l < L; l++) {
           const t = pair.byLabel[l]!;
           const sa = A.spans[l]!;
           const sb = B.spans[l]!;
-          const counts = { a_spans: sa.length, b_spans: sb.length };
-          addCount(t.exact, { matches: exactMatches(sa, sb), ...counts });
-          addCount(t.overlap, { matches: overlapMatches(sa, sb), ...counts });
+          t.exact.matches += matches[l]!;
+          t.overlap.matches += overlapMatches(sa, sb);
+          t.exact.a_spans += sa.length;
+          t.overlap.a_spans += sa.length;
+          t.exact.b_spans += sb.length;
+          t.overlap.b_spans += sb.length;
           const both = unitsInBoth(units, A.cov[l]!, B.cov[l]!);
           const na = A.covered[l]!;
           const nb = B.covered[l]!;

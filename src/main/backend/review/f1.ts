@@ -1,5 +1,6 @@
-// Span F1 between two layers: exact (same start, end and label) and relaxed (a maximum
-// one-to-one matching of same-label spans that share at least one code point).
+// Span F1 between two layers: exact (same start, end and label; counted in confusion.ts as
+// the diagonal of the extent-by-extent comparison) and relaxed (a maximum one-to-one
+// matching of same-label spans that share at least one code point).
 import { maxMatching } from './matching';
 import { overlaps, type ReviewSpan } from './model';
 
@@ -26,43 +27,33 @@ export function addCount(to: F1Count, c: F1Count): void {
   to.b_spans += c.b_spans;
 }
 
-function byExtent(x: ReviewSpan, y: ReviewSpan): number {
-  return x.start - y.start || x.end - y.end;
-}
-
-/**
- * Spans of the same label in both lists with the same start and end, each used once (two
- * identical spans in one layer match two in the other, not one).
- */
-export function exactMatches(a: readonly ReviewSpan[], b: readonly ReviewSpan[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const key = (s: ReviewSpan) => `${s.label}\u0000${s.start}\u0000${s.end}`;
-  const counts = new Map<string, number>();
-  for (const s of a) counts.set(key(s), (counts.get(key(s)) ?? 0) + 1);
-  let n = 0;
-  for (const s of b) {
-    const k = key(s);
-    const left = counts.get(k) ?? 0;
-    if (left > 0) {
-      n++;
-      counts.set(k, left - 1);
-    }
-  }
-  return n;
-}
-
 /** Size of a maximum one-to-one matching of same-label spans that overlap. */
 export function overlapMatches(a: readonly ReviewSpan[], b: readonly ReviewSpan[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const bs = [...b].sort(byExtent);
+  if (a.length === 1 || b.length === 1) {
+    // One span on a side: the matching is 1 when it overlaps any same-label span.
+    const [one, many] = a.length === 1 ? [a[0]!, b] : [b[0]!, a];
+    return many.some((t) => t.label === one.label && overlaps(one, t)) ? 1 : 0;
+  }
+  const bs = [...b].sort((x, y) => x.start - y.start || x.end - y.end);
   // b sorted by start: the candidates for a span end before the first b starting at its end.
-  const adj = a.map((s) => {
+  // When no two spans of a share a candidate and each has at most one, that is the matching.
+  const adj: number[][] = [];
+  const taken = new Uint8Array(bs.length);
+  let simple = true;
+  let size = 0;
+  for (const s of a) {
     const out: number[] = [];
     for (let j = 0; j < bs.length && bs[j]!.start < s.end; j++) {
       const t = bs[j]!;
       if (t.label === s.label && overlaps(s, t)) out.push(j);
     }
-    return out;
-  });
-  return maxMatching(adj, bs.length);
+    adj.push(out);
+    if (out.length > 1 || (out.length === 1 && taken[out[0]!])) simple = false;
+    else if (out.length === 1) {
+      taken[out[0]!] = 1;
+      size++;
+    }
+  }
+  return simple ? size : maxMatching(adj, bs.length);
 }

@@ -1,8 +1,8 @@
 // Each annotator against the adjudicated (gold) spans: exact and relaxed span F1 per label
 // and a label confusion matrix, over the adjudicated articles the annotator marked done. An
 // article is adjudicated when it carries a gold span list (which may be empty).
-import { addConfusion, type Confusion } from './confusion';
-import { addCount, emptyCount, exactMatches, overlapMatches, type F1Count } from './f1';
+import { Confusion, extentTriplets } from './confusion';
+import { addCount, emptyCount, overlapMatches, type F1Count } from './f1';
 import type { ReviewArticle, ReviewSpan } from './model';
 
 export interface GoldComparisonTally {
@@ -40,7 +40,7 @@ export class GoldTally {
       articles: 0,
       exact: labels.map(emptyCount),
       overlap: labels.map(emptyCount),
-      confusion: new Map(),
+      confusion: new Confusion(labels),
     }));
   }
 
@@ -49,18 +49,21 @@ export class GoldTally {
     if (gold == null) return;
     this.articles++;
     const g = byLabel(gold, this.label);
+    const gt = extentTriplets(gold, this.label);
+    const matches = new Float64Array(this.labels.length);
     for (const layer of article.layers) {
       const who = this.who.get(layer.annotator);
       if (who === undefined) continue;
       const t = this.byAnnotator[who]!;
       t.articles++;
       const a = byLabel(layer.spans, this.label);
+      matches.fill(0);
+      t.confusion.add(extentTriplets(layer.spans, this.label), gt, matches);
       for (let l = 0; l < this.labels.length; l++) {
         const counts = { a_spans: a[l]!.length, b_spans: g[l]!.length };
-        addCount(t.exact[l]!, { matches: exactMatches(a[l]!, g[l]!), ...counts });
+        addCount(t.exact[l]!, { matches: matches[l]!, ...counts });
         addCount(t.overlap[l]!, { matches: overlapMatches(a[l]!, g[l]!), ...counts });
       }
-      addConfusion(t.confusion, a.flat(), g.flat());
     }
   }
 }

@@ -94,23 +94,15 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
       const lo = rows[0]!.id;
       const hi = rows[rows.length - 1]!.id;
       after = hi;
-      // article id -> annotator id -> spans (UTF-16 for now)
-      const layers = new Map<number, Map<number, [string, number, number, number][]>>();
+      // article id -> annotator id -> raw span rows [article, annotator, id, label, start, end] (UTF-16)
+      type Row = [number, number, string, number, number, number];
+      const layers = new Map<number, Map<number, Row[]>>();
       for (const [a, w] of doneQ.all(lo, hi) as [number, number][]) {
         let m = layers.get(a);
-        if (!m) layers.set(a, (m = new Map<number, [string, number, number, number][]>()));
+        if (!m) layers.set(a, (m = new Map<number, Row[]>()));
         m.set(w, []);
       }
-      for (const [a, w, id, label, start, end] of spansQ.all(lo, hi) as [
-        number,
-        number,
-        string,
-        number,
-        number,
-        number,
-      ][]) {
-        layers.get(a)?.get(w)?.push([id, label, start, end]);
-      }
+      for (const row of spansQ.all(lo, hi) as Row[]) layers.get(row[0])?.get(row[1])?.push(row);
       const goldRows = new Map<number, GoldRow[]>();
       if (gold) {
         const found = gold(
@@ -132,7 +124,7 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
         for (const [w, spans] of layers.get(row.id) ?? []) {
           out.push({
             annotator: who.get(w) ?? `annotator ${w}`,
-            spans: spans.map(([id, label, start, end]) => span(id, label, start, end)),
+            spans: spans.map((r) => span(r[2], r[3], r[4], r[5])),
           });
         }
         out.sort((x, y) => byName(x.annotator, y.annotator));

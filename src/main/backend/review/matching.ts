@@ -2,56 +2,71 @@
 // long span can overlap many short ones, so both algorithms are the real thing rather than a
 // greedy pass, which can miss a larger matching.
 
+const INF = 0x3fffffff;
+
+interface HkState {
+  adj: readonly (readonly number[])[];
+  matchL: Int32Array;
+  matchR: Int32Array;
+  dist: Int32Array;
+  queue: Int32Array;
+}
+
+/** Layers the free left nodes' alternating paths; true when some path reaches a free right node. */
+function layer(st: HkState): boolean {
+  const { adj, matchL, matchR, dist, queue } = st;
+  let tail = 0;
+  for (let i = 0; i < adj.length; i++) {
+    if (matchL[i] === -1) {
+      dist[i] = 0;
+      queue[tail++] = i;
+    } else dist[i] = INF;
+  }
+  let found = false;
+  for (let q = 0; q < tail; q++) {
+    const i = queue[q]!;
+    for (const j of adj[i]!) {
+      const k = matchR[j]!;
+      if (k === -1) found = true;
+      else if (dist[k] === INF) {
+        dist[k] = dist[i]! + 1;
+        queue[tail++] = k;
+      }
+    }
+  }
+  return found;
+}
+
+/** Augments along a shortest alternating path from left node i. */
+function augment(st: HkState, i: number): boolean {
+  for (const j of st.adj[i]!) {
+    const k = st.matchR[j]!;
+    if (k === -1 || (st.dist[k] === st.dist[i]! + 1 && augment(st, k))) {
+      st.matchL[i] = j;
+      st.matchR[j] = i;
+      return true;
+    }
+  }
+  st.dist[i] = INF;
+  return false;
+}
+
 /**
  * Size of a maximum matching (Hopcroft–Karp) between left nodes 0..adj.length-1 and right
  * nodes 0..right-1; adj[i] lists the right nodes left node i may be matched with.
  */
 export function maxMatching(adj: readonly (readonly number[])[], right: number): number {
   const left = adj.length;
-  const matchL = new Int32Array(left).fill(-1);
-  const matchR = new Int32Array(right).fill(-1);
-  const dist = new Int32Array(left);
-  const INF = 0x3fffffff;
+  const st: HkState = {
+    adj,
+    matchL: new Int32Array(left).fill(-1),
+    matchR: new Int32Array(right).fill(-1),
+    dist: new Int32Array(left),
+    queue: new Int32Array(left),
+  };
   let size = 0;
-
-  const bfs = (): boolean => {
-    const queue: number[] = [];
-    for (let i = 0; i < left; i++) {
-      if (matchL[i] === -1) {
-        dist[i] = 0;
-        queue.push(i);
-      } else dist[i] = INF;
-    }
-    let found = false;
-    for (let q = 0; q < queue.length; q++) {
-      const i = queue[q]!;
-      for (const j of adj[i]!) {
-        const k = matchR[j]!;
-        if (k === -1) found = true;
-        else if (dist[k] === INF) {
-          dist[k] = dist[i]! + 1;
-          queue.push(k);
-        }
-      }
-    }
-    return found;
-  };
-
-  const dfs = (i: number): boolean => {
-    for (const j of adj[i]!) {
-      const k = matchR[j]!;
-      if (k === -1 || (dist[k] === dist[i]! + 1 && dfs(k))) {
-        matchL[i] = j;
-        matchR[j] = i;
-        return true;
-      }
-    }
-    dist[i] = INF;
-    return false;
-  };
-
-  while (bfs()) {
-    for (let i = 0; i < left; i++) if (matchL[i] === -1 && dfs(i)) size++;
+  while (layer(st)) {
+    for (let i = 0; i < left; i++) if (st.matchL[i] === -1 && augment(st, i)) size++;
   }
   return size;
 }

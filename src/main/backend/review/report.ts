@@ -2,7 +2,7 @@
 // where a reader of {"pairs":[{"f1":{"overall","by_label"}}], "alpha":{"by_label"}} expects
 // them; the counts behind them are in an "over" object next to them.
 import { AgreementTally, alpha, kappa, type AlphaCount, type KappaCount } from './agreement';
-import { confusionCells, type Confusion, type ConfusionCell } from './confusion';
+import type { Confusion, ConfusionCell } from './confusion';
 import { addCount, emptyCount, f1, type F1Count } from './f1';
 import { GoldTally } from './gold';
 import type { ReviewInput } from './model';
@@ -77,7 +77,7 @@ function f1Report(labels: readonly string[], counts: readonly F1Count[]): F1Repo
 }
 
 function confusionReport(a: string, b: string, articles: number, c: Confusion): ConfusionReport {
-  return { a, b, articles, cells: confusionCells(c) };
+  return { a, b, articles, cells: c.cells() };
 }
 
 /** Reads the articles once and computes every metric. */

@@ -19,16 +19,21 @@ export function isPythonSpace(cp: number): boolean {
 
 /**
  * units[i] = how many of the first i code points are not white space, so the units inside a
- * code-point range [s, e) are units[e] - units[s]. One pass over the text.
+ * code-point range [s, e) are units[e] - units[s]. One pass over the text. Written into
+ * `scratch` when it is long enough: a typed array of this size is allocated outside the heap,
+ * and one per article would cost more than the pass itself.
  */
-export function unitPrefix(text: string): Int32Array {
-  const units = new Int32Array(text.length + 1);
+export function unitPrefix(text: string, scratch?: Int32Array): Int32Array {
+  const units = scratch && scratch.length > text.length ? scratch : new Int32Array(text.length + 1);
+  units[0] = 0;
   let cp = 0;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Most characters are printable ASCII: decided without a call.
+    if (c > 0x20 && c < 0x7f) n++;
     // A high surrogate followed by a low one is one (astral) code point, never white space.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
       n++;
