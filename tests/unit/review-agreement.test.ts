@@ -1,6 +1,8 @@
 // Agreement metrics over plain data: span F1 (exact, overlap), Cohen's kappa, Krippendorff's
 // alpha, gold comparison and confusion, checked against numbers worked out by hand and
 // against NLTK (tests/fixtures/agreement/derive.py; its output is pasted below).
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alpha, kappa } from '../../src/main/backend/review/agreement';
 import { f1, overlapMatches } from '../../src/main/backend/review/f1';
@@ -252,6 +254,25 @@ describe('agreement by hand', () => {
     // 24 values, 17 ones, 7 zeros; one unit disagrees: Do = 2/24, De = 2·17·7/(24·23).
     expect(r.alpha.over.by_label['ACTOR']).toEqual({ articles: 1, units: 12, values: 24 });
     expect(r.alpha.by_label['ACTOR']).toBeCloseTo(96 / 119, 14);
+  });
+
+  it('the JSON example of docs/review.md is the report of the worked example, number for number', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/review.md'), 'utf8');
+    const block = /\n```json\n([\s\S]*?)\n```\n/.exec(doc);
+    expect(block).not.toBeNull();
+    expect(JSON.parse(block![1]!)).toEqual(JSON.parse(JSON.stringify(reportFor('emoji'))));
+    expect(doc).toContain('| alice | 4–7 ACTOR, 10–15 ACTOR');
+    expect(doc).toContain('| bob   | 4–7 ACTOR, 8–15 ACTOR');
+    expect(agreementCase('emoji').articles[0]!.layers).toEqual({
+      alice: [
+        [4, 7, 'ACTOR'],
+        [10, 15, 'ACTOR'],
+      ],
+      bob: [
+        [4, 7, 'ACTOR'],
+        [8, 15, 'ACTOR'],
+      ],
+    });
   });
 
   it('total disagreement: kappa -5/11, alpha -7/16', () => {

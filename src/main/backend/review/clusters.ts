@@ -5,7 +5,7 @@
 // orphans), preferring among maximum matchings the one whose pairs agree most (same start,
 // same end, same label); its unmatched spans open new clusters. With two layers this is a
 // maximum matching outright; with more it is the same matching taken layer by layer.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { maxWeightMatching } from './matching';
 import { overlaps, type ReviewArticle, type ReviewSpan } from './model';
 
@@ -63,7 +63,7 @@ function byPosition(a: ReviewSpan, b: ReviewSpan): number {
 
 export function clusterId(articleId: number, spanIds: readonly string[]): string {
   const key = `${articleId}\n${[...spanIds].sort().join('\n')}`;
-  return createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 20);
+  return hash('sha256', key, 'hex').slice(0, 20);
 }
 
 /** Matches one layer's spans into the open clusters; returns the spans left unmatched. */

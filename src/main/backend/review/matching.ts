@@ -82,6 +82,20 @@ export function maxWeightMatching(
   weight: (row: number, col: number) => number | null,
 ): [number, number][] {
   if (rows === 0 || cols === 0) return [];
+  if (rows === 1 || cols === 1) {
+    // One node on a side (the usual case for overlapping spans): its heaviest pair, the first on a tie.
+    let best: [number, number] | null = null;
+    let bestWeight = -Infinity;
+    for (let k = 0; k < Math.max(rows, cols); k++) {
+      const [i, j] = rows === 1 ? [0, k] : [k, 0];
+      const x = weight(i, j);
+      if (x !== null && x > bestWeight) {
+        best = [i, j];
+        bestWeight = x;
+      }
+    }
+    return best ? [best] : [];
+  }
   // The algorithm assigns every row of an n ≤ m cost matrix: transpose when there are more rows.
   const flip = rows > cols;
   const n = flip ? cols : rows;

@@ -199,6 +199,6 @@ export function formatAgreement(r: AgreementReport): string {
     const g = r.gold.by_annotator.map((c) => [c.a, String(c.articles), num(c.f1.overall), num(c.f1_overlap.overall)]);
     out.push(...table(['annotator', 'articles', 'exact F1', 'overlap F1'], g).map((l) => `  ${l}`));
   }
-  out.push('', '— is a value that is undefined there (no spans, or no variation to agree on).');
+  out.push('', '— marks a value that is undefined: no spans in either layer, or no variation to agree on.');
   return out.join('\n');
 }
