@@ -333,7 +333,7 @@ describe('agreement by hand', () => {
     expect(claim.alpha.by_label['CLAIM']).toBe(all.alpha.by_label['CLAIM']);
   });
 
-  it('refuses a span outside its text, naming the article and span', () => {
+  it('refuses a span outside its text and an annotator with two layers, naming the article', () => {
     const article: ReviewArticle = {
       id: 7,
       title: 't',
@@ -346,6 +346,10 @@ describe('agreement by hand', () => {
     const run = () => agreementReport({ annotators: ['a', 'b'], labels: ['ACTOR'], articles: [article] });
     expect(run).toThrow(AppError);
     expect(run).toThrow('article 7: span a-ACTOR-0-4 (0..4) lies outside its text (3 code points)');
+    const twice: ReviewArticle = { ...article, layers: [article.layers[1]!, article.layers[1]!] };
+    expect(() => agreementReport({ annotators: ['a', 'b'], labels: ['ACTOR'], articles: [twice] })).toThrow(
+      'article 7: two layers of b',
+    );
   });
 
   it('the text report names what each number was computed over', () => {

@@ -128,6 +128,9 @@ export class AgreementTally {
     for (const layer of article.layers) {
       const who = this.who.get(layer.annotator);
       if (who === undefined) continue;
+      if (views.some((v) => v.who === who)) {
+        throw new AppError('BAD_INPUT', `article ${article.id}: two layers of ${layer.annotator}`);
+      }
       const spans: ReviewSpan[][] = Array.from({ length: L }, () => []);
       for (const s of layer.spans) {
         if (!(s.start >= 0 && s.end > s.start && s.end <= length)) {
