@@ -4,15 +4,18 @@ export const MAIN_HELP = `spanwise — headless import, export and statistics fo
 Usage: spanwise <command> <project> [options]
 
 Commands:
-  init     create a new project file (default labels and guidelines)
-  import   import articles and pre-annotations from files or folders
-  export   export spans as training data (spans, doccano, label-studio, bio, conll)
-  stats    articles, annotators and spans per label per layer
+  init           create a new project file (default labels and guidelines)
+  import         import articles and pre-annotations from files or folders
+  export         export spans as training data (spans, doccano, label-studio, bio, conll)
+  stats          articles, annotators and spans per label per layer
+  agreement      inter-annotator agreement: span F1, kappa, alpha per label
+  disagreements  write the conflicts between annotators for review (JSONL or CSV)
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
 Formats, offsets and splits: docs/formats.md
+Agreement metrics and conflict clusters: docs/review.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -73,5 +76,30 @@ Prints the number of articles and, per annotator layer, spans per label and arti
 Options:
   --json        machine-readable output
   -h, --help    show this help
+`,
+  agreement: `Usage: spanwise agreement <project.db> [--json] [--labels A,B]
+
+Inter-annotator agreement over the articles annotators marked done: per pair of annotators,
+exact span F1 (same start, end and label), overlap F1 (a maximum one-to-one matching of
+same-label spans sharing a code point) and Cohen's kappa; over all annotators,
+Krippendorff's alpha. Kappa and alpha take every code point that is not white space as a
+unit. Each number comes with what it was computed over. Definitions: docs/review.md
+
+Options:
+  --json          machine-readable output (numbers unrounded)
+  --labels A,B    only these labels (default: all)
+  -h, --help      show this help
+`,
+  disagreements: `Usage: spanwise disagreements <project.db> --out FILE
+
+Writes one row per conflict between annotators who marked an article done: the spans of
+all layers are grouped into clusters (overlapping spans matched one-to-one across
+annotators), and every cluster that is not unanimous is a row with its kind (label,
+boundary, partial or a combination), the text around it, each annotator's version (start
+and end in code points, label, text) and an empty decision column.
+
+Options:
+  -o, --out FILE  the report: .jsonl or .csv (the extension decides)
+  -h, --help      show this help
 `,
 };

@@ -15,6 +15,8 @@ import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
 import { errorData } from '../main/backend/errors';
 import { log } from '../main/backend/log';
+import { agreementCommand } from './commands/agreement';
+import { disagreementsCommand } from './commands/disagreements';
 
 export interface Io {
   out(text: string): void;
@@ -163,6 +165,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   export: exportCommand,
   stats,
+  agreement: agreementCommand,
+  disagreements: disagreementsCommand,
 };
 
 export async function main(args: string[], io: Io = processIo): Promise<number> {
