@@ -1,4 +1,4 @@
-// `spanwise init|import|export|stats`: the same backend as the app, headless.
+// `spanwise init|import|export|stats|pack|merge|assign|open-pack`: the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,10 @@ import { oneOf, parse, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
 import { isBusyError } from '../main/backend/db/busy';
+import { assignCommand } from './commands/assign';
+import { mergeCommand } from './commands/merge';
+import { openPackCommand } from './commands/open-pack';
+import { packCommand } from './commands/pack';
 
 export interface Io {
   out(text: string): void;
@@ -162,6 +166,10 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   export: exportCommand,
   stats,
+  pack: packCommand,
+  merge: mergeCommand,
+  assign: assignCommand,
+  'open-pack': openPackCommand,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
