@@ -7,12 +7,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/main/backend/articles';
 import { openDb } from '../../src/main/backend/db/open';
-import { PACK_VERSION, readPack } from '../../src/main/backend/packs/format';
+import { checkSpanRecord, PACK_VERSION, readPack, SpanRecordSchema } from '../../src/main/backend/packs/format';
 import { formatMergeSummary, mergePacks } from '../../src/main/backend/packs/merge';
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import type { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
 import { tempDir } from './helpers';
+import { snapshot } from './fixtures/io';
 import {
   annotatorProject,
   articleIds,
@@ -390,10 +391,76 @@ describe('refusals leave the project file byte for byte unchanged', () => {
     expect(message).toMatch(new RegExp(`^${file}:\\d+: span ${spanId} belongs to another annotator's layer`));
   });
 
+  it("a known person's later pack naming a span of another layer is refused too", () => {
+    const { file, anna } = goodPack();
+    const rev = annotatorProject('rev');
+    mergePacks(rev.db, [file]);
+    const mine = rev.handlers.createSpan({
+      articleId: articleIds(rev)[0]!,
+      labelId: labelId(rev, 'ACTOR'),
+      start: 0,
+      end: 3,
+    });
+    const lines = packLines(file);
+    const i = lines.findIndex((l) => l.includes('"type":"span"'));
+    lines[i] = lines[i]!.replace(/"id":"[^"]+"/, `"id":"${mine.id}"`);
+    const forged = seal(path.join(tempDir(), 'forged.swpack'), lines);
+    const before = snapshot(rev.db);
+    expect(refusal(() => mergePacks(rev.db, [forged]))).toBe(
+      `${forged}:${i + 1}: span ${mine.id} belongs to another annotator's layer in this project`,
+    );
+    expect(snapshot(rev.db)).toBe(before);
+    anna.close();
+    rev.close();
+  });
+
   it('a pack cut inside its header is truncated, and refuses the good packs beside it', () => {
     const { file } = goodPack();
     const bad = path.join(tempDir(), 'bad.swpack');
     fs.writeFileSync(bad, fs.readFileSync(file).subarray(0, 100));
     expect(refusedMerge([file, bad])).toBe(`${bad}: truncated: the pack does not end with its checksum line`);
+  });
+});
+
+describe('the span record check', () => {
+  const good = {
+    type: 'span',
+    id: '0190A3C4-0000-7000-8000-000000000001',
+    article: 'a'.repeat(64),
+    label: ' ACTOR ',
+    start: 0,
+    end: 4,
+    origin: 'manual',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:01.000Z',
+    deleted: false,
+  };
+  const cases: Record<string, unknown>[] = [
+    good,
+    { ...good, id: 'x' },
+    { ...good, article: 'A'.repeat(64) },
+    { ...good, article: 'a'.repeat(63) },
+    { ...good, label: '   ' },
+    { ...good, label: 'L'.repeat(41) },
+    { ...good, label: 3 },
+    { ...good, start: -1 },
+    { ...good, start: 1.5 },
+    { ...good, end: '4' },
+    { ...good, end: Number.MAX_SAFE_INTEGER + 2 },
+    { ...good, origin: null },
+    { ...good, createdAt: '2026-01-01' },
+    { ...good, updatedAt: '2026-01-01T00:00:01Z' },
+    { ...good, deleted: 0 },
+    { ...good, extra: 1 },
+    (({ deleted: _d, ...rest }) => rest)(good),
+  ];
+
+  it('accepts and refuses exactly what the schema does, and normalises the same way', () => {
+    for (const c of cases) {
+      const schema = SpanRecordSchema.safeParse(c);
+      const ours = checkSpanRecord(c);
+      expect(typeof ours !== 'string', JSON.stringify(c)).toBe(schema.success);
+      if (schema.success) expect(ours).toEqual(schema.data);
+    }
   });
 });

@@ -4,6 +4,7 @@
 // tie-break on equal times, so merging is idempotent and the order of packs does not matter.
 // All packs are read and checked before the project is touched, and written in one
 // transaction: a refused pack leaves the project as it was.
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid } from '../annotators';
@@ -27,7 +28,6 @@ export interface MergeSummary {
 }
 
 interface SpanRow {
-  annotator_id: number;
   article_id: number;
   label: string;
   start_offset: number;
@@ -68,10 +68,10 @@ class Merger {
       ),
       label: db.prepare<[string], { id: number }>('SELECT id FROM labels WHERE name = ? COLLATE NOCASE'),
       hotkeyUsed: db.prepare<[string], { id: number }>('SELECT id FROM labels WHERE hotkey = ? COLLATE NOCASE'),
-      span: db.prepare<[string], SpanRow>(
-        `SELECT s.annotator_id, s.article_id, l.name AS label, s.start_offset, s.end_offset, s.origin,
+      layer: db.prepare<[number], SpanRow & { id: string }>(
+        `SELECT s.id, s.article_id, l.name AS label, s.start_offset, s.end_offset, s.origin,
                 s.updated_at, s.deleted
-           FROM spans s JOIN labels l ON l.id = s.label_id WHERE s.id = ?`,
+           FROM spans s JOIN labels l ON l.id = s.label_id WHERE s.annotator_id = ?`,
       ),
       insertSpan: db.prepare(
         `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at, deleted)
@@ -158,7 +158,13 @@ class Merger {
       }
     }
     for (const l of pack.labels) this.labelId(pack, l.name, summary.labelsCreated);
-    for (const s of pack.spans) this.mergeSpan(pack, s, annotator.id, articleIds.get(s.article)!, summary);
+    // The layer's spans in one scan (far cheaper than a lookup per span); a layer made by this
+    // merge has none.
+    const layer = new Map<string, SpanRow>();
+    if (!created) for (const row of this.q.layer.iterate(annotator.id)) layer.set(row.id, row);
+    for (const s of pack.spans) {
+      this.mergeSpan(pack, s, annotator.id, articleIds.get(s.article)!, summary, layer);
+    }
     for (const st of pack.statuses) {
       const articleId = articleIds.get(st.article)!;
       const row = this.q.status.get(articleId, annotator.id);
@@ -181,28 +187,34 @@ class Merger {
     annotatorId: number,
     articleId: number,
     summary: MergeSummary,
+    layer: ReadonlyMap<string, SpanRow>,
   ): void {
     const labelId = this.labelId(pack, s.label, summary.labelsCreated);
-    const row = this.q.span.get(s.id);
+    const row = layer.get(s.id);
     if (!row) {
-      this.q.insertSpan.run(
-        s.id,
-        articleId,
-        annotatorId,
-        labelId,
-        s.start,
-        s.end,
-        s.origin,
-        s.createdAt,
-        s.updatedAt,
-        s.deleted ? 1 : 0,
-      );
+      // Not in this layer: new here, unless another layer holds the id (the primary key says so).
+      try {
+        this.q.insertSpan.run(
+          s.id,
+          articleId,
+          annotatorId,
+          labelId,
+          s.start,
+          s.end,
+          s.origin,
+          s.createdAt,
+          s.updatedAt,
+          s.deleted ? 1 : 0,
+        );
+      } catch (err) {
+        if (err instanceof Database.SqliteError && err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          refuse(pack, `span ${s.id} belongs to another annotator's layer in this project`, s.line);
+        }
+        throw err;
+      }
       if (s.deleted) summary.spans.deleted++;
       else summary.spans.added++;
       return;
-    }
-    if (row.annotator_id !== annotatorId) {
-      refuse(pack, `span ${s.id} belongs to another annotator's layer in this project`, s.line);
     }
     if (row.article_id !== articleId) refuse(pack, `span ${s.id} is on another article in this project`, s.line);
     const theirs = { updatedAt: s.updatedAt, key: spanKey(s.deleted, s.label, s.start, s.end, s.origin) };
