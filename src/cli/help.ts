@@ -4,7 +4,7 @@ import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
 
-export const MAIN_HELP = `spanwise — headless import, export, statistics and review packs for Spanwise projects
+export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
 Usage: spanwise <command> <project> [options]
 
