@@ -1,5 +1,10 @@
 // Help texts: `spanwise --help` and `spanwise <command> --help`.
-export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects
+import { ASSIGN_HELP } from './commands/assign';
+import { MERGE_HELP } from './commands/merge';
+import { OPEN_PACK_HELP } from './commands/open-pack';
+import { PACK_HELP } from './commands/pack';
+
+export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
 Usage: spanwise <command> <project> [options]
 
@@ -8,14 +13,17 @@ Commands:
   import         import articles and pre-annotations from files or folders
   export         export spans as training data (spans, doccano, label-studio, bio, conll)
   stats          articles, annotators and spans per label per layer
+  assign         share articles among annotators: one assignment pack each
+  open-pack      open an assignment pack (creates the project if missing)
+  pack           write an annotator's work as a pack for the reviewer
+  merge          merge annotators' work packs (or every new pack in an inbox folder)
   agreement      inter-annotator agreement: span F1, kappa, alpha per label
   disagreements  write the conflicts between annotators for review (JSONL or CSV)
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
-Formats, offsets and splits: docs/formats.md
-Agreement metrics and conflict clusters: docs/review.md
+Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; agreement: docs/review.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -69,6 +77,10 @@ Examples:
   spanwise export project.db --out spans.jsonl --layer alice --only done
   spanwise export project.db --format bio --split 0.8,0.1,0.1 --seed 13 --out data/
 `,
+  pack: PACK_HELP,
+  merge: MERGE_HELP,
+  assign: ASSIGN_HELP,
+  'open-pack': OPEN_PACK_HELP,
   stats: `Usage: spanwise stats <project.db> [--json]
 
 Prints the number of articles and, per annotator layer, spans per label and article status.

@@ -1,4 +1,4 @@
-// `spanwise init|import|export|stats`: the same backend as the app, headless.
+// `spanwise init|import|export|stats|pack|merge|assign|open-pack`: the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,11 @@ import { stderrProgress } from './progress';
 import { errorData } from '../main/backend/errors';
 import { log } from '../main/backend/log';
 import { agreementCommand } from './commands/agreement';
+import { assignCommand } from './commands/assign';
 import { disagreementsCommand } from './commands/disagreements';
+import { mergeCommand } from './commands/merge';
+import { openPackCommand } from './commands/open-pack';
+import { packCommand } from './commands/pack';
 
 export interface Io {
   out(text: string): void;
@@ -165,6 +169,10 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   import: importCommand,
   export: exportCommand,
   stats,
+  assign: assignCommand,
+  'open-pack': openPackCommand,
+  pack: packCommand,
+  merge: mergeCommand,
   agreement: agreementCommand,
   disagreements: disagreementsCommand,
 };

@@ -15,6 +15,8 @@ export interface Label {
 
 export interface Annotator {
   id: number;
+  /** The person's identity across machines: a uuid made once; names may repeat. */
+  uid: string;
   name: string;
   role: 'annotator' | 'reviewer';
 }

@@ -42,7 +42,8 @@ function dbSnapshot(file: string): string {
   }
 }
 
-describe('spanwise CLI', () => {
+// Each case spawns the binary (tsx compiles on start): on a busy machine, seconds per spawn.
+describe('spanwise CLI', { timeout: 60_000 }, () => {
   it('--help on the command and on every subcommand, exit 0', () => {
     const main = spanwise(['--help']);
     expect(main.status).toBe(0);

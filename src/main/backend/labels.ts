@@ -42,6 +42,14 @@ export function getLabel(db: Db, id: number): Label {
   return row;
 }
 
+/** The label with this name, compared as label names are (case-insensitively), or null. */
+export function findLabelByName(db: Db, name: string): Label | null {
+  const row = db
+    .prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE name = ? COLLATE NOCASE')
+    .get(name) as Label | undefined;
+  return row ?? null;
+}
+
 function assertFree(db: Db, field: 'name' | 'hotkey', value: string, exceptId: number | null): void {
   const clash = db
     .prepare(`SELECT id, name FROM labels WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`)

@@ -3,15 +3,18 @@ import { AppError } from '../../../../shared/result';
 import { initial } from './001-initial';
 import { externalId } from './002-external-id';
 import { dropSpanLabelIndex } from './003-drop-span-label-index';
+import { annotatorIdentity } from './004-annotator-identity';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: Database): void;
+  /** Rebuilds a table others reference: run with foreign keys off, checked before commit. */
+  rebuildsTables?: boolean;
 }
 
 /** Every migration, in order. Add a file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, externalId, dropSpanLabelIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, externalId, dropSpanLabelIndex, annotatorIdentity];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Throws SCHEMA_TOO_NEW for a file written by a newer Spanwise. */
@@ -33,11 +36,24 @@ export function migrate(db: Database): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
   assertReadable(current);
   const pending = MIGRATIONS.filter((m) => m.version > current);
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  // SQLite's way to rebuild a referenced table: foreign keys off (only possible outside a
+  // transaction), rebuild, then foreign_key_check inside the transaction so a broken rebuild
+  // rolls back.
+  const rebuild = pending.some((m) => m.rebuildsTables);
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (rebuild && foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuild && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+        throw new Error('a migration left rows pointing at missing rows (foreign_key_check)');
+      }
+    })();
+  } finally {
+    if (rebuild && foreignKeys) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

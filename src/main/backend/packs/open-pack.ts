@@ -1,0 +1,143 @@
+// Opening an assignment pack: the annotator's project gets the pack's articles, labels (with
+// the reviewer's colours and hotkeys) and guidelines, and the pack's person becomes the
+// project's annotator, so that their work packs carry the uid the reviewer expects.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import { ensureAnnotatorByUid } from '../annotators';
+import { now } from '../clock';
+import { writeTransaction } from '../db/busy';
+import { openDb, type Db } from '../db/open';
+import { createLabel, findLabelByName, updateLabel } from '../labels';
+import { getSetting, setSetting } from '../settings';
+import { readPack, type Pack } from './format';
+
+export interface OpenPackSummary {
+  annotator: { uid: string; name: string };
+  articlesAdded: number;
+  articlesExisting: number;
+  labelsCreated: string[];
+  labelsUpdated: string[];
+  guidelinesUpdated: boolean;
+}
+
+function hotkeyFree(db: Db, hotkey: string, exceptId: number | null): boolean {
+  return !db.prepare('SELECT 1 FROM labels WHERE hotkey = ? COLLATE NOCASE AND id IS NOT ?').get(hotkey, exceptId);
+}
+
+/** Applies an assignment pack (already read) to an open project, in one transaction. */
+export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
+  if (pack.header.kind !== 'assignment') {
+    throw new AppError('BAD_INPUT', `${pack.file}: is a work pack (merge it), not an assignment pack`);
+  }
+  return writeTransaction(db, () => {
+    const summary: OpenPackSummary = {
+      annotator: pack.header.annotator,
+      articlesAdded: 0,
+      articlesExisting: 0,
+      labelsCreated: [],
+      labelsUpdated: [],
+      guidelinesUpdated: false,
+    };
+    // Keys move between labels (the reviewer swapped 1 and 2): free the keys of the labels the
+    // pack sets first, so that the pack's keys can land whatever the order.
+    const before = new Map(pack.labels.map((l) => [l.name, findLabelByName(db, l.name)]));
+    for (const l of pack.labels) {
+      const existing = before.get(l.name);
+      if (existing && existing.hotkey !== l.hotkey) {
+        db.prepare('UPDATE labels SET hotkey = NULL WHERE id = ?').run(existing.id);
+      }
+    }
+    for (const l of pack.labels) {
+      const existing = before.get(l.name);
+      if (!existing) {
+        createLabel(db, {
+          name: l.name,
+          color: l.color,
+          hotkey: l.hotkey && hotkeyFree(db, l.hotkey, null) ? l.hotkey : undefined,
+          description: l.description,
+        });
+        summary.labelsCreated.push(l.name);
+        continue;
+      }
+      // The reviewer's look and keys, where the key is not taken by another label here.
+      const hotkey =
+        l.hotkey === null || hotkeyFree(db, l.hotkey, existing.id)
+          ? l.hotkey
+          : existing.hotkey && hotkeyFree(db, existing.hotkey, existing.id)
+            ? existing.hotkey
+            : null;
+      updateLabel(db, { id: existing.id, color: l.color, hotkey, description: l.description });
+      if (existing.color !== l.color || existing.hotkey !== hotkey || existing.description !== l.description) {
+        summary.labelsUpdated.push(existing.name);
+      }
+    }
+    if (pack.guidelines !== null && getSetting(db, 'guidelines') !== pack.guidelines) {
+      setSetting(db, 'guidelines', pack.guidelines);
+      summary.guidelinesUpdated = true;
+    }
+    const byHash = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE content_hash = ?');
+    const insert = db.prepare(
+      `INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const ts = now();
+    for (const [hash, a] of pack.articles) {
+      const row = byHash.get(hash);
+      if (row) {
+        if (row.text !== a.text) {
+          throw new AppError(
+            'BAD_INPUT',
+            `${pack.file}:${a.line}: article ${hash.slice(0, 12)} has the same content hash as one in this project but different text`,
+          );
+        }
+        summary.articlesExisting++;
+        continue;
+      }
+      insert.run(
+        a.title,
+        a.source,
+        a.text,
+        JSON.stringify(a.meta),
+        hash,
+        ts,
+        a.externalId === null ? null : JSON.stringify(a.externalId),
+      );
+      summary.articlesAdded++;
+    }
+    const { annotator } = ensureAnnotatorByUid(db, pack.header.annotator.uid, pack.header.annotator.name);
+    setSetting(db, 'current_annotator', String(annotator.id));
+    return summary;
+  });
+}
+
+/**
+ * Opens (creating it when missing) the project `projectFile` and applies the assignment pack
+ * `packFile`. The pack is read and checked first, so a bad pack creates no file; a new file
+ * gets only the pack's labels, guidelines and articles.
+ */
+export function openAssignmentPack(projectFile: string, packFile: string): OpenPackSummary & { created: boolean } {
+  const pack = readPack(packFile, 'assignment');
+  const { db, created } = openDb(projectFile);
+  try {
+    return { ...applyAssignment(db, pack), created };
+  } catch (err) {
+    if (created) {
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${projectFile}${suffix}`, { force: true });
+    }
+    throw err;
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
+export function formatOpenPackSummary(s: OpenPackSummary & { created: boolean }, project: string): string {
+  return [
+    `${s.created ? 'Created' : 'Updated'} ${path.basename(project)} for ${s.annotator.name} (${s.annotator.uid}):`,
+    `  articles: ${s.articlesAdded} added, ${s.articlesExisting} already there`,
+    `  labels created: ${s.labelsCreated.length ? s.labelsCreated.join(', ') : 'none'}; updated: ${
+      s.labelsUpdated.length ? s.labelsUpdated.join(', ') : 'none'
+    }`,
+    `  guidelines: ${s.guidelinesUpdated ? 'updated' : 'unchanged'}`,
+  ].join('\n');
+}

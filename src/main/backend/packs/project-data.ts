@@ -1,0 +1,63 @@
+// What packs read from a project: people by name or uid, labels, guidelines, articles as
+// records. Shared by the work pack, assignment and merge code.
+import type { Annotator, Label } from '../../../shared/model';
+import { AppError } from '../../../shared/result';
+import { displayName, listAnnotators } from '../annotators';
+import type { Db } from '../db/open';
+import { getSetting } from '../settings';
+import { sha256, type ArticleRecord, type LabelRecord } from './format';
+
+/** The annotator `who` names: a uid (or its first characters), else an exact name. */
+export function resolveAnnotator(db: Db, who: string): Annotator | null {
+  const all = listAnnotators(db);
+  const key = who.trim().toLowerCase();
+  const byUid = all.filter((a) => a.uid === key || (key.length >= 6 && a.uid.replace(/-/g, '').startsWith(key)));
+  if (byUid.length === 1) return byUid[0]!;
+  const byName = all.filter((a) => a.name === who.trim());
+  if (byName.length > 1) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${byName.length} annotators are named ${JSON.stringify(who)}: ${byName
+        .map((a) => displayName(a, all))
+        .join(', ')}; name one by its id`,
+    );
+  }
+  return byName[0] ?? null;
+}
+
+export function guidelinesText(db: Db): string {
+  return getSetting(db, 'guidelines') ?? '';
+}
+
+export function labelRecord(l: Pick<Label, 'name' | 'color' | 'hotkey' | 'description'>): LabelRecord {
+  return { type: 'label', name: l.name, color: l.color, hotkey: l.hotkey, description: l.description };
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  source: string;
+  text: string;
+  meta: string;
+  content_hash: string;
+  external_id: string | null;
+}
+
+export function articleRecord(row: ArticleRow): ArticleRecord {
+  return {
+    type: 'article',
+    hash: row.content_hash,
+    title: row.title,
+    source: row.source,
+    text: row.text,
+    meta: JSON.parse(row.meta) as Record<string, unknown>,
+    externalId: row.external_id === null ? null : (JSON.parse(row.external_id) as string | number),
+  };
+}
+
+export const ARTICLE_COLUMNS = 'a.id, a.title, a.source, a.text, a.meta, a.content_hash, a.external_id';
+export type { ArticleRow };
+
+export function guidelinesHash(db: Db): string {
+  return sha256(guidelinesText(db));
+}
