@@ -5,6 +5,7 @@
 //   - a span edit's round trip through window.api with validation (< 1 ms), in the page and
 //     through the dispatch itself.
 // Each beside a bare baseline measured in the same run.
+import { writeTransaction } from '../src/main/backend/db/handles';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,10 +65,10 @@ function buildProject(file: string): { big: number; medium: number; small: numbe
     `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'bench', '2026-01-01', '2026-01-01')`,
   );
-  const ids = project.db.transaction(() => {
+  const ids = writeTransaction(project.db, (w) => {
     const add = (title: string, bytes: number, spans: number, seed: number) => {
       const text = syntheticText(bytes, seed);
-      const { id } = addArticle(project.db, { title, source: 'bench', text });
+      const { id } = addArticle(w, { title, source: 'bench', text });
       for (const s of syntheticSpans(text, spans)) {
         insert.run(crypto.randomUUID(), id, annotator, s.label, s.start, s.end);
       }
@@ -78,7 +79,7 @@ function buildProject(file: string): { big: number; medium: number; small: numbe
       big: add('100 kB, 5,000 spans', 100_000, 5_000, 2),
       medium: add('40 kB, 2,000 spans', 40_000, 2_000, 3),
     };
-  })();
+  });
   project.close();
   return ids;
 }

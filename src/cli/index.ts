@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type ExportOptions, type ImportOptions } from '../shared/jobs';
 import { AppError } from '../shared/result';
-import { openDb, type Db } from '../main/backend/db/open';
 import { exportProject, formatExportSummary } from '../main/backend/exporters';
 import { formatStats, projectStats } from '../main/backend/exporters/stats';
 import { formatImportSummary, importPaths } from '../main/backend/importers';
@@ -16,6 +15,7 @@ import { stderrProgress } from './progress';
 import { errorData } from '../main/backend/errors';
 import { log } from '../main/backend/log';
 import { agreementCommand } from './commands/agreement';
+import { openExistingProject, projectArg } from './commands/common';
 import { assignCommand } from './commands/assign';
 import { disagreementsCommand } from './commands/disagreements';
 import { mergeCommand } from './commands/merge';
@@ -35,23 +35,10 @@ const processIo: Io = {
 /** The repository's resources folder (labels' guidelines, demo articles). */
 export const RESOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources');
 
-function needProject(command: string, positionals: string[]): string {
-  const file = positionals[0];
-  if (!file) throw new UsageError('missing <project.db>', command);
-  return file;
-}
-
-function openExisting(file: string): Db {
-  if (!fs.existsSync(file)) {
-    throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
-  }
-  return openDb(file).db;
-}
-
 function init(argv: string[], io: Io): number {
   const { values, positionals } = parse('init', argv, { demo: { type: 'boolean' } });
   if (values.help) return help('init', io);
-  const file = needProject('init', positionals);
+  const file = projectArg('init', positionals);
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${positionals[1]}`, 'init');
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     throw new AppError('CONFLICT', `${file} already exists; spanwise init never overwrites a file`);
@@ -72,7 +59,7 @@ function importCommand(argv: string[], io: Io): number {
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return help('import', io);
-  const file = needProject('import', positionals);
+  const file = projectArg('import', positionals);
   const paths = positionals.slice(1);
   if (paths.length === 0) throw new UsageError('missing <path...>: the files or folders to import', 'import');
   const options: ImportOptions = {
@@ -83,7 +70,7 @@ function importCommand(argv: string[], io: Io): number {
     offsets: oneOf('import', 'offsets', values.offsets, ['auto', ...OFFSET_UNITS] as const, 'auto'),
   };
   if (options.as !== undefined && !options.as.trim()) throw new UsageError('--as needs a name', 'import');
-  const db = openExisting(file);
+  const db = openExistingProject(file);
   const progress = stderrProgress(!values.quiet);
   try {
     const summary = importPaths(db, paths, options, { onProgress: (p) => progress.update(p) });
@@ -116,7 +103,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return help('export', io);
-  const file = needProject('export', positionals);
+  const file = projectArg('export', positionals);
   if (positionals.length > 1)
     throw new UsageError(`unexpected argument ${positionals[1]} (use --out for the output)`, 'export');
   if (!values.out) throw new UsageError('missing --out <file|folder|->', 'export');
@@ -132,7 +119,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     split: parseSplit(values.split),
     seed,
   };
-  const db = openExisting(file);
+  const db = openExistingProject(file);
   const progress = stderrProgress(!values.quiet);
   try {
     const summary = await exportProject(db, values.out, options, { onProgress: (p) => progress.update(p) });
@@ -149,7 +136,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
 function stats(argv: string[], io: Io): number {
   const { values, positionals } = parse('stats', argv, { json: { type: 'boolean' } });
   if (values.help) return help('stats', io);
-  const db = openExisting(needProject('stats', positionals));
+  const db = openExistingProject(projectArg('stats', positionals));
   try {
     const s = projectStats(db);
     io.out(values.json ? JSON.stringify(s, null, 2) + '\n' : formatStats(s) + '\n');

@@ -1,5 +1,6 @@
 // articles.ts and seed.ts: the demo set stored byte-for-byte, dedupe by content, the article
 // list (paging, status filter, span counts, positions) and next/previous navigation.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,9 @@ function withArticles(n: number): { p: Project; ids: number[] } {
   const p = tempProject({ demo: false });
   const ids: number[] = [];
   for (let i = 1; i <= n; i++)
-    ids.push(addArticle(p.db, { title: `A${i}`, source: 's', text: `Article ${i} text.` }).id);
+    ids.push(
+      writeTransaction(p.db, (w) => addArticle(w, { title: `A${i}`, source: 's', text: `Article ${i} text.` })).id,
+    );
   return { p, ids };
 }
 
@@ -84,7 +87,9 @@ describe('addArticle', () => {
   it('stores text verbatim: no newline or Unicode normalisation', () => {
     const p = tempProject({ demo: false });
     const text = 'Cafe\u0301 \u00e9\r\nline two\rthree 👩‍👩‍👧 \u{20000}\n\n';
-    const { id, added } = addArticle(p.db, { title: 't', source: 's', text, meta: { url: 'http://x' } });
+    const { id, added } = writeTransaction(p.db, (w) =>
+      addArticle(w, { title: 't', source: 's', text, meta: { url: 'http://x' } }),
+    );
     expect(added).toBe(true);
     expect(articleText(p.db, id)).toBe(text);
     expect(getArticle(p.db, 0, id)).toMatchObject({ text, meta: { url: 'http://x' }, status: 'todo', position: 0 });
@@ -92,15 +97,23 @@ describe('addArticle', () => {
 
   it('the same text twice is one article (first title kept); any byte of difference makes a new one', () => {
     const p = tempProject({ demo: false });
-    const first = addArticle(p.db, { title: 'First', source: 'a', text: 'Same text.\n' });
-    expect(addArticle(p.db, { title: 'Second', source: 'b', text: 'Same text.\n' })).toEqual({
+    const first = writeTransaction(p.db, (w) => addArticle(w, { title: 'First', source: 'a', text: 'Same text.\n' }));
+    expect(
+      writeTransaction(p.db, (w) => addArticle(w, { title: 'Second', source: 'b', text: 'Same text.\n' })),
+    ).toEqual({
       id: first.id,
       added: false,
     });
     expect(getArticle(p.db, 0, first.id).title).toBe('First');
-    expect(addArticle(p.db, { title: 'CRLF', source: 'a', text: 'Same text.\r\n' }).added).toBe(true);
-    expect(addArticle(p.db, { title: 'NFC', source: 'a', text: 'caf\u00e9' }).added).toBe(true);
-    expect(addArticle(p.db, { title: 'NFD', source: 'a', text: 'cafe\u0301' }).added).toBe(true);
+    expect(
+      writeTransaction(p.db, (w) => addArticle(w, { title: 'CRLF', source: 'a', text: 'Same text.\r\n' })).added,
+    ).toBe(true);
+    expect(writeTransaction(p.db, (w) => addArticle(w, { title: 'NFC', source: 'a', text: 'caf\u00e9' })).added).toBe(
+      true,
+    );
+    expect(writeTransaction(p.db, (w) => addArticle(w, { title: 'NFD', source: 'a', text: 'cafe\u0301' })).added).toBe(
+      true,
+    );
     expect(contentHash('cafe\u0301')).not.toBe(contentHash('caf\u00e9'));
     expect(listArticles(p.db, 0, ALL).total).toBe(4);
   });
@@ -130,10 +143,10 @@ describe('listArticles', () => {
   it('filters by status; positions stay those of the unfiltered list', () => {
     const { p, ids } = withArticles(5);
     const me = p.requireAnnotator();
-    setStatus(p.db, me, ids[1]!, 'done');
-    setStatus(p.db, me, ids[3]!, 'done');
-    setStatus(p.db, me, ids[4]!, 'in_progress');
-    setStatus(p.db, me, ids[0]!, 'todo'); // an explicit 'todo' row counts as todo
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[1]!, 'done'));
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[3]!, 'done'));
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[4]!, 'in_progress'));
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[0]!, 'todo')); // an explicit 'todo' row counts as todo
     const done = listArticles(p.db, me, { status: 'done', offset: 0, limit: 10 });
     expect(done.total).toBe(2);
     expect(done.items.map((a) => [a.id, a.position, a.status])).toEqual([
@@ -171,7 +184,7 @@ describe('listArticles', () => {
   it('getArticle gives the same position and the per-annotator status', () => {
     const { p, ids } = withArticles(3);
     const me = p.requireAnnotator();
-    setStatus(p.db, me, ids[2]!, 'done');
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[2]!, 'done'));
     expect(getArticle(p.db, me, ids[2]!)).toMatchObject({ position: 2, status: 'done' });
     expect(getArticle(p.db, me + 1, ids[2]!)).toMatchObject({ position: 2, status: 'todo' });
   });
@@ -198,9 +211,9 @@ describe('nextArticle', () => {
   it('undoneOnly skips done articles (in progress counts as undone), both ways', () => {
     const { p, ids } = withArticles(5);
     const me = p.requireAnnotator();
-    setStatus(p.db, me, ids[1]!, 'done');
-    setStatus(p.db, me, ids[2]!, 'done');
-    setStatus(p.db, me, ids[4]!, 'in_progress');
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[1]!, 'done'));
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[2]!, 'done'));
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[4]!, 'in_progress'));
     expect(nextArticle(p.db, me, ids[0]!, true)).toEqual({ id: ids[3] });
     expect(nextArticle(p.db, me, ids[3]!, true)).toEqual({ id: ids[4] });
     expect(nextArticle(p.db, me, ids[4]!, true)).toEqual({ id: ids[0] });
@@ -215,12 +228,12 @@ describe('nextArticle', () => {
   it('is null when no other article qualifies', () => {
     const { p, ids } = withArticles(3);
     const me = p.requireAnnotator();
-    for (const id of ids) setStatus(p.db, me, id, 'done');
+    for (const id of ids) writeTransaction(p.db, (w) => setStatus(w, me, id, 'done'));
     expect(nextArticle(p.db, me, ids[0]!, true)).toBeNull();
     expect(nextArticle(p.db, me, null, true)).toBeNull();
     expect(nextArticle(p.db, me, null, true, -1)).toBeNull();
     // The only undone article is the current one: there is no *other* to go to.
-    setStatus(p.db, me, ids[1]!, 'in_progress');
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[1]!, 'in_progress'));
     expect(nextArticle(p.db, me, ids[1]!, true)).toBeNull();
     expect(nextArticle(p.db, me, ids[0]!, true)).toEqual({ id: ids[1] });
   });
@@ -236,9 +249,12 @@ describe('list positions on a large set', () => {
     const p = tempProject({ demo: false });
     const annotator = p.requireAnnotator();
     const ids = p.db.transaction(() =>
-      Array.from({ length: 3000 }, (_, i) => addArticle(p.db, { title: `a${i}`, source: 's', text: `text ${i}` }).id),
+      Array.from(
+        { length: 3000 },
+        (_, i) => writeTransaction(p.db, (w) => addArticle(w, { title: `a${i}`, source: 's', text: `text ${i}` })).id,
+      ),
     )();
-    setStatus(p.db, annotator, ids[2990]!, 'done');
+    writeTransaction(p.db, (w) => setStatus(w, annotator, ids[2990]!, 'done'));
     const page = listArticles(p.db, annotator, { status: 'all', offset: 2995, limit: 10 });
     expect(page.items.map((a) => a.position)).toEqual([2995, 2996, 2997, 2998, 2999]);
     const done = listArticles(p.db, annotator, { status: 'done', offset: 0, limit: 10 });

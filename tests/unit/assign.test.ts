@@ -1,6 +1,7 @@
 // Assignment: deterministic, each article to exactly k annotators (or the double share to two),
 // shares balanced within one; assignment packs carry articles, labels and guidelines, and
 // opening one creates or updates the annotator's project. The inbox merges each pack once.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,7 +77,9 @@ describe('planAssignment', () => {
 /** The reviewer's project: the demo articles plus one, a custom label, custom guidelines. */
 function reviewerProject(): Project {
   const rev = tempProject({ demo: true, annotator: 'rev' });
-  addArticle(rev.db, { title: 'Extra', source: 'wire', text: 'A sixth article about Seoul.', meta: { k: 1 } });
+  writeTransaction(rev.db, (w) =>
+    addArticle(w, { title: 'Extra', source: 'wire', text: 'A sixth article about Seoul.', meta: { k: 1 } }),
+  );
   rev.handlers.createLabel({ name: 'WEAPON', color: '#112233', hotkey: 'w' });
   rev.handlers.updateLabel({ id: rev.handlers.listLabels({})[0]!.id, color: '#000000' });
   rev.db.prepare("UPDATE settings SET value = 'Mark every ACTOR.' WHERE key = 'guidelines'").run();

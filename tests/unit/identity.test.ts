@@ -1,6 +1,7 @@
 // Annotator identity: migration 004 gives every person a uuid (existing rows too, ids kept),
 // names may repeat across uids, setAnnotator still picks the local person by name, and
 // displayName tells same-named people apart.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,11 +91,13 @@ describe('migration 004: annotator identity', () => {
 
   it('names may repeat across uids; a row inserted without a uid gets one', () => {
     const p = tempProject({ demo: false });
-    const a = ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Anna');
-    const b = ensureAnnotatorByUid(p.db, '22222222-2222-4222-8222-222222222222', 'Anna');
+    const a = writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Anna'));
+    const b = writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '22222222-2222-4222-8222-222222222222', 'Anna'));
     expect(a.created && b.created).toBe(true);
     expect(a.annotator.id).not.toBe(b.annotator.id);
-    expect(ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Renamed')).toEqual({
+    expect(
+      writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Renamed')),
+    ).toEqual({
       annotator: a.annotator,
       created: false,
     });
@@ -110,12 +113,12 @@ describe('migration 004: annotator identity', () => {
     const p = tempProject({ demo: false, annotator: 'anna' });
     const me = p.handlers.getSession({}).annotator!;
     expect(me.uid).toMatch(UUID);
-    ensureAnnotatorByUid(p.db, '33333333-3333-4333-8333-333333333333', 'anna');
+    writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '33333333-3333-4333-8333-333333333333', 'anna'));
     p.setAnnotator('bo');
     p.setAnnotator('anna');
     expect(p.handlers.getSession({}).annotator).toEqual(me);
     // While anna is current, asking for her by name again does not switch to the other anna.
-    expect(ensureAnnotator(p.db, 'anna')).toEqual(me);
+    expect(writeTransaction(p.db, (w) => ensureAnnotator(w, 'anna'))).toEqual(me);
     p.close();
   });
 });

@@ -1,6 +1,7 @@
 // The review read from real project files: layers of annotators who marked articles done,
 // UTF-16 offsets converted to code points, gold through a reader, and the disagreements
 // report written as JSONL and CSV.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,10 +27,12 @@ function labelId(db: Db, name: string): number {
 /** Writes a case into the project: code points become UTF-16 offsets, layers are marked done. */
 function store(db: Db, c: AgreementCase, titlePrefix = ''): number[] {
   return c.articles.map((a, i) => {
-    const { id } = addArticle(db, { title: `${titlePrefix}Article ${i + 1}`, source: 'test', text: a.text });
+    const { id } = writeTransaction(db, (w) =>
+      addArticle(w, { title: `${titlePrefix}Article ${i + 1}`, source: 'test', text: a.text }),
+    );
     const map = new OffsetMap(a.text);
     for (const [who, spans] of Object.entries(a.layers)) {
-      const annotator = ensureAnnotator(db, who).id;
+      const annotator = writeTransaction(db, (w) => ensureAnnotator(w, who)).id;
       for (const [s, e, l] of spans) {
         createSpan(db, annotator, {
           articleId: id,
@@ -38,7 +41,7 @@ function store(db: Db, c: AgreementCase, titlePrefix = ''): number[] {
           end: map.toUtf16(e),
         });
       }
-      setStatus(db, annotator, id, 'done');
+      writeTransaction(db, (w) => setStatus(w, annotator, id, 'done'));
     }
     return id;
   });
@@ -57,11 +60,13 @@ describe('loading the review from a project', () => {
     const p = tempProject({ demo: false, annotator: null });
     const db = p.db;
     const text = 'Putin 🤝 Kim met in Pyongyang.';
-    const { id } = addArticle(db, { title: 'Summit', source: 'test', text });
-    const { id: untouched } = addArticle(db, { title: 'Nobody finished', source: 'test', text: 'Other text.' });
-    const alice = ensureAnnotator(db, 'alice').id;
-    const bob = ensureAnnotator(db, 'bob').id;
-    const carol = ensureAnnotator(db, 'carol').id;
+    const { id } = writeTransaction(db, (w) => addArticle(w, { title: 'Summit', source: 'test', text }));
+    const { id: untouched } = writeTransaction(db, (w) =>
+      addArticle(w, { title: 'Nobody finished', source: 'test', text: 'Other text.' }),
+    );
+    const alice = writeTransaction(db, (w) => ensureAnnotator(w, 'alice')).id;
+    const bob = writeTransaction(db, (w) => ensureAnnotator(w, 'bob')).id;
+    const carol = writeTransaction(db, (w) => ensureAnnotator(w, 'carol')).id;
     const actor = labelId(db, 'ACTOR');
     // "Kim" is 9..12 in UTF-16 (🤝 takes two units) and 8..11 in code points.
     createSpan(db, alice, { articleId: id, labelId: actor, start: 9, end: 12 });
@@ -69,9 +74,9 @@ describe('loading the review from a project', () => {
     deleteSpan(db, alice, gone.id);
     createSpan(db, carol, { articleId: id, labelId: actor, start: 0, end: 5 });
     createSpan(db, carol, { articleId: untouched, labelId: actor, start: 0, end: 5 });
-    setStatus(db, alice, id, 'done');
-    setStatus(db, bob, id, 'done');
-    setStatus(db, carol, id, 'in_progress');
+    writeTransaction(db, (w) => setStatus(w, alice, id, 'done'));
+    writeTransaction(db, (w) => setStatus(w, bob, id, 'done'));
+    writeTransaction(db, (w) => setStatus(w, carol, id, 'in_progress'));
     const review = loadReview(db);
     expect(review.annotators).toEqual(['alice', 'bob']);
     expect(review.labels).toEqual(['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION']);

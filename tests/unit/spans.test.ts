@@ -1,5 +1,6 @@
 // spans.ts: CRUD with overlapping and nested spans, offset validation (UTF-16, never splitting a
 // surrogate pair), ownership, tombstones, client ids, the data undo relies on, and status.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/main/backend/articles';
 import type { Project } from '../../src/main/backend/project';
@@ -26,8 +27,10 @@ interface Fixture {
 
 function setup(): Fixture {
   const p = tempProject({ demo: false });
-  const articleId = addArticle(p.db, { title: 'T', source: 's', text: TEXT }).id;
-  const otherArticleId = addArticle(p.db, { title: 'U', source: 's', text: 'Another text.' }).id;
+  const articleId = writeTransaction(p.db, (w) => addArticle(w, { title: 'T', source: 's', text: TEXT })).id;
+  const otherArticleId = writeTransaction(p.db, (w) =>
+    addArticle(w, { title: 'U', source: 's', text: 'Another text.' }),
+  ).id;
   const ids = new Map(p.handlers.listLabels({}).map((l) => [l.name, l.id]));
   return {
     p,
@@ -349,7 +352,7 @@ describe('status on edit', () => {
   it('done stays done through create, update, delete and restore', () => {
     const { p, articleId, actor, claim, me } = setup();
     const s = p.handlers.createSpan({ articleId, labelId: actor, start: 0, end: 3 });
-    setStatus(p.db, me, articleId, 'done');
+    writeTransaction(p.db, (w) => setStatus(w, me, articleId, 'done'));
     p.handlers.createSpan({ articleId, labelId: actor, start: 4, end: 8 });
     p.handlers.updateSpan({ id: s.id, labelId: claim });
     p.handlers.deleteSpan({ id: s.id });
@@ -360,7 +363,7 @@ describe('status on edit', () => {
   it('an explicit todo becomes in_progress again on the next edit', () => {
     const { p, articleId, actor, me } = setup();
     const s = p.handlers.createSpan({ articleId, labelId: actor, start: 0, end: 3 });
-    setStatus(p.db, me, articleId, 'todo');
+    writeTransaction(p.db, (w) => setStatus(w, me, articleId, 'todo'));
     p.handlers.deleteSpan({ id: s.id });
     expect(status(p, articleId)).toBe('in_progress');
   });

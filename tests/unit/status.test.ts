@@ -1,4 +1,5 @@
 // status.ts: per-annotator article status and the progress counts derived from it.
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import { describe, expect, it } from 'vitest';
 import { addArticle } from '../../src/main/backend/articles';
 import type { Project } from '../../src/main/backend/project';
@@ -67,7 +68,7 @@ describe('progress', () => {
     const p = tempProject({ demo: true });
     const [a] = articleIds(p);
     p.handlers.setStatus({ articleId: a!, status: 'done' });
-    addArticle(p.db, { title: 'new', source: 's', text: 'A new article.' });
+    writeTransaction(p.db, (w) => addArticle(w, { title: 'new', source: 's', text: 'A new article.' }));
     expect(p.handlers.getProgress({})).toEqual({ total: 6, todo: 5, inProgress: 0, done: 1 });
   });
 });
@@ -85,10 +86,10 @@ describe('setStatus and touchStatus', () => {
     const p = tempProject({ demo: true });
     const me = p.requireAnnotator();
     const [a, b, c, d] = articleIds(p);
-    setStatus(p.db, me, b!, 'todo');
-    setStatus(p.db, me, c!, 'done');
-    setStatus(p.db, me, d!, 'in_progress');
-    for (const id of [a!, b!, c!, d!]) touchStatus(p.db, me, id);
+    writeTransaction(p.db, (w) => setStatus(w, me, b!, 'todo'));
+    writeTransaction(p.db, (w) => setStatus(w, me, c!, 'done'));
+    writeTransaction(p.db, (w) => setStatus(w, me, d!, 'in_progress'));
+    for (const id of [a!, b!, c!, d!]) writeTransaction(p.db, (w) => touchStatus(w, me, id));
     const statusOf = (id: number) => p.handlers.getArticle({ id }).status;
     expect([a, b, c, d].map((id) => statusOf(id!))).toEqual(['in_progress', 'in_progress', 'done', 'in_progress']);
   });

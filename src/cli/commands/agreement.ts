@@ -1,23 +1,10 @@
 // `spanwise agreement`: inter-annotator agreement over the articles annotators marked done.
-import fs from 'node:fs';
-import { openDb, type Db } from '../../main/backend/db/open';
 import { loadReview } from '../../main/backend/review/load';
 import { agreementReport, formatAgreement } from '../../main/backend/review/report';
-import { AppError } from '../../shared/result';
 import { parse, UsageError } from '../args';
+import { openProjectArg } from './common';
 import { HELP } from '../help';
 import type { Io } from '../index';
-
-/** The project named by the first positional argument; it must exist (never created here). */
-export function openProjectArg(command: string, positionals: string[]): Db {
-  const file = positionals[0];
-  if (!file) throw new UsageError('missing <project.db>', command);
-  if (positionals.length > 1) throw new UsageError(`unexpected argument ${positionals[1]}`, command);
-  if (!fs.existsSync(file)) {
-    throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
-  }
-  return openDb(file).db;
-}
 
 function parseLabels(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;

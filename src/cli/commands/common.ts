@@ -1,7 +1,8 @@
-// What the pack commands share: the project argument and opening an existing project.
+// What every command shares: the project argument, and opening a project that must exist (a
+// command other than init never creates one).
 import fs from 'node:fs';
 import { AppError } from '../../shared/result';
-import { openDb, type Db } from '../../main/backend/db/open';
+import { openDb, type Connection } from '../../main/backend/db/open';
 import { UsageError } from '../args';
 
 export function projectArg(command: string, positionals: string[]): string {
@@ -10,9 +11,16 @@ export function projectArg(command: string, positionals: string[]): string {
   return file;
 }
 
-export function openExistingProject(file: string): Db {
+export function openExistingProject(file: string): Connection {
   if (!fs.existsSync(file)) {
     throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
   }
   return openDb(file).db;
+}
+
+/** The project named by the first positional argument, the only one the command takes. */
+export function openProjectArg(command: string, positionals: string[]): Connection {
+  const file = projectArg(command, positionals);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${positionals[1]}`, command);
+  return openExistingProject(file);
 }

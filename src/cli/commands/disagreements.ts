@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result';
 import { parse, UsageError } from '../args';
 import { HELP } from '../help';
 import type { Io } from '../index';
-import { openProjectArg } from './agreement';
+import { openProjectArg } from './common';
 
 export async function disagreementsCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('disagreements', argv, { out: { type: 'string', short: 'o' } });

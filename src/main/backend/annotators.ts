@@ -2,25 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Annotator } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { now } from './clock';
-import type { Db } from './db/open';
+import { sql, type ReadDb, type WriteDb } from './db/handles';
 import { getSetting } from './settings';
 
 const COLUMNS = 'id, uid, name, role';
+const ALL = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators ORDER BY id`);
+const BY_ID = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE id = ?`);
+const BY_UID = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE uid = ?`);
+const BY_NAME = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE name = ? ORDER BY id = ? DESC, id LIMIT 1`);
+const INSERT = sql('INSERT INTO annotators (uid, name, role, created_at) VALUES (?, ?, ?, ?)');
 
-export function listAnnotators(db: Db): Annotator[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM annotators ORDER BY id`).all() as Annotator[];
+export function listAnnotators(db: ReadDb): Annotator[] {
+  return ALL.all(db);
 }
 
-export function getAnnotator(db: Db, id: number): Annotator {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM annotators WHERE id = ?`).get(id) as Annotator | undefined;
+export function getAnnotator(db: ReadDb, id: number): Annotator {
+  const row = BY_ID.get(db, id);
   if (!row) throw new AppError('NOT_FOUND', `annotator ${id} does not exist`);
   return row;
 }
 
-export function findAnnotatorByUid(db: Db, uid: string): Annotator | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM annotators WHERE uid = ?`).get(uid.toLowerCase()) as
-    Annotator | undefined;
-  return row ?? null;
+export function findAnnotatorByUid(db: ReadDb, uid: string): Annotator | null {
+  return BY_UID.get(db, uid.toLowerCase()) ?? null;
 }
 
 /**
@@ -28,18 +31,16 @@ export function findAnnotatorByUid(db: Db, uid: string): Annotator | null {
  * once other people's work is merged in: the current annotator wins if it has this name, then
  * the oldest person of that name.
  */
-export function ensureAnnotator(db: Db, name: string, role: Annotator['role'] = 'annotator'): Annotator {
+export function ensureAnnotator(db: WriteDb, name: string, role: Annotator['role'] = 'annotator'): Annotator {
   const current = getSetting(db, 'current_annotator');
-  const existing = db
-    .prepare(`SELECT ${COLUMNS} FROM annotators WHERE name = ? ORDER BY id = ? DESC, id LIMIT 1`)
-    .get(name, current === null ? null : Number(current)) as Annotator | undefined;
+  const existing = BY_NAME.get(db, name, current === null ? null : Number(current));
   if (existing) return existing;
   return insertAnnotator(db, randomUUID(), name, role);
 }
 
 /** The person with this uid, created under this name when the project has not met them yet. */
 export function ensureAnnotatorByUid(
-  db: Db,
+  db: WriteDb,
   uid: string,
   name: string,
   role: Annotator['role'] = 'annotator',
@@ -49,10 +50,8 @@ export function ensureAnnotatorByUid(
   return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role), created: true };
 }
 
-function insertAnnotator(db: Db, uid: string, name: string, role: Annotator['role']): Annotator {
-  const info = db
-    .prepare('INSERT INTO annotators (uid, name, role, created_at) VALUES (?, ?, ?, ?)')
-    .run(uid, name, role, now());
+function insertAnnotator(db: WriteDb, uid: string, name: string, role: Annotator['role']): Annotator {
+  const info = INSERT.run(db, uid, name, role, now());
   return { id: Number(info.lastInsertRowid), uid, name, role };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, ArticleListItem, ArticleStatus } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { now } from './clock';
-import type { Db } from './db/open';
+import { sql, type ReadDb, type WriteDb } from './db/handles';
 
 /** Articles are identified by their text: the same text imported twice is one article. */
 export function contentHash(text: string): string {
@@ -17,17 +17,57 @@ export interface NewArticle {
 }
 
 /** Inserts an article unless one with the same text exists. Returns its id and whether it was new. */
-export function addArticle(db: Db, article: NewArticle): { id: number; added: boolean } {
+const BY_HASH = sql<{ id: number }>('SELECT id FROM articles WHERE content_hash = ?');
+const INSERT = sql(
+  'INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+);
+
+export function addArticle(db: WriteDb, article: NewArticle): { id: number; added: boolean } {
   const hash = contentHash(article.text);
-  const existing = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+  const existing = BY_HASH.get(db, hash);
   if (existing) return { id: existing.id, added: false };
-  const info = db
-    .prepare('INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(article.title, article.source, article.text, JSON.stringify(article.meta ?? {}), hash, now());
+  const info = INSERT.run(
+    db,
+    article.title,
+    article.source,
+    article.text,
+    JSON.stringify(article.meta ?? {}),
+    hash,
+    now(),
+  );
   return { id: Number(info.lastInsertRowid), added: true };
 }
 
 const STATUS_SQL = "coalesce(st.status, 'todo')";
+
+/** The list's two statements (count, page) for the whole list or one status. */
+function listStatements(filtered: boolean) {
+  const where = filtered ? `WHERE ${STATUS_SQL} = @status` : '';
+  // Positions are in the unfiltered id order: offset + i for the whole list; a filtered page
+  // ranks every article once (O(n)) rather than counting per row (O(n) each).
+  const ranked = filtered
+    ? 'JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS pos FROM articles) r ON r.id = a.id'
+    : '';
+  return {
+    count: sql<{ n: number }>(
+      `SELECT count(*) AS n FROM articles a
+       LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator ${where}`,
+    ),
+    page: sql<ArticleListItem>(
+      `SELECT a.id, a.title, a.source, ${STATUS_SQL} AS status,
+              (SELECT count(*) FROM spans s
+                WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
+              ${filtered ? 'r.pos' : '-1'} AS position
+         FROM articles a
+         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
+         ${ranked}
+         ${where}
+        ORDER BY a.id LIMIT @limit OFFSET @offset`,
+    ),
+  };
+}
+const WHOLE_LIST = listStatements(false);
+const STATUS_LIST = listStatements(true);
 
 export interface ListQuery {
   status: ArticleStatus | 'all';
@@ -36,76 +76,68 @@ export interface ListQuery {
 }
 
 /** One page of the article list for an annotator, in id order, with status and span count. */
-export function listArticles(db: Db, annotatorId: number, q: ListQuery): { total: number; items: ArticleListItem[] } {
-  const where = q.status === 'all' ? '' : `WHERE ${STATUS_SQL} = @status`;
+export function listArticles(
+  db: ReadDb,
+  annotatorId: number,
+  q: ListQuery,
+): { total: number; items: ArticleListItem[] } {
+  const list = q.status === 'all' ? WHOLE_LIST : STATUS_LIST;
   const params = { annotator: annotatorId, status: q.status, limit: q.limit, offset: q.offset };
-  const total = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM articles a
-         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator ${where}`,
-      )
-      .get(params) as { n: number }
-  ).n;
-  // Positions are in the unfiltered id order: offset + i for the whole list; a filtered page
-  // ranks every article once (O(n)) rather than counting per row (O(n) each).
-  const ranked =
-    q.status === 'all'
-      ? ''
-      : 'JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS pos FROM articles) r ON r.id = a.id';
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.title, a.source, ${STATUS_SQL} AS status,
-              (SELECT count(*) FROM spans s
-                WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
-              ${q.status === 'all' ? '-1' : 'r.pos'} AS position
-         FROM articles a
-         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
-         ${ranked}
-         ${where}
-        ORDER BY a.id LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as ArticleListItem[];
+  const total = list.count.get(db, params)!.n;
+  const rows = list.page.all(db, params);
   const items = q.status === 'all' ? rows.map((row, i) => ({ ...row, position: q.offset + i })) : rows;
   return { total, items };
 }
 
-export function getArticle(db: Db, annotatorId: number, id: number): Article {
-  const row = db
-    .prepare(
-      `SELECT a.id, a.title, a.source, a.text, a.meta, ${STATUS_SQL} AS status,
-              (SELECT count(*) FROM articles b WHERE b.id < a.id) AS position
-         FROM articles a
-         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = ?
-        WHERE a.id = ?`,
-    )
-    .get(annotatorId, id) as (Omit<Article, 'meta'> & { meta: string }) | undefined;
+const ARTICLE = sql<Omit<Article, 'meta'> & { meta: string }>(
+  `SELECT a.id, a.title, a.source, a.text, a.meta, ${STATUS_SQL} AS status,
+          (SELECT count(*) FROM articles b WHERE b.id < a.id) AS position
+     FROM articles a
+     LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = ?
+    WHERE a.id = ?`,
+);
+const TEXT = sql<{ text: string }>('SELECT text FROM articles WHERE id = ?');
+
+export function getArticle(db: ReadDb, annotatorId: number, id: number): Article {
+  const row = ARTICLE.get(db, annotatorId, id);
   if (!row) throw new AppError('NOT_FOUND', `article ${id} does not exist`);
   return { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> };
 }
 
 /** The article's text, for validating span offsets against it. */
-export function articleText(db: Db, id: number): string {
-  const row = db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string } | undefined;
+export function articleText(db: ReadDb, id: number): string {
+  const row = TEXT.get(db, id);
   if (!row) throw new AppError('NOT_FOUND', `article ${id} does not exist`);
   return row.text;
 }
 
+/** Next/previous article statements: ahead of `after` in the direction, then wrapping around. */
+function stepStatements(undoneOnly: boolean) {
+  const filter = undoneOnly ? `AND ${STATUS_SQL} != 'done'` : '';
+  const step = (cmp: string, order: string) =>
+    sql<{ id: number }>(
+      `SELECT a.id FROM articles a
+         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
+        WHERE a.id ${cmp} @after ${filter} ORDER BY a.id ${order} LIMIT 1`,
+    );
+  return {
+    forward: [step('>', 'ASC'), step('<', 'ASC')] as const,
+    backward: [step('<', 'DESC'), step('>', 'DESC')] as const,
+  };
+}
+const STEP_ALL = stepStatements(false);
+const STEP_UNDONE = stepStatements(true);
+
 /** The next article after `afterId` in id order, wrapping around; null when there is none. */
 export function nextArticle(
-  db: Db,
+  db: ReadDb,
   annotatorId: number,
   afterId: number | null,
   undoneOnly: boolean,
   direction: 1 | -1 = 1,
 ): { id: number } | null {
-  const filter = undoneOnly ? `AND ${STATUS_SQL} != 'done'` : '';
-  const sql = (cmp: string, order: string) =>
-    `SELECT a.id FROM articles a
-       LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
-      WHERE a.id ${cmp} @after ${filter} ORDER BY a.id ${order} LIMIT 1`;
+  const steps = undoneOnly ? STEP_UNDONE : STEP_ALL;
+  const [ahead, wrap] = direction === 1 ? steps.forward : steps.backward;
   const params = { annotator: annotatorId, after: afterId ?? (direction === 1 ? 0 : Number.MAX_SAFE_INTEGER) };
-  const [ahead, wrap] = direction === 1 ? [sql('>', 'ASC'), sql('<', 'ASC')] : [sql('<', 'DESC'), sql('>', 'DESC')];
-  const found = (db.prepare(ahead).get(params) ?? db.prepare(wrap).get(params)) as { id: number } | undefined;
-  return found ?? null;
+  return ahead.get(db, params) ?? wrap.get(db, params) ?? null;
 }

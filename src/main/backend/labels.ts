@@ -1,7 +1,6 @@
 import type { Label } from '../../shared/model';
 import { AppError } from '../../shared/result';
-import { writeTransaction } from './db/busy';
-import type { Db } from './db/open';
+import { sql, writeTransaction, type ReadDb } from './db/handles';
 
 /** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#999999'];
@@ -29,31 +28,39 @@ export const DEFAULT_LABELS: ReadonlyArray<Omit<Label, 'id' | 'position'>> = [
   },
 ];
 
-export function listLabels(db: Db): Label[] {
-  return db
-    .prepare('SELECT id, name, color, hotkey, description, position FROM labels ORDER BY position, id')
-    .all() as Label[];
+const COLUMNS = 'id, name, color, hotkey, description, position';
+const ALL = sql<Label>(`SELECT ${COLUMNS} FROM labels ORDER BY position, id`);
+const BY_ID = sql<Label>(`SELECT ${COLUMNS} FROM labels WHERE id = ?`);
+const BY_NAME = sql<Label>(`SELECT ${COLUMNS} FROM labels WHERE name = ? COLLATE NOCASE`);
+const NAME_CLASH = sql<{ id: number; name: string }>(
+  'SELECT id, name FROM labels WHERE name = ? COLLATE NOCASE AND id IS NOT ?',
+);
+const HOTKEY_CLASH = sql<{ id: number; name: string }>(
+  'SELECT id, name FROM labels WHERE hotkey = ? COLLATE NOCASE AND id IS NOT ?',
+);
+const HOTKEYS = sql<{ hotkey: string }>('SELECT hotkey FROM labels WHERE hotkey IS NOT NULL');
+const COLORS = sql<{ color: string }>('SELECT color FROM labels');
+const COUNT = sql<{ n: number; p: number }>('SELECT count(*) AS n, coalesce(max(position), -1) AS p FROM labels');
+const INSERT = sql('INSERT INTO labels (name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?)');
+const UPDATE = sql('UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? WHERE id = ?');
+
+export function listLabels(db: ReadDb): Label[] {
+  return ALL.all(db);
 }
 
-export function getLabel(db: Db, id: number): Label {
-  const row = db.prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE id = ?').get(id) as
-    Label | undefined;
+export function getLabel(db: ReadDb, id: number): Label {
+  const row = BY_ID.get(db, id);
   if (!row) throw new AppError('NOT_FOUND', `label ${id} does not exist`);
   return row;
 }
 
 /** The label with this name, compared as label names are (case-insensitively), or null. */
-export function findLabelByName(db: Db, name: string): Label | null {
-  const row = db
-    .prepare('SELECT id, name, color, hotkey, description, position FROM labels WHERE name = ? COLLATE NOCASE')
-    .get(name) as Label | undefined;
-  return row ?? null;
+export function findLabelByName(db: ReadDb, name: string): Label | null {
+  return BY_NAME.get(db, name) ?? null;
 }
 
-function assertFree(db: Db, field: 'name' | 'hotkey', value: string, exceptId: number | null): void {
-  const clash = db
-    .prepare(`SELECT id, name FROM labels WHERE ${field} = ? COLLATE NOCASE AND id IS NOT ?`)
-    .get(value, exceptId) as { id: number; name: string } | undefined;
+function assertFree(db: ReadDb, field: 'name' | 'hotkey', value: string, exceptId: number | null): void {
+  const clash = (field === 'name' ? NAME_CLASH : HOTKEY_CLASH).get(db, value, exceptId);
   if (clash) {
     throw new AppError(
       'CONFLICT',
@@ -63,21 +70,15 @@ function assertFree(db: Db, field: 'name' | 'hotkey', value: string, exceptId: n
 }
 
 /** The first free hotkey among 1–9 (null when all are taken). */
-function freeHotkey(db: Db): string | null {
-  const used = new Set(
-    (db.prepare('SELECT hotkey FROM labels WHERE hotkey IS NOT NULL').all() as { hotkey: string }[]).map(
-      (r) => r.hotkey,
-    ),
-  );
+function freeHotkey(db: ReadDb): string | null {
+  const used = new Set(HOTKEYS.all(db).map((r) => r.hotkey));
   for (let i = 1; i <= 9; i++) if (!used.has(String(i))) return String(i);
   return null;
 }
 
 /** The first palette colour no label uses yet; when all are used, cycle by label count. */
-function freeColor(db: Db, labelCount: number): string {
-  const used = new Set(
-    (db.prepare('SELECT color FROM labels').all() as { color: string }[]).map((r) => r.color.toUpperCase()),
-  );
+function freeColor(db: ReadDb, labelCount: number): string {
+  const used = new Set(COLORS.all(db).map((r) => r.color.toUpperCase()));
   return PALETTE.find((c) => !used.has(c.toUpperCase())) ?? PALETTE[labelCount % PALETTE.length]!;
 }
 
@@ -88,20 +89,15 @@ export interface NewLabel {
   description?: string | undefined;
 }
 
-export function createLabel(db: Db, input: NewLabel): Label {
-  return writeTransaction(db, () => {
-    assertFree(db, 'name', input.name, null);
-    const hotkey = input.hotkey === undefined ? freeHotkey(db) : input.hotkey;
-    if (hotkey) assertFree(db, 'hotkey', hotkey, null);
-    const count = db.prepare('SELECT count(*) AS n, coalesce(max(position), -1) AS p FROM labels').get() as {
-      n: number;
-      p: number;
-    };
-    const color = input.color ?? freeColor(db, count.n);
-    const info = db
-      .prepare('INSERT INTO labels (name, color, hotkey, description, position) VALUES (?, ?, ?, ?, ?)')
-      .run(input.name, color, hotkey, input.description ?? '', count.p + 1);
-    return getLabel(db, Number(info.lastInsertRowid));
+export function createLabel(db: ReadDb, input: NewLabel): Label {
+  return writeTransaction(db, (w) => {
+    assertFree(w, 'name', input.name, null);
+    const hotkey = input.hotkey === undefined ? freeHotkey(w) : input.hotkey;
+    if (hotkey) assertFree(w, 'hotkey', hotkey, null);
+    const count = COUNT.get(w)!;
+    const color = input.color ?? freeColor(w, count.n);
+    const info = INSERT.run(w, input.name, color, hotkey, input.description ?? '', count.p + 1);
+    return getLabel(w, Number(info.lastInsertRowid));
   });
 }
 
@@ -114,22 +110,23 @@ export interface LabelChanges {
 }
 
 /** Spans reference labels by id, so a rename never orphans them. */
-export function updateLabel(db: Db, input: LabelChanges): Label {
-  return writeTransaction(db, () => {
-    const current = getLabel(db, input.id);
-    if (input.name !== undefined) assertFree(db, 'name', input.name, input.id);
-    if (input.hotkey) assertFree(db, 'hotkey', input.hotkey, input.id);
-    db.prepare('UPDATE labels SET name = ?, color = ?, hotkey = ?, description = ? WHERE id = ?').run(
+export function updateLabel(db: ReadDb, input: LabelChanges): Label {
+  return writeTransaction(db, (w) => {
+    const current = getLabel(w, input.id);
+    if (input.name !== undefined) assertFree(w, 'name', input.name, input.id);
+    if (input.hotkey) assertFree(w, 'hotkey', input.hotkey, input.id);
+    UPDATE.run(
+      w,
       input.name ?? current.name,
       input.color ?? current.color,
       input.hotkey === undefined ? current.hotkey : input.hotkey,
       input.description ?? current.description,
       input.id,
     );
-    return getLabel(db, input.id);
+    return getLabel(w, input.id);
   });
 }
 
-export function seedDefaultLabels(db: Db): void {
+export function seedDefaultLabels(db: ReadDb): void {
   for (const label of DEFAULT_LABELS) createLabel(db, label);
 }

@@ -4,9 +4,9 @@ import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { ensureAnnotator, getAnnotator, listAnnotators } from './annotators';
 import { getArticle, listArticles, nextArticle } from './articles';
-import { writeTransaction } from './db/busy';
+import { writeTransaction } from './db/handles';
 import { LATEST_VERSION } from './db/migrations';
-import { openDb, type Db } from './db/open';
+import { openDb, type Connection } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
 import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
@@ -30,7 +30,7 @@ export class Project {
 
   private constructor(
     readonly file: string,
-    readonly db: Db,
+    readonly db: Connection,
     jobs: JobsHost | undefined,
   ) {
     this.handlers = createHandlers(this, jobs);
@@ -67,9 +67,9 @@ export class Project {
   }
 
   setAnnotator(name: string): void {
-    writeTransaction(this.db, () => {
-      const annotator = ensureAnnotator(this.db, name);
-      setSetting(this.db, 'current_annotator', String(annotator.id));
+    writeTransaction(this.db, (w) => {
+      const annotator = ensureAnnotator(w, name);
+      setSetting(w, 'current_annotator', String(annotator.id));
     });
   }
 
@@ -108,9 +108,9 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Handlers {
     nextArticle: ({ afterId, undoneOnly, direction }) => nextArticle(db, me(), afterId, undoneOnly, direction),
     setStatus: ({ articleId, status }) => {
       const annotator = me();
-      writeTransaction(db, () => {
-        getArticle(db, annotator, articleId);
-        setStatus(db, annotator, articleId, status);
+      writeTransaction(db, (w) => {
+        getArticle(w, annotator, articleId);
+        setStatus(w, annotator, articleId, status);
       });
       return { status, progress: getProgress(db, annotator) };
     },

@@ -1,12 +1,14 @@
-import type { Db } from './db/open';
+import { sql, type ReadDb, type WriteDb } from './db/handles';
 
-export function getSetting(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? row.value : null;
+const GET = sql<{ value: string }>('SELECT value FROM settings WHERE key = ?');
+const SET = sql(
+  'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+);
+
+export function getSetting(db: ReadDb, key: string): string | null {
+  return GET.get(db, key)?.value ?? null;
 }
 
-export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+export function setSetting(db: WriteDb, key: string, value: string): void {
+  SET.run(db, key, value);
 }

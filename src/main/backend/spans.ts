@@ -4,8 +4,7 @@ import { isCodePointBoundary } from '../../shared/offsets';
 import { AppError } from '../../shared/result';
 import { articleText } from './articles';
 import { now } from './clock';
-import { writeTransaction } from './db/busy';
-import type { Db } from './db/open';
+import { sql, writeTransaction, type ReadDb } from './db/handles';
 import { getLabel } from './labels';
 import { touchStatus } from './status';
 
@@ -15,24 +14,31 @@ type SpanRow = Span & { deleted: 0 | 1 };
 const COLUMNS = `id, article_id AS articleId, annotator_id AS annotatorId, label_id AS labelId,
   start_offset AS start, end_offset AS "end", origin, created_at AS createdAt, updated_at AS updatedAt, deleted`;
 
+const LIVE = sql<SpanRow>(
+  `SELECT ${COLUMNS} FROM spans WHERE article_id = ? AND annotator_id = ? AND deleted = 0
+   ORDER BY start_offset, end_offset, created_at`,
+);
+const BY_ID = sql<SpanRow>(`SELECT ${COLUMNS} FROM spans WHERE id = ?`);
+const EXISTS = sql<{ one: 1 }>('SELECT 1 AS one FROM spans WHERE id = ?');
+const INSERT = sql(
+  `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const UPDATE = sql('UPDATE spans SET label_id = ?, start_offset = ?, end_offset = ?, updated_at = ? WHERE id = ?');
+const SET_DELETED = sql('UPDATE spans SET deleted = ?, updated_at = ? WHERE id = ?');
+
 function toSpan(row: SpanRow): Span {
   const { deleted: _deleted, ...span } = row;
   return span;
 }
 
 /** Live spans of one annotator on one article, sorted by start, then end. */
-export function listSpans(db: Db, annotatorId: number, articleId: number): Span[] {
-  const rows = db
-    .prepare(
-      `SELECT ${COLUMNS} FROM spans WHERE article_id = ? AND annotator_id = ? AND deleted = 0
-       ORDER BY start_offset, end_offset, created_at`,
-    )
-    .all(articleId, annotatorId) as SpanRow[];
-  return rows.map(toSpan);
+export function listSpans(db: ReadDb, annotatorId: number, articleId: number): Span[] {
+  return LIVE.all(db, articleId, annotatorId).map(toSpan);
 }
 
-function getRow(db: Db, id: string): SpanRow {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM spans WHERE id = ?`).get(id) as SpanRow | undefined;
+function getRow(db: ReadDb, id: string): SpanRow {
+  const row = BY_ID.get(db, id);
   if (!row) throw new AppError('NOT_FOUND', `span ${id} does not exist`);
   return row;
 }
@@ -51,7 +57,7 @@ function checkOffsets(text: string, start: number, end: number): void {
   }
 }
 
-function ownedRow(db: Db, annotatorId: number, id: string): SpanRow {
+function ownedRow(db: ReadDb, annotatorId: number, id: string): SpanRow {
   const row = getRow(db, id);
   if (row.annotatorId !== annotatorId) {
     throw new AppError('FORBIDDEN', `span ${id} belongs to another annotator`);
@@ -68,20 +74,27 @@ export interface NewSpan {
   origin?: string;
 }
 
-export function createSpan(db: Db, annotatorId: number, input: NewSpan): Span {
-  return writeTransaction(db, () => {
-    checkOffsets(articleText(db, input.articleId), input.start, input.end);
-    getLabel(db, input.labelId);
+export function createSpan(db: ReadDb, annotatorId: number, input: NewSpan): Span {
+  return writeTransaction(db, (w) => {
+    checkOffsets(articleText(w, input.articleId), input.start, input.end);
+    getLabel(w, input.labelId);
     const id = input.id ?? randomUUID();
-    const existing = db.prepare('SELECT 1 FROM spans WHERE id = ?').get(id);
-    if (existing) throw new AppError('CONFLICT', `span ${id} already exists`);
+    if (EXISTS.get(w, id)) throw new AppError('CONFLICT', `span ${id} already exists`);
     const ts = now();
-    db.prepare(
-      `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, input.articleId, annotatorId, input.labelId, input.start, input.end, input.origin ?? 'manual', ts, ts);
-    touchStatus(db, annotatorId, input.articleId);
-    return toSpan(getRow(db, id));
+    INSERT.run(
+      w,
+      id,
+      input.articleId,
+      annotatorId,
+      input.labelId,
+      input.start,
+      input.end,
+      input.origin ?? 'manual',
+      ts,
+      ts,
+    );
+    touchStatus(w, annotatorId, input.articleId);
+    return toSpan(getRow(w, id));
   });
 }
 
@@ -92,44 +105,38 @@ export interface SpanChanges {
   end?: number | undefined;
 }
 
-export function updateSpan(db: Db, annotatorId: number, input: SpanChanges): Span {
-  return writeTransaction(db, () => {
-    const row = ownedRow(db, annotatorId, input.id);
+export function updateSpan(db: ReadDb, annotatorId: number, input: SpanChanges): Span {
+  return writeTransaction(db, (w) => {
+    const row = ownedRow(w, annotatorId, input.id);
     if (row.deleted) throw new AppError('NOT_FOUND', `span ${input.id} was deleted`);
     const start = input.start ?? row.start;
     const end = input.end ?? row.end;
-    if (start !== row.start || end !== row.end) checkOffsets(articleText(db, row.articleId), start, end);
+    if (start !== row.start || end !== row.end) checkOffsets(articleText(w, row.articleId), start, end);
     const labelId = input.labelId ?? row.labelId;
-    if (labelId !== row.labelId) getLabel(db, labelId);
-    db.prepare('UPDATE spans SET label_id = ?, start_offset = ?, end_offset = ?, updated_at = ? WHERE id = ?').run(
-      labelId,
-      start,
-      end,
-      now(),
-      input.id,
-    );
-    touchStatus(db, annotatorId, row.articleId);
-    return toSpan(getRow(db, input.id));
+    if (labelId !== row.labelId) getLabel(w, labelId);
+    UPDATE.run(w, labelId, start, end, now(), input.id);
+    touchStatus(w, annotatorId, row.articleId);
+    return toSpan(getRow(w, input.id));
   });
 }
 
 /** Deletion leaves a tombstone (deleted = 1) so that undo and merges can see it. */
-function setDeleted(db: Db, annotatorId: number, id: string, deleted: 0 | 1): Span {
-  return writeTransaction(db, () => {
-    const row = ownedRow(db, annotatorId, id);
+function setDeleted(db: ReadDb, annotatorId: number, id: string, deleted: 0 | 1): Span {
+  return writeTransaction(db, (w) => {
+    const row = ownedRow(w, annotatorId, id);
     if (row.deleted === deleted) {
       throw new AppError('CONFLICT', `span ${id} is already ${deleted ? 'deleted' : 'live'}`);
     }
-    db.prepare('UPDATE spans SET deleted = ?, updated_at = ? WHERE id = ?').run(deleted, now(), id);
-    touchStatus(db, annotatorId, row.articleId);
-    return toSpan(getRow(db, id));
+    SET_DELETED.run(w, deleted, now(), id);
+    touchStatus(w, annotatorId, row.articleId);
+    return toSpan(getRow(w, id));
   });
 }
 
-export function deleteSpan(db: Db, annotatorId: number, id: string): Span {
+export function deleteSpan(db: ReadDb, annotatorId: number, id: string): Span {
   return setDeleted(db, annotatorId, id, 1);
 }
 
-export function restoreSpan(db: Db, annotatorId: number, id: string): Span {
+export function restoreSpan(db: ReadDb, annotatorId: number, id: string): Span {
   return setDeleted(db, annotatorId, id, 0);
 }

@@ -1,29 +1,35 @@
 import type { ArticleStatus, Progress } from '../../shared/model';
 import { now } from './clock';
-import type { Db } from './db/open';
+import { sql, type ReadDb, type WriteDb } from './db/handles';
 
-export function setStatus(db: Db, annotatorId: number, articleId: number, status: ArticleStatus): void {
-  db.prepare(
-    `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
-  ).run(articleId, annotatorId, status, now());
+const SET = sql(
+  `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)
+   ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+);
+const TOUCH = sql(
+  `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'in_progress', ?)
+   ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at
+   WHERE status = 'todo'`,
+);
+const TOTAL = sql<{ n: number }>('SELECT count(*) AS n FROM articles');
+const BY_STATUS = sql<{ status: ArticleStatus; n: number }>(
+  'SELECT status, count(*) AS n FROM article_status WHERE annotator_id = ? GROUP BY status',
+);
+
+export function setStatus(db: WriteDb, annotatorId: number, articleId: number, status: ArticleStatus): void {
+  SET.run(db, articleId, annotatorId, status, now());
 }
 
 /** First edit of a 'todo' article moves it to 'in_progress'; 'done' stays done. */
-export function touchStatus(db: Db, annotatorId: number, articleId: number): void {
-  db.prepare(
-    `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'in_progress', ?)
-     ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at
-     WHERE status = 'todo'`,
-  ).run(articleId, annotatorId, now());
+export function touchStatus(db: WriteDb, annotatorId: number, articleId: number): void {
+  TOUCH.run(db, articleId, annotatorId, now());
 }
 
-export function getProgress(db: Db, annotatorId: number): Progress {
-  const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-  const rows = db
-    .prepare('SELECT status, count(*) AS n FROM article_status WHERE annotator_id = ? GROUP BY status')
-    .all(annotatorId) as { status: ArticleStatus; n: number }[];
-  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<ArticleStatus, number>>;
+export function getProgress(db: ReadDb, annotatorId: number): Progress {
+  const total = TOTAL.get(db)!.n;
+  const by = Object.fromEntries(BY_STATUS.all(db, annotatorId).map((r) => [r.status, r.n])) as Partial<
+    Record<ArticleStatus, number>
+  >;
   const done = by.done ?? 0;
   const inProgress = by.in_progress ?? 0;
   return { total, done, inProgress, todo: total - done - inProgress };

@@ -15,12 +15,3 @@ export const BUSY_TIMEOUT_MS = 5000;
 export function isBusyError(err: unknown): boolean {
   return err instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(err.code);
 }
-
-/**
- * A write transaction that takes the write lock up front (BEGIN IMMEDIATE), so the busy timeout
- * applies: a deferred transaction that reads first and then writes gets SQLITE_BUSY at once
- * when another connection holds the lock (SQLite will not wait on a read's upgrade).
- */
-export function writeTransaction<T>(db: Database.Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
-}

@@ -4,15 +4,19 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { BUSY_TIMEOUT_MS } from './busy';
 import { log } from '../log';
+import type { ReadDb } from './handles';
 import { assertReadable, migrate } from './migrations';
 
-export type Db = Database.Database;
+/** A connection this process opened: it may be closed and configured (pragmas). */
+export type Connection = Database.Database;
+/** What backend functions take: a connection to read from (writes need a WriteDb, see handles.ts). */
+export type Db = ReadDb;
 
 /** 'SPWN': marks a SQLite file as a Spanwise project so that other databases are refused. */
 export const APPLICATION_ID = 0x5350574e;
 
 export interface OpenedDb {
-  db: Db;
+  db: Connection;
   /** True when the file was new (or empty) and has just received the schema. */
   created: boolean;
   /** The schema versions this open migrated the file through (none when it was current). */
@@ -27,7 +31,7 @@ export interface OpenedDb {
 export function openDb(file: string): OpenedDb {
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   if (!exists) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  let db: Db | undefined;
+  let db: Connection | undefined;
   try {
     db = new Database(file);
     if (exists) {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ExportFileReport, ExportOptions, ExportSummary } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
-import type { Db } from '../db/open';
+import type { Connection } from '../db/open';
 import { Cancelled } from '../importers/errors';
 import type { JobHooks } from '../importers';
 import { assignSplits, NearDuplicates, splitNames } from '../splits';
@@ -25,7 +25,7 @@ function pause(): Promise<void> {
 }
 
 export async function exportProject(
-  db: Db,
+  db: Connection,
   out: string,
   options: ExportOptions,
   hooks: JobHooks = {},

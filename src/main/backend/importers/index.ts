@@ -11,7 +11,7 @@ import type {
   JobProgress,
 } from '../../../shared/jobs';
 import type { OffsetUnit } from '../../../shared/offsets';
-import type { Db } from '../db/open';
+import type { Connection } from '../db/open';
 import { detectFormat, expandPaths, UnknownFormat } from './detect';
 import { Cancelled, ImportError, RecordError } from './errors';
 import { Notes, type FormatParser, type ParsedArticle } from './formats/common';
@@ -145,7 +145,7 @@ function importJson(
  * any bad record; throws Cancelled when hooks.shouldCancel says so.
  */
 export function importPaths(
-  db: Db,
+  db: Connection,
   paths: readonly string[],
   options: ImportOptions,
   hooks: JobHooks = {},

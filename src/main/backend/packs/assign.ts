@@ -9,7 +9,7 @@ import type { Annotator } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid, shortUid } from '../annotators';
 import { now } from '../clock';
-import { writeTransaction } from '../db/busy';
+import { writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { listLabels } from '../labels';
 import { PACK_EXT, PACK_FORMAT, PACK_VERSION, PackWriter, sha256 } from './format';
@@ -108,10 +108,10 @@ export function writeAssignments(db: Db, opts: AssignOptions): AssignmentSummary
   if (names.some((n) => !n)) throw new AppError('BAD_INPUT', 'an annotator name is empty');
   if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', 'an annotator is named twice');
   // People are stored in the project, so that their packs later merge into known layers.
-  const people = writeTransaction(db, () =>
+  const people = writeTransaction(db, (w) =>
     names.map((who): { annotator: Annotator; created: boolean } => {
-      const found = resolveAnnotator(db, who);
-      return found ? { annotator: found, created: false } : ensureAnnotatorByUid(db, randomUUID(), who);
+      const found = resolveAnnotator(w, who);
+      return found ? { annotator: found, created: false } : ensureAnnotatorByUid(w, randomUUID(), who);
     }),
   );
   if (new Set(people.map((p) => p.annotator.uid)).size !== people.length) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid } from '../annotators';
 import { now } from '../clock';
-import { writeTransaction } from '../db/busy';
+import { writeTransaction, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { createLabel } from '../labels';
 import { readPack, type Lined, type Pack, type SpanRecord } from './format';
@@ -57,7 +57,7 @@ class Merger {
   private readonly q;
   private readonly labels = new Map<string, number>();
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: WriteDb) {
     this.q = {
       articleByHash: db.prepare<[string], { id: number; text: string }>(
         'SELECT id, text FROM articles WHERE content_hash = ?',
@@ -238,8 +238,8 @@ class Merger {
 
 /** Merges already-read packs in one transaction; any refusal rolls everything back. */
 export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
-  return writeTransaction(db, () => {
-    const merger = new Merger(db);
+  return writeTransaction(db, (w) => {
+    const merger = new Merger(w);
     return packs.map((p) => merger.merge(p));
   });
 }

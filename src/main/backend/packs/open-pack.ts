@@ -6,7 +6,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid } from '../annotators';
 import { now } from '../clock';
-import { writeTransaction } from '../db/busy';
+import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
 import { createLabel, findLabelByName, updateLabel } from '../labels';
 import { getSetting, setSetting } from '../settings';
@@ -30,7 +30,7 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
   if (pack.header.kind !== 'assignment') {
     throw new AppError('BAD_INPUT', `${pack.file}: is a work pack (merge it), not an assignment pack`);
   }
-  return writeTransaction(db, () => {
+  return writeTransaction(db, (w) => {
     const summary: OpenPackSummary = {
       annotator: pack.header.annotator,
       articlesAdded: 0,
@@ -41,20 +41,20 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
     };
     // Keys move between labels (the reviewer swapped 1 and 2): free the keys of the labels the
     // pack sets first, so that the pack's keys can land whatever the order.
-    const before = new Map(pack.labels.map((l) => [l.name, findLabelByName(db, l.name)]));
+    const before = new Map(pack.labels.map((l) => [l.name, findLabelByName(w, l.name)]));
     for (const l of pack.labels) {
       const existing = before.get(l.name);
       if (existing && existing.hotkey !== l.hotkey) {
-        db.prepare('UPDATE labels SET hotkey = NULL WHERE id = ?').run(existing.id);
+        w.prepare('UPDATE labels SET hotkey = NULL WHERE id = ?').run(existing.id);
       }
     }
     for (const l of pack.labels) {
       const existing = before.get(l.name);
       if (!existing) {
-        createLabel(db, {
+        createLabel(w, {
           name: l.name,
           color: l.color,
-          hotkey: l.hotkey && hotkeyFree(db, l.hotkey, null) ? l.hotkey : undefined,
+          hotkey: l.hotkey && hotkeyFree(w, l.hotkey, null) ? l.hotkey : undefined,
           description: l.description,
         });
         summary.labelsCreated.push(l.name);
@@ -62,22 +62,22 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
       }
       // The reviewer's look and keys, where the key is not taken by another label here.
       const hotkey =
-        l.hotkey === null || hotkeyFree(db, l.hotkey, existing.id)
+        l.hotkey === null || hotkeyFree(w, l.hotkey, existing.id)
           ? l.hotkey
-          : existing.hotkey && hotkeyFree(db, existing.hotkey, existing.id)
+          : existing.hotkey && hotkeyFree(w, existing.hotkey, existing.id)
             ? existing.hotkey
             : null;
-      updateLabel(db, { id: existing.id, color: l.color, hotkey, description: l.description });
+      updateLabel(w, { id: existing.id, color: l.color, hotkey, description: l.description });
       if (existing.color !== l.color || existing.hotkey !== hotkey || existing.description !== l.description) {
         summary.labelsUpdated.push(existing.name);
       }
     }
-    if (pack.guidelines !== null && getSetting(db, 'guidelines') !== pack.guidelines) {
-      setSetting(db, 'guidelines', pack.guidelines);
+    if (pack.guidelines !== null && getSetting(w, 'guidelines') !== pack.guidelines) {
+      setSetting(w, 'guidelines', pack.guidelines);
       summary.guidelinesUpdated = true;
     }
-    const byHash = db.prepare<[string], { text: string }>('SELECT text FROM articles WHERE content_hash = ?');
-    const insert = db.prepare(
+    const byHash = w.prepare<[string], { text: string }>('SELECT text FROM articles WHERE content_hash = ?');
+    const insert = w.prepare(
       `INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const ts = now();
@@ -104,8 +104,8 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
       );
       summary.articlesAdded++;
     }
-    const { annotator } = ensureAnnotatorByUid(db, pack.header.annotator.uid, pack.header.annotator.name);
-    setSetting(db, 'current_annotator', String(annotator.id));
+    const { annotator } = ensureAnnotatorByUid(w, pack.header.annotator.uid, pack.header.annotator.name);
+    setSetting(w, 'current_annotator', String(annotator.id));
     return summary;
   });
 }

@@ -2,7 +2,7 @@
 // id, timestamps and tombstone, their statuses, the labels those spans use and the articles
 // they refer to (with their text, so that a reviewer who lacks one gets it).
 import { AppError } from '../../../shared/result';
-import type { Db } from '../db/open';
+import type { Connection } from '../db/open';
 import { now } from '../clock';
 import { assertNotProjectFile } from '../exporters/target';
 import { PACK_FORMAT, PACK_VERSION, PackWriter, type SpanRecord, type StatusRecord } from './format';
@@ -26,7 +26,7 @@ export interface WorkPackSummary {
 }
 
 /** Writes `who`'s layer (a name, or a uid when names repeat) to `out`. */
-export function writeWorkPack(db: Db, who: string, out: string): WorkPackSummary {
+export function writeWorkPack(db: Connection, who: string, out: string): WorkPackSummary {
   const annotator = resolveAnnotator(db, who);
   if (!annotator) throw new AppError('NOT_FOUND', `no annotator ${JSON.stringify(who)} in this project`);
   assertNotProjectFile(db.name, [out]);

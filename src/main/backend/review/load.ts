@@ -4,6 +4,7 @@
 import { OffsetMap } from '../../../shared/offsets';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
+import { beginSnapshot, endSnapshot } from '../db/handles';
 import type { ReviewArticle, ReviewInput, ReviewLayer, ReviewSpan } from './model';
 
 /** An adjudicated span as stored: UTF-16 offsets, like every span in the project. */
@@ -84,8 +85,7 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
          FROM spans WHERE article_id BETWEEN ? AND ? AND deleted = 0`,
     )
     .raw(true);
-  const own = !db.inTransaction;
-  if (own) db.exec('BEGIN');
+  const own = beginSnapshot(db);
   try {
     let after = 0;
     for (;;) {
@@ -139,6 +139,6 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
       }
     }
   } finally {
-    if (own && db.inTransaction) db.exec('COMMIT');
+    endSnapshot(db, own);
   }
 }
