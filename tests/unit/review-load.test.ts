@@ -196,6 +196,15 @@ describe('the disagreements report', () => {
     expect(rows[1]!.versions['bob']!.text).toBe('in Pyongyang');
   });
 
+  it('the row in docs/review.md is the worked example, cluster id included', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/review.md'), 'utf8');
+    const line = /\n {2}```text\n {2}(\{"cluster".*)\n/.exec(doc);
+    expect(line).not.toBeNull();
+    const [article] = caseArticles(agreementCase('emoji'));
+    const rows = disagreementRows(article!, clusterArticle(article!));
+    expect(rows.map((r) => JSON.stringify(r))).toEqual([line![1]]);
+  });
+
   it('context is the text around the cluster, cut in code points', () => {
     const text = '😀'.repeat(100) + 'Kim' + '🤝'.repeat(100);
     const article: ReviewArticle = {

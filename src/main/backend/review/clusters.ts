@@ -11,14 +11,12 @@ import { overlaps, type ReviewArticle, type ReviewSpan } from './model';
 
 /** How a cluster departs from unanimity; several may hold at once. */
 export type ConflictKind =
-  /** The same extent in every member, different labels. */
+  /** Members' labels differ (on the same extent alone, a label conflict). */
   | 'label'
-  /** Members overlap with different extents. */
+  /** Members' extents differ (they overlap). */
   | 'boundary'
   /** Only some of the annotators who marked the article done have a span here. */
   | 'partial';
-
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['label', 'boundary', 'partial'];
 
 export interface ClusterMember {
   annotator: string;
