@@ -11,7 +11,7 @@ Usage: spanwise <command> <project> [options]
 Commands:
   init           create a new project file (default labels and guidelines)
   import         import articles and pre-annotations from files or folders
-  export         export spans as training data (spans, doccano, label-studio, bio, conll)
+  export         export spans as training data (spans, doccano, label-studio, bio, conll, brat)
   stats          articles, annotators and spans per label per layer
   assign         share articles among annotators: one assignment pack each
   open-pack      open an assignment pack (creates the project if missing)
@@ -44,26 +44,37 @@ nothing is written, the message names file:line. Articles are identified by thei
 importing the same file twice adds nothing.
 
 Options:
-  --format FMT     auto (default), txt, jsonl, spans, doccano, label-studio, prodigy
-  --as NAME        annotator layer for spans when the file names none (required then)
+  --format FMT     auto (default), txt, jsonl, spans, doccano, label-studio,
+                   label-studio-min, prodigy, conll, bio, brat
+  --as NAME        the annotator layer for the spans; wins over the name the file gives
+                   (required when it gives none)
+  --as K=NAME,…    rename the file's annotators one by one, e.g. --as 7=bob,12=carol
+                   (Label Studio user ids or emails, Prodigy sessions, model versions)
   --status done    mark the imported articles done for the layer(s) they went into
   --offsets UNIT   auto (default: detect and report), codepoint or utf16
+  --column N       conll: the column (1 = first) that holds the tags; default the last,
+                   for CoNLL-U the NE=/NER=/name= in MISC
+  --tags LIST      bio: the names of integer ner_tags in class-id order (O,B-PER,I-PER,…);
+                   default: dataset_info.json or label_names.json beside the file
   -q, --quiet      no progress on stderr
   -h, --help       show this help
 
 Examples:
   spanwise import project.db articles/
   spanwise import project.db doccano.jsonl --as alice --status done
+  spanwise import project.db eng.train --as conll --column 4
+  spanwise import project.db project-3.json --as 7=bob,12=carol
 `,
   export: `Usage: spanwise export <project.db> --out <file|folder|-> [options]
 
 Writes training data, streamed. Offsets are code points by default, so that in Python
 text[start:end] == span["text"]. Formats that cannot carry overlapping spans (bio, conll)
-drop as few as possible and print a loss report.
+drop as few as possible; the loss report lists every span dropped or written differently.
 
 Options:
-  --out PATH       output file ('-' for stdout), or a folder with --split
-  --format FMT     spans (default), doccano, label-studio, bio, conll
+  --out PATH       output file ('-' for stdout), or a folder with --split (and for brat,
+                   which writes NAME.txt + NAME.ann per article into a new or empty folder)
+  --format FMT     spans (default), doccano, label-studio, bio, conll, brat
   --layer NAME     an annotator's layer, gold, or all (default: a line per article per layer)
   --only WHICH     all (default) or done (only articles the layer marked done)
   --offsets UNIT   codepoint (default) or utf16

@@ -8,6 +8,7 @@ import { AppError } from '../shared/result';
 import { exportProject, formatExportSummary } from '../main/backend/exporters';
 import { formatStats, projectStats } from '../main/backend/exporters/stats';
 import { formatImportSummary, importPaths } from '../main/backend/importers';
+import { parseAs } from '../main/backend/importers/layers';
 import { Project } from '../main/backend/project';
 import { oneOf, parse, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
@@ -56,6 +57,8 @@ function importCommand(argv: string[], io: Io): number {
     as: { type: 'string' },
     status: { type: 'string' },
     offsets: { type: 'string' },
+    column: { type: 'string' },
+    tags: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return help('import', io);
@@ -68,8 +71,14 @@ function importCommand(argv: string[], io: Io): number {
     status:
       values.status === undefined ? undefined : oneOf('import', 'status', values.status, ['done'] as const, 'done'),
     offsets: oneOf('import', 'offsets', values.offsets, ['auto', ...OFFSET_UNITS] as const, 'auto'),
+    column: parseColumn(values.column),
+    tags: parseTags(values.tags),
   };
-  if (options.as !== undefined && !options.as.trim()) throw new UsageError('--as needs a name', 'import');
+  try {
+    parseAs(options.as);
+  } catch (err) {
+    throw new UsageError((err as Error).message, 'import');
+  }
   const db = openExistingProject(file);
   const progress = stderrProgress(!values.quiet);
   try {
@@ -81,6 +90,24 @@ function importCommand(argv: string[], io: Io): number {
     db.close();
   }
   return 0;
+}
+
+function parseColumn(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`--column takes a column number, 1 for the first (got ${value})`, 'import');
+  }
+  return n;
+}
+
+function parseTags(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const tags = value.split(',').map((t) => t.trim());
+  if (tags.some((t) => t.length === 0)) {
+    throw new UsageError(`--tags takes the tag names in class-id order, like O,B-PER,I-PER (got ${value})`, 'import');
+  }
+  return tags;
 }
 
 function parseSplit(value: string | undefined): number[] | undefined {

@@ -3,12 +3,48 @@
 import type { OffsetUnit } from './offsets';
 import type { ApiErrorData } from './result';
 
-export const IMPORT_FORMATS = ['auto', 'txt', 'jsonl', 'spans', 'doccano', 'label-studio', 'prodigy'] as const;
+export const IMPORT_FORMATS = [
+  'auto',
+  'txt',
+  'jsonl',
+  'spans',
+  'doccano',
+  'label-studio',
+  'label-studio-min',
+  'prodigy',
+  'conll',
+  'bio',
+  'brat',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ConcreteImportFormat = Exclude<ImportFormat, 'auto'>;
 
-export const EXPORT_FORMATS = ['spans', 'doccano', 'label-studio', 'bio', 'conll'] as const;
+export const EXPORT_FORMATS = ['spans', 'doccano', 'label-studio', 'bio', 'conll', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What each format is called where people choose one (the app's import and export sheets). */
+export const IMPORT_FORMAT_NAMES: Record<ImportFormat, string> = {
+  auto: 'Detect automatically',
+  txt: 'Plain text (one article per file)',
+  jsonl: 'JSONL articles',
+  spans: 'Spanwise export (spans JSONL)',
+  doccano: 'doccano JSONL',
+  'label-studio': 'Label Studio JSON',
+  'label-studio-min': 'Label Studio JSON-MIN',
+  prodigy: 'Prodigy JSONL',
+  conll: 'CoNLL / IOB columns (CoNLL-2003, CoNLL-U)',
+  bio: 'Hugging Face token classification (tokens + ner_tags)',
+  brat: 'brat standoff (.txt + .ann)',
+};
+
+export const EXPORT_FORMAT_NAMES: Record<ExportFormat, string> = {
+  spans: 'Spanwise spans JSONL',
+  doccano: 'doccano JSONL',
+  'label-studio': 'Label Studio JSON',
+  bio: 'Hugging Face token classification (BIO JSONL)',
+  conll: 'CoNLL-2003',
+  brat: 'brat standoff (a folder of .txt + .ann)',
+};
 
 export const OFFSET_UNITS = ['codepoint', 'utf16'] as const;
 
@@ -20,12 +56,19 @@ export const GRANT_PATH_CHANNEL = 'spanwise:grant-path';
 
 export interface ImportOptions {
   format: ImportFormat;
-  /** Annotator layer for pre-annotations when the file names none. */
+  /**
+   * The annotator layer for the imported spans: a name, which wins over any name the file
+   * gives, or `KEY=NAME,…` pairs that rename the file's annotators one by one (`7=bob,12=carol`).
+   */
   as?: string | undefined;
   /** Mark the imported articles done for the layers they were imported into. */
   status?: 'done' | undefined;
   /** Force the offset unit instead of detecting it. */
   offsets?: OffsetUnit | 'auto' | undefined;
+  /** conll: the 1-based column that holds the tags (default: the last; CoNLL-U: MISC's NER). */
+  column?: number | undefined;
+  /** bio: the tag names for integer ner_tags, in class-id order (O, B-PER, I-PER, …). */
+  tags?: string[] | undefined;
 }
 
 export interface ExportOptions {
@@ -68,16 +111,20 @@ export interface ImportSummary {
   spansAdded: number;
   spansDuplicate: number;
   labelsCreated: string[];
-  layers: { name: string; created: boolean; spans: number; articles: number }[];
+  /** Each layer written, and where its name came from (the file, or --as). */
+  layers: { name: string; created: boolean; spans: number; articles: number; from: string }[];
   statusSet: number;
   elapsedMs: number;
 }
 
-/** Spans a format could not carry, by label and reason. */
+/** Spans a format could not carry, and spans it wrote differently, by label and reason. */
 export interface LossReport {
   total: number;
   dropped: number;
   byLabel: { label: string; reason: string; count: number }[];
+  /** Spans written, but not exactly as they are (trimmed, relabelled). */
+  changed: number;
+  changes: { label: string; reason: string; count: number }[];
 }
 
 export interface ExportFileReport {

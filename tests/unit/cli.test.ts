@@ -202,6 +202,71 @@ describe('spanwise CLI', { timeout: 60_000 }, () => {
     expect(quiet.stderr).toBe('');
   });
 
+  it('files of other tools: a CoNLL file named .txt imports as columns, --format txt on it is refused, DocBin is named', () => {
+    const db = newProject();
+    const dir = tempDir();
+    const conll = write(dir, 'train.txt', '-DOCSTART- -X- -X- O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n');
+    const ok = spanwise(['import', db, conll, '--as', 'conll']);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/train\.txt \(conll\): 1 record, 1 article added, 0 already present, 1 span added/);
+    const before = dbSnapshot(db);
+    const prose = spanwise(['import', db, conll, '--format', 'txt']);
+    expect(prose.status).toBe(1);
+    expect(prose.stderr).toBe(
+      `spanwise: ${conll}:1: looks like token-per-line columns with tags (CoNLL, IOB), not prose: import it with --format conll (or auto)\n`,
+    );
+    const docbin = spanwise(['import', db, write(dir, 'train.spacy', Buffer.from([0x78, 0x9c, 1]))]);
+    expect(docbin.status).toBe(1);
+    expect(docbin.stderr).toMatch(/train\.spacy: is a spaCy DocBin file \(binary\), which Spanwise does not read/);
+    expect(dbSnapshot(db)).toBe(before);
+  });
+
+  it('--as maps annotators; --column, --tags and --as are checked as usage', () => {
+    const db = newProject();
+    const task = (u: number, text: string) => ({
+      id: u,
+      data: { text },
+      annotations: [
+        {
+          id: u,
+          completed_by: u,
+          result: [{ type: 'labels', value: { start: 0, end: 2, text: 'EU', labels: ['ORG'] } }],
+        },
+      ],
+    });
+    const file = write(tempDir(), 'project.json', JSON.stringify([task(7, 'EU one'), task(12, 'EU two')]));
+    const merged = spanwise(['import', db, file, '--as', 'bob']);
+    expect(merged.status).toBe(1);
+    expect(merged.stderr).toMatch(/holds 2 annotators \(label-studio-user-7, label-studio-user-12\)/);
+    const mapped = spanwise(['import', db, file, '--as', '7=bob,12=carol']);
+    expect(mapped.status, mapped.stderr).toBe(0);
+    expect(mapped.stdout).toMatch(/Layer bob \(new annotator\): 1 span on 1 article; name from --as 7=bob/);
+    expect(mapped.stdout).toMatch(/Layer carol \(new annotator\): 1 span on 1 article; name from --as 12=carol/);
+    for (const [args, message] of [
+      [['--column', '0'], /--column takes a column number, 1 for the first \(got 0\)/],
+      [['--tags', 'O,,B-PER'], /--tags takes the tag names in class-id order/],
+      [['--as', '7=bob,12'], /"12" is not KEY=NAME/],
+    ] as const) {
+      const r = spanwise(['import', db, file, ...args]);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('exports brat to a folder that opens in brat', () => {
+    const db = newProject(true);
+    const out = path.join(tempDir(), 'brat');
+    const r = spanwise(['export', db, '--format', 'brat', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Exported 5 articles \(brat, layer all\)/);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.txt'))).toHaveLength(5);
+    expect(fs.readdirSync(out)).toContain('annotation.conf');
+    const again = spanwise(['export', db, '--format', 'brat', '--out', out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/is not empty: choose a new or empty folder/);
+  });
+
   it('runs as `npx spanwise` from the repository root', () => {
     const r = spawnSync('npx', ['spanwise', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);

@@ -204,25 +204,26 @@ describe('Label Studio', () => {
 });
 
 describe('bio and conll', () => {
-  it('tokenizes words and punctuation, cutting tokens at span boundaries', () => {
-    const text = 'U.N.-backed talks, 北京 😀 ok';
-    expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual([
-      'U',
-      '.',
-      'N',
+  it('tokenizes Unicode words (Intl.Segmenter) and single other characters, cutting tokens at span boundaries', () => {
+    const words = (text: string, cuts: number[] = []) => tokenize(text, cuts).map((t) => text.slice(t.start, t.end));
+    expect(words("U.N.-backed talks, O'Brien's 3.14 北京 😀 👩‍👩‍👧 ok")).toEqual([
+      'U.N',
       '.',
       '-',
       'backed',
       'talks',
       ',',
+      "O'Brien's",
+      '3.14',
       '北京',
       '😀',
+      '👩‍👩‍👧',
       'ok',
     ]);
-    expect(tokenize('Bergen-Belsen', [6]).map((t) => 'Bergen-Belsen'.slice(t.start, t.end))).toEqual([
-      'Bergen',
-      '-Belsen',
-    ]);
+    expect(words('Bergen-Belsen', [3])).toEqual(['Ber', 'gen', '-', 'Belsen']);
+    // Chinese and Thai have no spaces between words: the segmenter's dictionaries split them.
+    expect(words('我们在北京见面。')).toEqual(['我们', '在', '北京', '见面', '。']);
+    expect(words('สวัสดีครับ ผมชื่อสมชาย')).toEqual(['สวัสดี', 'ครับ', 'ผม', 'ชื่อ', 'สมชาย']);
   });
 
   it('keeps the largest set of non-overlapping spans', () => {
@@ -263,6 +264,8 @@ describe('bio and conll', () => {
       total: 6,
       dropped: 1,
       byLabel: [{ label: 'CLAIM', reason: 'contains other spans', count: 1 }],
+      changed: 0,
+      changes: [],
     });
     expect(formatExportSummary(s)).toContain(
       'Loss report: 1 of 6 spans dropped — bio cannot carry overlapping or nested spans, so the fewest possible were dropped:\n  CLAIM: 1 (contains other spans)',
@@ -295,11 +298,11 @@ describe('bio and conll', () => {
     const text = fs.readFileSync(out, 'utf8');
     expect(
       text.startsWith(
-        '-DOCSTART- -X- -X- O\n\nPutin -X- -X- B-ACTOR\n🤝 -X- -X- I-ACTOR\nKim -X- -X- I-ACTOR\nmet -X- -X- O\n',
+        '-DOCSTART- -X- O O\n\nPutin -X- -X- B-ACTOR\n🤝 -X- -X- I-ACTOR\nKim -X- -X- I-ACTOR\nmet -X- -X- O\n',
       ),
     ).toBe(true);
     expect(text).toContain('. -X- -X- O\n\nThe -X- -X- O\n');
-    expect(text).toContain('-DOCSTART- -X- -X- O\n\nCafe\u0301 -X- -X- O\ntalks -X- -X- O\n\n');
+    expect(text).toContain('-DOCSTART- -X- O O\n\nCafe\u0301 -X- -X- O\ntalks -X- -X- O\n\n');
     expect(s.loss!.dropped).toBe(0);
     for (const l of text.split('\n')) if (l) expect(l.split(' ')).toHaveLength(4);
   });

@@ -348,9 +348,14 @@ describe('Label Studio JSON export', () => {
     ]);
     expect(s.files[0]!.notes.sort()).toEqual([
       '1 × cancelled (skipped) annotations ignored',
-      '1 × predictions ignored (import annotations; accept predictions in Label Studio first)',
+      '1 × predictions read as pre-annotations (a layer per model version)',
       '1 × records spread over several lines (pretty-printed JSON array), read whole',
       '1 × results of type "choices" ignored (not text spans)',
+    ]);
+    expect(s.layers.map((l) => [l.name, l.spans, l.from])).toEqual([
+      ['label-studio-user-1', 3, 'the file (completed_by 1)'],
+      ['cy@example.org', 1, 'the file (completed_by.email)'],
+      ['m1', 0, 'the file (prediction model_version)'],
     ]);
     expect(article(p).externalId).toBe('1');
     expect(JSON.parse(article(p).meta)).toEqual({ headline: 'Lamb row' });

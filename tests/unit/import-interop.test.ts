@@ -1,5 +1,4 @@
-// The real files other tools ship (../shared/interop, kept verbatim beside the repository).
-// These tests fail, loudly, when the folder is missing: CI checks out shared/ beside the repo.
+// Real files other tools ship, vendored verbatim in tests/fixtures/interop (see its README).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ const SEQ = path.join(INTEROP, 'doccano-sequence-labeling-export-example.jsonl')
 const REL = path.join(INTEROP, 'doccano-relation-extraction-import-example.jsonl');
 
 describe('interop files from other tools', () => {
-  it('are present beside the repository (../shared/interop)', () => {
-    expect(fs.existsSync(SEQ), `missing ${SEQ}: check out shared/ beside the repository`).toBe(true);
-    expect(fs.existsSync(REL), `missing ${REL}: check out shared/ beside the repository`).toBe(true);
+  it('are in the repository (tests/fixtures/interop)', () => {
+    expect(fs.existsSync(SEQ), `missing ${SEQ}`).toBe(true);
+    expect(fs.existsSync(REL), `missing ${REL}`).toBe(true);
   });
 
   it("doccano's sequence-labeling export example imports with every span on its words", async () => {

@@ -4,22 +4,49 @@
 import type { ExportFormat, LossReport } from '../../../shared/jobs';
 import { OffsetMap, type OffsetUnit } from '../../../shared/offsets';
 import type { ExportArticle, ExportLayer, ExportSpan } from './select';
-import { bioTags, type DropReason } from './tokens';
+import { bratFolder } from './brat';
+import { bioTags, sentenceStarts, type Tagged } from './tokens';
 
+type Counts = Map<string, { label: string; reason: string; count: number }>;
+
+function count(counts: Counts, span: ExportSpan, reason: string): void {
+  const key = `${span.label}\u0000${reason}`;
+  const c = counts.get(key);
+  if (c) c.count++;
+  else counts.set(key, { label: span.label, reason, count: 1 });
+}
+
+function sorted(counts: Counts): { label: string; reason: string; count: number }[] {
+  return [...counts.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.count - a.count);
+}
+
+/** Every span a format dropped, and every span it wrote other than it is, by label and reason. */
 export class LossCounter {
   total = 0;
-  private readonly counts = new Map<string, { label: string; reason: DropReason; count: number }>();
-  add(span: ExportSpan, reason: DropReason): void {
-    const key = `${span.label}\u0000${reason}`;
-    const c = this.counts.get(key);
-    if (c) c.count++;
-    else this.counts.set(key, { label: span.label, reason, count: 1 });
+  private readonly drops: Counts = new Map();
+  private readonly changes: Counts = new Map();
+  add(span: ExportSpan, reason: string): void {
+    count(this.drops, span, reason);
+  }
+  change(span: ExportSpan, reason: string): void {
+    count(this.changes, span, reason);
+  }
+  /** A layer's token tagging: its spans, what was dropped and what was trimmed. */
+  tagged(spans: number, t: Tagged): void {
+    this.total += spans;
+    for (const d of t.dropped) this.add(d.span, d.reason);
+    for (const c of t.changed) this.change(c.span, c.reason);
   }
   report(): LossReport {
-    const byLabel = [...this.counts.values()].sort(
-      (a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.count - a.count,
-    );
-    return { total: this.total, dropped: byLabel.reduce((n, r) => n + r.count, 0), byLabel };
+    const byLabel = sorted(this.drops);
+    const changes = sorted(this.changes);
+    return {
+      total: this.total,
+      dropped: byLabel.reduce((n, r) => n + r.count, 0),
+      byLabel,
+      changed: changes.reduce((n, r) => n + r.count, 0),
+      changes,
+    };
   }
 }
 
@@ -30,22 +57,34 @@ export interface SerializeContext {
   allLayers: boolean;
 }
 
+/** A file of a folder format, by its path inside the output folder ('/'-separated). */
+export interface OutFile {
+  path: string;
+  text: string;
+}
+
 export interface Piece {
   text: string;
   lines: number;
   spans: number;
+  /** Folder formats: the files this article becomes. */
+  files?: OutFile[] | undefined;
 }
 
 export interface FileSerializer {
   begin(): string;
   item(article: ExportArticle): Piece;
   end(): string;
+  /** Folder formats: files written once every article is in (brat's annotation.conf). */
+  closing?(): OutFile[];
 }
 
 export interface Format {
   ext: string;
-  /** Overlapping spans are dropped (and reported) by this format. */
+  /** The format may drop or change spans: the summary carries a loss report. */
   lossy: boolean;
+  /** The format is a folder of files (brat), not one stream. */
+  folder?: boolean;
   open(ctx: SerializeContext): FileSerializer;
 }
 
@@ -115,9 +154,9 @@ function doccanoLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext
 
 function bioLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
   const conv = converter(a.text, ctx.unit);
-  const { tokens, tags, dropped } = bioTags(a.text, layer.spans);
-  ctx.loss.total += layer.spans.length;
-  for (const d of dropped) ctx.loss.add(d.span, d.reason);
+  const tagged = bioTags(a.text, layer.spans);
+  const { tokens, tags } = tagged;
+  ctx.loss.tagged(layer.spans.length, tagged);
   return JSON.stringify({
     id: a.key,
     tokens: tokens.map((t) => a.text.slice(t.start, t.end)),
@@ -140,7 +179,15 @@ function resultId(s: ExportSpan): string {
   return (h1.toString(36) + h2.toString(36)).padStart(10, '0').slice(-10);
 }
 
-function labelStudioTask(a: ExportArticle, ctx: SerializeContext): { task: string; spans: number } {
+/**
+ * A Label Studio task. Its `id` and each annotation's `id` are numbers counted through the
+ * file (Label Studio gives imported tasks ids of its own; its converter and SDK need them).
+ */
+function labelStudioTask(
+  a: ExportArticle,
+  ctx: SerializeContext,
+  ids: { task: number; annotation: number },
+): { task: string; spans: number } {
   const conv = converter(a.text, ctx.unit);
   let spans = 0;
   const annotations = a.layers
@@ -156,6 +203,7 @@ function labelStudioTask(a: ExportArticle, ctx: SerializeContext): { task: strin
       }));
       const name = layer.name!;
       return {
+        id: ++ids.annotation,
         result,
         was_cancelled: false,
         ground_truth: false,
@@ -165,6 +213,7 @@ function labelStudioTask(a: ExportArticle, ctx: SerializeContext): { task: strin
       };
     });
   const task = {
+    id: ++ids.task,
     data: { id: a.key, text: a.text, title: a.title, source: a.source, meta: a.meta },
     annotations,
     predictions: [],
@@ -172,13 +221,19 @@ function labelStudioTask(a: ExportArticle, ctx: SerializeContext): { task: strin
   return { task: JSON.stringify(task), spans };
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
+/**
+ * The document line spaCy's converter splits documents at ("-DOCSTART- -X- O O"; any other
+ * form makes all documents one); Hugging Face's and flair's readers look at the first column.
+ */
+export const DOCSTART = '-DOCSTART- -X- O O';
 
 function conllDoc(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
-  const { tokens, tags, dropped } = bioTags(a.text, layer.spans);
-  ctx.loss.total += layer.spans.length;
-  for (const d of dropped) ctx.loss.add(d.span, d.reason);
-  let out = '-DOCSTART- -X- -X- O\n\n';
+  const tagged = bioTags(a.text, layer.spans);
+  const { tokens, tags } = tagged;
+  ctx.loss.tagged(layer.spans.length, tagged);
+  const breaks = sentenceStarts(a.text);
+  let b = 0;
+  let out = `${DOCSTART}\n\n`;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     out += `${a.text.slice(t.start, t.end)} -X- -X- ${tags[i]}\n`;
@@ -187,14 +242,9 @@ function conllDoc(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): 
       out += '\n';
       break;
     }
-    // A sentence ends at a line break or after . ! ? before a capital, never inside a span.
-    if (tags[i + 1]!.startsWith('I-')) continue;
-    const gap = a.text.slice(t.end, next.start);
-    const first = a.text[next.start] ?? '';
-    const ends =
-      /[\r\n]/.test(gap) ||
-      (SENTENCE_END.has(a.text.slice(t.start, t.end)) && gap.length > 0 && /[\p{Lu}\p{N}"“‘'(]/u.test(first));
-    if (ends) out += '\n';
+    // A sentence ends where Intl.Segmenter ends one (line breaks included), never inside a span.
+    while (b < breaks.length && breaks[b]! <= t.start) b++;
+    if (b < breaks.length && breaks[b]! <= next.start && !tags[i + 1]!.startsWith('I-')) out += '\n';
   }
   return out;
 }
@@ -204,16 +254,18 @@ export const FORMATS: Record<ExportFormat, Format> = {
   doccano: { ext: 'jsonl', lossy: false, open: jsonl(doccanoLine) },
   bio: { ext: 'jsonl', lossy: true, open: jsonl(bioLine) },
   conll: { ext: 'conll', lossy: true, open: perLayer(conllDoc) },
+  brat: { ext: '', lossy: true, folder: true, open: bratFolder },
   'label-studio': {
     ext: 'json',
     lossy: false,
     open: (ctx) => {
       let first = true;
+      const ids = { task: 0, annotation: 0 };
       return {
         begin: () => '[\n',
         end: () => (first ? ']\n' : '\n]\n'),
         item(a) {
-          const { task, spans } = labelStudioTask(a, ctx);
+          const { task, spans } = labelStudioTask(a, ctx, ids);
           const text = (first ? '' : ',\n') + task;
           first = false;
           return { text, lines: 1, spans };

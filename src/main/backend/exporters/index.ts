@@ -8,14 +8,50 @@ import type { Connection } from '../db/open';
 import { Cancelled } from '../importers/errors';
 import type { JobHooks } from '../importers';
 import { assignSplits, NearDuplicates, splitNames } from '../splits';
-import { FORMATS, LossCounter, type FileSerializer } from './formats';
+import { assertFolderTarget, FolderSink } from './folder';
+import { FORMATS, LossCounter, type FileSerializer, type Piece } from './formats';
 import { countArticles, resolveLayer, selectArticles, type ExportArticle } from './select';
 import { Sink } from './sink';
 import { assertNotProjectFile } from './target';
 
+/** Where one output's pieces go: a stream (one file) or a folder of files (brat). */
+interface Target {
+  write(piece: Piece): Promise<void>;
+  close(closing: Piece['files']): Promise<void>;
+  abort(): Promise<void>;
+  readonly bytes: number;
+}
+
+function streamTarget(file: string): Target {
+  const sink = new Sink(file);
+  return {
+    write: (p) => sink.write(p.text),
+    close: async () => sink.close(),
+    abort: () => sink.abort(),
+    get bytes() {
+      return sink.bytes;
+    },
+  };
+}
+
+function folderTarget(folder: string): Target {
+  const sink = new FolderSink(folder);
+  return {
+    write: async (p) => sink.write(p.files ?? []),
+    close: async (closing) => {
+      sink.write(closing ?? []);
+      sink.close();
+    },
+    abort: async () => sink.abort(),
+    get bytes() {
+      return sink.bytes;
+    },
+  };
+}
+
 interface Output {
   report: ExportFileReport;
-  sink: Sink;
+  sink: Target;
   ser: FileSerializer;
 }
 
@@ -41,9 +77,10 @@ export async function exportProject(
     }
     if (out === '-') throw new AppError('BAD_INPUT', '--split writes a folder of files: give --out a folder, not -');
   }
-  const targets = names ? names.map((name) => path.join(out, `${name}.${format.ext}`)) : [out];
+  const targets = names ? names.map((name) => path.join(out, format.folder ? name : `${name}.${format.ext}`)) : [out];
   // Before anything is written: never over the project file (or its -wal/-shm/-journal).
   assertNotProjectFile(db.name, targets);
+  if (format.folder) for (const t of targets) assertFolderTarget(t, options.format);
   resolveLayer(db, options.layer);
   const ownTransaction = !db.inTransaction;
   // One read snapshot for the whole export (WAL: writers elsewhere are not blocked).
@@ -83,11 +120,11 @@ export async function exportProject(
         grouped: multi.reduce((n, s) => n + s, 0),
       };
       splitOf = (a) => assignment[index.get(a.id)!]!;
-      names.forEach((name, i) => outputs.push(newOutput(targets[i]!, name, format.open(ctx))));
+      names.forEach((name, i) => outputs.push(newOutput(targets[i]!, name, format.open(ctx), format.folder)));
     } else {
-      outputs.push(newOutput(out, null, format.open(ctx)));
+      outputs.push(newOutput(out, null, format.open(ctx), format.folder));
     }
-    for (const o of outputs) await o.sink.write(o.ser.begin());
+    for (const o of outputs) await o.sink.write({ text: o.ser.begin(), lines: 0, spans: 0 });
     let done = 0;
     // Split files list their articles by content hash: the same lines in the same order in
     // any project holding the same articles, whatever order they were imported in.
@@ -97,12 +134,12 @@ export async function exportProject(
       o.report.articles++;
       o.report.lines += piece.lines;
       o.report.spans += piece.spans;
-      await o.sink.write(piece.text);
+      await o.sink.write(piece);
       await tick(++done, `${done} articles written`);
     }
     for (const o of outputs) {
-      await o.sink.write(o.ser.end());
-      await o.sink.close();
+      await o.sink.write({ text: o.ser.end(), lines: 0, spans: 0 });
+      await o.sink.close(o.ser.closing?.());
       o.report.bytes = o.sink.bytes;
     }
   } catch (err) {
@@ -127,8 +164,12 @@ export async function exportProject(
   };
 }
 
-function newOutput(file: string, split: string | null, ser: FileSerializer): Output {
-  return { report: { path: file, split, articles: 0, lines: 0, spans: 0, bytes: 0 }, sink: new Sink(file), ser };
+function newOutput(file: string, split: string | null, ser: FileSerializer, folder = false): Output {
+  return {
+    report: { path: file, split, articles: 0, lines: 0, spans: 0, bytes: 0 },
+    sink: folder ? folderTarget(file) : streamTarget(file),
+    ser,
+  };
 }
 
 const UNIT_WORDS = {
@@ -150,6 +191,9 @@ export function formatExportSummary(s: ExportSummary): string {
   lines.push(
     s.format === 'conll' ? 'Offsets: none (CoNLL carries tokens only).' : `Offsets: ${UNIT_WORDS[s.offsets]}.`,
   );
+  if (s.format === 'brat') {
+    lines.push('Each article is NAME.txt + NAME.ann; annotation.conf declares the labels (open the folder in brat).');
+  }
   if (s.groups) {
     lines.push(
       s.groups.count === 0
@@ -159,14 +203,21 @@ export function formatExportSummary(s: ExportSummary): string {
     );
   }
   if (s.loss) {
+    const plural = (n: number) => `${n} span${n === 1 ? '' : 's'}`;
     if (s.loss.dropped === 0) {
-      lines.push(`Loss report: nothing dropped (${s.loss.total} span${s.loss.total === 1 ? '' : 's'} all carried).`);
+      lines.push(`Loss report: nothing dropped (${plural(s.loss.total)} all carried).`);
     } else {
       lines.push(
-        `Loss report: ${s.loss.dropped} of ${s.loss.total} spans dropped — ${s.format} cannot carry overlapping or ` +
-          'nested spans, so the fewest possible were dropped:',
+        `Loss report: ${s.loss.dropped} of ${s.loss.total} spans dropped — ` +
+          (s.format === 'bio' || s.format === 'conll'
+            ? `${s.format} cannot carry overlapping or nested spans, so the fewest possible were dropped:`
+            : `${s.format} cannot carry them:`),
       );
       for (const r of s.loss.byLabel) lines.push(`  ${r.label}: ${r.count} (${r.reason})`);
+    }
+    if (s.loss.changed > 0) {
+      lines.push(`Changed: ${s.loss.changed} of ${plural(s.loss.total)} written other than they are:`);
+      for (const r of s.loss.changes) lines.push(`  ${r.label}: ${r.count} (${r.reason})`);
     }
   }
   return lines.join('\n');

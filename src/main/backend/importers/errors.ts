@@ -14,7 +14,11 @@ export class ImportError extends AppError {
 
 /** What a format parser throws about one record; the reader adds file and line. */
 export class RecordError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The line of the error when it is not the record's first (a brat T line, say). */
+    readonly line?: number | undefined,
+  ) {
     super(message);
     this.name = 'RecordError';
   }

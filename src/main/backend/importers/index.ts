@@ -12,29 +12,51 @@ import type {
 } from '../../../shared/jobs';
 import type { OffsetUnit } from '../../../shared/offsets';
 import type { Connection } from '../db/open';
-import { detectFormat, expandPaths, UnknownFormat } from './detect';
+import { detectFormat, expandPaths, refuseProse, UnknownFormat } from './detect';
 import { Cancelled, ImportError, RecordError } from './errors';
-import { Notes, type FormatParser, type ParsedArticle } from './formats/common';
+import { bioFormat } from './formats/bio';
+import { bratReader } from './formats/brat';
+import {
+  Notes,
+  sameApartFromWhiteSpace,
+  type ArticleReader,
+  type FormatParser,
+  type ParseOptions,
+  type ParsedArticle,
+  type ReadArticle,
+} from './formats/common';
+import { conllReader } from './formats/conll';
 import { doccanoFormat } from './formats/doccano';
 import { jsonlFormat, spansFormat } from './formats/jsonl';
 import { labelStudioFormat } from './formats/labelstudio';
+import { labelStudioMinFormat } from './formats/labelstudio-min';
 import { prodigyFormat } from './formats/prodigy';
 import { readJsonRecords, type JsonReadStats } from './json';
+import { LayerNamer, parseAs } from './layers';
 import { readTextFile } from './read';
 import { UnitResolver, UnitRestart } from './units';
-import { ImportWriter, titleOf } from './writer';
+import { ImportWriter, titleOf, type CheckedLayer } from './writer';
 
 export { ImportError } from './errors';
 
 const IMPORT_CACHE_KIB = 64 * 1024;
 
-const PARSERS: Record<Exclude<ConcreteImportFormat, 'txt'>, FormatParser> = {
+/** Formats of JSON records (one per line, pretty-printed, or in an array). */
+const PARSERS: Record<
+  'jsonl' | 'spans' | 'doccano' | 'label-studio' | 'label-studio-min' | 'prodigy' | 'bio',
+  FormatParser
+> = {
   jsonl: jsonlFormat,
   spans: spansFormat,
   doccano: doccanoFormat,
   'label-studio': labelStudioFormat,
+  'label-studio-min': labelStudioMinFormat,
   prodigy: prodigyFormat,
+  bio: bioFormat,
 };
+
+/** Formats that read their files themselves (columns, standoff pairs). */
+const READERS: Record<'conll' | 'brat', ArticleReader> = { conll: conllReader, brat: bratReader };
 
 export interface JobHooks {
   /** Progress (throttled by the caller or not: called at most every 256 records and per file). */
@@ -87,56 +109,98 @@ function importTxt(writer: ImportWriter, run: FileRun): void {
   writer.write({ text, title: titleOf(text), source: run.source, meta: {}, layers: [] }, run.source);
 }
 
-function importJson(
-  writer: ImportWriter,
+/** A JSON format as an article source: each record parsed, skipped records counted. */
+function* jsonArticles(
   run: FileRun,
   parser: FormatParser,
-  options: ImportOptions,
-  progress: Progress,
+  stats: JsonReadStats,
+  onBytes: (b: number) => void,
+): Generator<ReadArticle> {
+  for (const { value, line } of readJsonRecords(run.file, stats, onBytes)) {
+    run.records++;
+    let article: ParsedArticle | null;
+    try {
+      article = parser.parse(value, run.notes);
+    } catch (err) {
+      if (err instanceof RecordError) throw new ImportError(run.file, err.line ?? line, err.message);
+      throw err;
+    }
+    if (!article) {
+      run.skipped++;
+      continue;
+    }
+    yield { article, line };
+  }
+}
+
+interface Source {
+  articles: Iterable<ReadArticle>;
+  name: string;
+  defaultUnit: OffsetUnit;
+  looseText?: { why: string } | undefined;
+  computedOffsets?: string | undefined;
+  /** After the articles: what the reading itself has to say (records spread over lines…). */
+  after?: () => void;
+  /** Readers count their own records. */
+  counts: boolean;
+}
+
+/**
+ * Writes one file's articles: layers named (file or --as), offsets checked and converted to
+ * UTF-16, RecordErrors turned into file:line errors.
+ */
+function importArticles(
+  writer: ImportWriter,
+  run: FileRun,
+  source: Source,
+  ctx: { options: ImportOptions; namer: LayerNamer; progress: Progress; bytes: () => number },
   preset: { unit: OffsetUnit; line: number; how: string } | undefined,
 ): void {
+  const { options, namer, progress } = ctx;
   const forced = options.offsets && options.offsets !== 'auto' ? options.offsets : undefined;
-  const units = new UnitResolver({ forced, formatDefault: parser.defaultUnit, formatName: parser.name, preset });
-  const stats: JsonReadStats = { container: 'lines', multiLine: 0 };
-  let bytes = 0;
-  const records = readJsonRecords(run.file, stats, (b) => (bytes = b));
-  for (const { value, line } of records) {
-    run.records++;
+  const units = new UnitResolver({
+    forced: source.computedOffsets ? 'utf16' : forced,
+    formatDefault: source.defaultUnit,
+    formatName: source.name,
+    preset,
+    looseText: source.looseText ? sameApartFromWhiteSpace : undefined,
+  });
+  namer.startFile();
+  for (const { article, line } of source.articles) {
+    if (!source.counts) run.records++;
     try {
-      const article = parser.parse(value, run.notes);
-      if (!article) {
-        run.skipped++;
-        continue;
-      }
       if (article.text.length === 0) {
         if (article.layers.some((l) => l.spans.length > 0)) throw new RecordError('spans on an empty text');
         run.notes.add('records with empty text skipped');
         run.skipped++;
         continue;
       }
-      const checked: ParsedArticle = {
-        ...article,
-        layers: article.layers.map((l) => ({
-          ...l,
+      const layers: CheckedLayer[] = [];
+      for (const l of article.layers) {
+        const status = options.status ?? l.status;
+        // An untouched article (no layer, no spans, todo: what --layer all exports) carries nothing.
+        if (l.name === null && l.spans.length === 0 && (!status || status === 'todo')) continue;
+        const named = namer.name(l, line);
+        layers.push({
+          name: named.name,
+          from: named.from,
+          status: l.status,
           spans: units.toUtf16(article.text, l.spans, line, article.evidence),
-        })),
-      };
-      writer.write(checked, run.source);
+        });
+      }
+      writer.write({ ...article, layers }, run.source);
     } catch (err) {
-      if (err instanceof RecordError) throw new ImportError(run.file, line, err.message);
+      if (err instanceof RecordError) throw new ImportError(run.file, err.line ?? line, err.message);
       throw err;
     }
-    progress.tick(bytes, `${run.source}: ${run.records} records`);
+    progress.tick(ctx.bytes(), `${run.source}: ${run.records} records`);
   }
-  if (stats.multiLine > 0) {
-    run.notes.add(
-      stats.container === 'array'
-        ? 'records spread over several lines (pretty-printed JSON array), read whole'
-        : 'records spread over several lines (pretty-printed JSON rather than one object per line), read whole',
-      stats.multiLine,
-    );
+  namer.endFile(run.file);
+  source.after?.();
+  if (source.looseText && units.looseMatches > 0) {
+    run.notes.add(`span texts matched once white space was set aside (${source.looseText.why})`, units.looseMatches);
   }
-  run.unitReport = units.report();
+  run.unitReport = source.computedOffsets ? { unit: null, statement: source.computedOffsets } : units.report();
 }
 
 /**
@@ -152,7 +216,7 @@ export function importPaths(
 ): ImportSummary {
   const started = Date.now();
   const skippedFiles: ImportSummary['skippedFiles'] = [];
-  const files = expandPaths(paths, skippedFiles);
+  const files = expandPaths(paths, skippedFiles, options.format === 'auto' || options.format === 'brat');
   const sizes = files.map((f) => fs.statSync(f.file).size);
   const progress = new Progress(
     sizes.reduce((a, b) => a + b, 0),
@@ -160,6 +224,9 @@ export function importPaths(
   );
   const reports: ImportFileReport[] = [];
   let articlesSkipped = 0;
+  const as = parseAs(options.as);
+  const namer = new LayerNamer(as);
+  const parseOptions: ParseOptions = { column: options.column, tags: options.tags };
   const outer = db.inTransaction ? 'SAVEPOINT spanwise_import' : 'BEGIN IMMEDIATE';
   // A larger page cache for the bulk write (64 MB instead of 2 MB): fewer pages spilled to the
   // WAL and read back while the indexes grow. Restored afterwards.
@@ -167,13 +234,19 @@ export function importPaths(
   if (cacheSize > -IMPORT_CACHE_KIB && cacheSize < IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   db.exec(outer);
   try {
-    const writer = new ImportWriter(db, { as: options.as, status: options.status }, 'import');
+    const writer = new ImportWriter(
+      db,
+      { fallback: as.kind === 'name' ? as.name : undefined, status: options.status },
+      'import',
+    );
     let before = 0;
     files.forEach(({ file, root }, i) => {
       progress.startFile(before);
       let format: ConcreteImportFormat;
       try {
         format = options.format === 'auto' ? detectFormat(file) : options.format;
+        // Column and standoff files are never read as prose, even when asked to.
+        if (format === 'txt') refuseProse(file);
       } catch (err) {
         // Inside a folder, a JSON file of no known format (a manifest, a config) is named and skipped.
         if (!(err instanceof UnknownFormat) || root === null) throw err;
@@ -193,8 +266,44 @@ export function importPaths(
         };
         writer.file = { articlesAdded: 0, articlesExisting: 0, spansAdded: 0 };
         writer.origin = `import:${format}`;
+        let bytes = 0;
+        const onBytes = (b: number) => (bytes = b);
+        const ctx = { options, namer, progress, bytes: () => bytes };
         if (format === 'txt') importTxt(writer, r);
-        else importJson(writer, r, PARSERS[format], options, progress, preset);
+        else if (format === 'conll' || format === 'brat') {
+          const reader = READERS[format];
+          const source: Source = {
+            articles: reader.read(file, r.notes, parseOptions, onBytes),
+            name: reader.name,
+            defaultUnit: reader.defaultUnit,
+            looseText: reader.looseText,
+            computedOffsets: reader.computedOffsets,
+            counts: false,
+          };
+          importArticles(writer, r, source, ctx, preset);
+        } else {
+          const parser = PARSERS[format].forFile?.(file, parseOptions) ?? PARSERS[format];
+          const stats: JsonReadStats = { container: 'lines', multiLine: 0 };
+          const source: Source = {
+            articles: jsonArticles(r, parser, stats, onBytes),
+            name: parser.name,
+            defaultUnit: parser.defaultUnit,
+            looseText: parser.looseText,
+            computedOffsets: parser.computedOffsets,
+            counts: true,
+            after: () => {
+              if (stats.multiLine > 0) {
+                r.notes.add(
+                  stats.container === 'array'
+                    ? 'records spread over several lines (pretty-printed JSON array), read whole'
+                    : 'records spread over several lines (pretty-printed JSON rather than one object per line), read whole',
+                  stats.multiLine,
+                );
+              }
+            },
+          };
+          importArticles(writer, r, source, ctx, preset);
+        }
         return r;
       };
       db.exec('SAVEPOINT spanwise_file');
@@ -225,6 +334,7 @@ export function importPaths(
       before += sizes[i]!;
       progress.tick(0, `${i + 1} of ${files.length} files`, true);
     });
+    namer.finish();
     if (hooks.shouldCancel?.()) throw new Cancelled();
     db.exec(outer === 'BEGIN IMMEDIATE' ? 'COMMIT' : 'RELEASE spanwise_import');
     db.pragma(`cache_size = ${cacheSize}`);
@@ -274,7 +384,7 @@ export function formatImportSummary(s: ImportSummary): string {
   if (s.labelsCreated.length) lines.push(`New labels created: ${s.labelsCreated.join(', ')}.`);
   for (const l of s.layers) {
     lines.push(
-      `Layer ${l.name}${l.created ? ' (new annotator)' : ''}: ${l.spans} span${l.spans === 1 ? '' : 's'} on ${l.articles} article${l.articles === 1 ? '' : 's'}.`,
+      `Layer ${l.name}${l.created ? ' (new annotator)' : ''}: ${l.spans} span${l.spans === 1 ? '' : 's'} on ${l.articles} article${l.articles === 1 ? '' : 's'}; name from ${l.from}.`,
     );
   }
   if (s.statusSet) lines.push(`Status set on ${s.statusSet} article layer${s.statusSet === 1 ? '' : 's'}.`);

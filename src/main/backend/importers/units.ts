@@ -12,6 +12,8 @@ export interface OffsetSpan {
   label: string;
   /** The span's text as the file states it, when it does. */
   text?: string | undefined;
+  /** The line that states the span, when it has its own (brat). */
+  line?: number | undefined;
 }
 
 const NAME: Record<OffsetUnit, string> = { codepoint: 'code points', utf16: 'UTF-16 code units' };
@@ -44,6 +46,8 @@ export interface ResolverOptions {
   formatName: string;
   /** A restart after earlier records were read with the default: the unit found later. */
   preset?: { unit: OffsetUnit; line: number; how: string } | undefined;
+  /** Accepts a stated text that differs from the selected one only in white space. */
+  looseText?: ((stated: string, actual: string) => boolean) | undefined;
 }
 
 export class UnitResolver {
@@ -53,6 +57,8 @@ export class UnitResolver {
   private spans = 0;
   private astralRecords = 0;
   private checkedText = 0;
+  /** Span texts accepted only by `looseText` (white space written differently). */
+  looseMatches = 0;
 
   constructor(private readonly opts: ResolverOptions) {
     if (opts.preset) this.decided = { ...opts.preset };
@@ -74,8 +80,16 @@ export class UnitResolver {
     if (!HIGH_SURROGATE.test(text)) {
       // No character outside the BMP: both units agree everywhere (the common case, checked
       // without building an offset map; messages speak of code points, as Python does).
-      for (const s of spans) checkBmp(text, s);
-      for (const s of spans) if (s.text !== undefined) this.checkedText++;
+      for (const s of spans) {
+        if (s.text !== undefined) {
+          this.checkedText++;
+          if (this.opts.looseText && text.slice(s.start, s.end) !== s.text && this.fitsLoosely(text, s)) {
+            this.looseMatches++;
+            continue;
+          }
+        }
+        checkBmp(text, s);
+      }
       return spans.slice();
     }
     const map = new OffsetMap(text);
@@ -83,6 +97,11 @@ export class UnitResolver {
     const forced = this.opts.forced;
     if (forced) {
       for (const s of spans) this.checkSpan(map, s, forced, true);
+      if (this.opts.looseText) {
+        for (const s of spans) {
+          if (s.text !== undefined && map.slice(s.start, s.end, forced) !== s.text) this.looseMatches++;
+        }
+      }
       return spans.map((s) => this.convert(map, s, forced));
     }
     // Which units could each span (and each token the format gives as evidence) be in?
@@ -129,7 +148,21 @@ export class UnitResolver {
         this.decided = { unit, line, how };
       }
     }
+    if (this.opts.looseText) {
+      for (const s of spans)
+        if (s.text !== undefined && map.slice(s.start, s.end, unit) !== s.text) this.looseMatches++;
+    }
     return spans.map((s) => this.convert(map, s, unit));
+  }
+
+  /** In range (BMP text) and the same text apart from white space. */
+  private fitsLoosely(text: string, s: OffsetSpan): boolean {
+    return (
+      s.start >= 0 &&
+      s.end > s.start &&
+      s.end <= text.length &&
+      this.opts.looseText!(s.text!, text.slice(s.start, s.end))
+    );
   }
 
   private convert(map: OffsetMap, s: OffsetSpan, unit: OffsetUnit): OffsetSpan {
@@ -137,11 +170,15 @@ export class UnitResolver {
     return { start: map.toUtf16(s.start), end: map.toUtf16(s.end), label: s.label, text: s.text };
   }
 
+  private textFits(actual: string, s: OffsetSpan): boolean {
+    return actual === s.text || (this.opts.looseText !== undefined && this.opts.looseText(s.text!, actual));
+  }
+
   /** True when the span is valid in `unit`; with `raise`, throws the reason instead of false. */
   private checkSpan(map: OffsetMap, s: OffsetSpan, unit: OffsetUnit, raise: boolean): boolean {
     const len = unit === 'utf16' ? map.utf16Length : map.codePointLength;
     const fail = (why: string): false => {
-      if (raise) throw new RecordError(why);
+      if (raise) throw new RecordError(why, s.line);
       return false;
     };
     if (s.end <= s.start) return fail(`span ${describe(s)}: end ≤ start`);
@@ -162,7 +199,7 @@ export class UnitResolver {
     }
     if (s.text !== undefined) {
       const actual = map.slice(s.start, s.end, unit);
-      if (actual !== s.text) {
+      if (!this.textFits(actual, s)) {
         return fail(`span ${describe(s)}: its text is ${quote(s.text)} but the offsets select ${quote(actual)}`);
       }
     }
@@ -173,13 +210,17 @@ export class UnitResolver {
     const asCp =
       s.end <= map.codePointLength && s.start < s.end ? quote(map.slice(s.start, s.end, 'codepoint')) : 'out of range';
     const asU16 = s.end <= map.utf16Length && s.start < s.end ? quote(map.text.slice(s.start, s.end)) : 'out of range';
-    if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`);
+    if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`, s.line);
     if (s.end > map.utf16Length) {
-      throw new RecordError(`span ${describe(s)} is out of range: the text is ${map.codePointLength} code points long`);
+      throw new RecordError(
+        `span ${describe(s)} is out of range: the text is ${map.codePointLength} code points long`,
+        s.line,
+      );
     }
     const said = s.text !== undefined ? `its text is ${quote(s.text)}, but ` : '';
     throw new RecordError(
       `span ${describe(s)} matches neither unit: ${said}as code points it selects ${asCp}, as UTF-16 ${asU16}`,
+      s.line,
     );
   }
 
@@ -221,14 +262,17 @@ export class UnitResolver {
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 function checkBmp(text: string, s: OffsetSpan): void {
-  if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`);
-  if (s.start < 0) throw new RecordError(`span ${describe(s)}: negative offset`);
+  if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`, s.line);
+  if (s.start < 0) throw new RecordError(`span ${describe(s)}: negative offset`, s.line);
   if (s.end > text.length) {
-    throw new RecordError(`span ${describe(s)} is out of range: the text is ${text.length} code points long`);
+    throw new RecordError(`span ${describe(s)} is out of range: the text is ${text.length} code points long`, s.line);
   }
   if (s.text !== undefined && text.slice(s.start, s.end) !== s.text) {
     const actual = text.slice(s.start, s.end);
-    throw new RecordError(`span ${describe(s)}: its text is ${quote(s.text)} but the offsets select ${quote(actual)}`);
+    throw new RecordError(
+      `span ${describe(s)}: its text is ${quote(s.text)} but the offsets select ${quote(actual)}`,
+      s.line,
+    );
   }
 }
 

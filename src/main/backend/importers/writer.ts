@@ -15,12 +15,22 @@ import type { ParsedArticle } from './formats/common';
 import type { OffsetSpan } from './units';
 
 export interface WriterOptions {
-  as?: string | undefined;
+  /** The one layer name --as gives (not a map): plain-text articles marked done go there. */
+  fallback?: string | undefined;
   status?: 'done' | undefined;
 }
 
-/** A parsed article whose layers' spans are now UTF-16 offsets into its text. */
-export type CheckedArticle = ParsedArticle;
+/** A layer whose name is settled (file or --as), spans in UTF-16 offsets. */
+export interface CheckedLayer {
+  name: string | null;
+  /** Where the name came from, for the summary. */
+  from: string;
+  status?: ArticleStatus | undefined;
+  spans: OffsetSpan[];
+}
+
+/** A parsed article whose layers are named and whose spans are UTF-16 offsets into its text. */
+export type CheckedArticle = Omit<ParsedArticle, 'layers'> & { layers: CheckedLayer[] };
 
 const SPAN_BATCH = 32;
 const SPAN_COLUMNS = 9;
@@ -53,7 +63,10 @@ export class ImportWriter {
   private readonly ts = now();
   private readonly labels = new Map<string, number>();
   private readonly annotators = new Map<string, number>();
-  readonly layerStats = new Map<string, { created: boolean; spans: number; articles: Set<number> }>();
+  readonly layerStats = new Map<
+    string,
+    { created: boolean; spans: number; articles: Set<number>; from: Set<string> }
+  >();
   readonly labelsCreated: string[] = [];
   private readonly layersTouched = new Set<string>();
   spansDuplicate = 0;
@@ -101,7 +114,9 @@ export class ImportWriter {
   snapshot(): () => void {
     const labelsCreated = [...this.labelsCreated];
     const { spansDuplicate, statusSet } = this;
-    const layers = [...this.layerStats].map(([k, v]) => [k, { ...v, articles: new Set(v.articles) }] as const);
+    const layers = [...this.layerStats].map(
+      ([k, v]) => [k, { ...v, articles: new Set(v.articles), from: new Set(v.from) }] as const,
+    );
     const touched = new Set(this.layersTouched);
     return () => {
       this.labelsCreated.splice(0, this.labelsCreated.length, ...labelsCreated);
@@ -147,7 +162,8 @@ export class ImportWriter {
       created = true;
     }
     this.annotators.set(name, id);
-    if (!this.layerStats.has(clean)) this.layerStats.set(clean, { created, spans: 0, articles: new Set() });
+    if (!this.layerStats.has(clean))
+      this.layerStats.set(clean, { created, spans: 0, articles: new Set(), from: new Set() });
     return id;
   }
 
@@ -176,13 +192,13 @@ export class ImportWriter {
       this.file.articlesAdded++;
     }
     let layers = article.layers;
-    if (layers.length === 0 && this.opts.status && this.opts.as) layers = [{ name: null, spans: [] }];
+    if (layers.length === 0 && this.opts.status && this.opts.fallback) {
+      layers = [{ name: this.opts.fallback, from: '--as', spans: [] }];
+    }
     for (const layer of layers) {
       const status: ArticleStatus | undefined = this.opts.status ?? layer.status;
-      // An untouched article (layer null, no spans, todo: what --layer all exports) carries nothing.
-      if (layer.name === null && layer.spans.length === 0 && (!status || status === 'todo')) continue;
-      const name = layer.name ?? this.opts.as;
-      if (name === undefined) {
+      const name = layer.name;
+      if (name === null) {
         const what = layer.spans.length > 0 ? `${layer.spans.length} span(s)` : `status "${status}"`;
         throw new RecordError(
           `${what} but no annotator layer: this format names none here; pass --as NAME to choose the layer`,
@@ -191,6 +207,7 @@ export class ImportWriter {
       const annotatorId = this.annotatorId(name);
       const stats = this.layerStats.get(name.trim())!;
       stats.articles.add(articleId);
+      stats.from.add(layer.from);
       this.writeSpans(articleId, annotatorId, layer.spans, isNew && !this.seenLayer(articleId, annotatorId), stats);
       if (status) {
         this.q.status.run(articleId, annotatorId, status, this.ts);
@@ -261,6 +278,7 @@ export class ImportWriter {
         created: v.created,
         spans: v.spans,
         articles: v.articles.size,
+        from: [...v.from].join('; '),
       })),
       spansDuplicate: this.spansDuplicate,
       statusSet: this.statusSet,

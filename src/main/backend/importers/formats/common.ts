@@ -9,6 +9,10 @@ import type { OffsetSpan } from '../units';
 export interface ParsedLayer {
   /** Annotator name from the file; null when the format names none (then --as applies). */
   name: string | null;
+  /** What in the file gave the name, for the summary ("completed_by 7", "_annotator_id"). */
+  namedBy?: string | undefined;
+  /** Other keys a `--as KEY=NAME` map may use for this layer ("7" for label-studio-user-7). */
+  aliases?: readonly string[] | undefined;
   status?: ArticleStatus | undefined;
   /** Offsets in the file's unit, not yet checked. */
   spans: OffsetSpan[];
@@ -36,20 +40,61 @@ export class Notes {
   }
 }
 
+/** Options a format may need beyond the record itself (the CLI's --column and --tags). */
+export interface ParseOptions {
+  column?: number | undefined;
+  tags?: readonly string[] | undefined;
+}
+
+/** A span text that differs from the offsets' text only in how the tool writes white space. */
+export interface LooseText {
+  /** Why the texts may differ, for the summary note. */
+  why: string;
+}
+
+/** A JSON format: one record in, one article out. */
 export interface FormatParser {
   name: ConcreteImportFormat;
   /** The unit the format's own tools write, used only when nothing in the file tells. */
   defaultUnit: OffsetUnit;
+  /** Set when the tool rewrites white space in a span's text (line breaks as \n…). */
+  looseText?: LooseText | undefined;
+  /** As for ArticleReader: the format carries no offsets; the parser computes UTF-16 ones. */
+  computedOffsets?: string | undefined;
+  /** A parser of its own for one file, for formats that read options or sidecar files. */
+  forFile?(file: string, options: ParseOptions): FormatParser;
   /** The article, or null when the record is deliberately skipped (noted in `notes`). */
   parse(value: unknown, notes: Notes): ParsedArticle | null;
 }
 
+/** An article read from a line-based file, with the line it starts on. */
+export interface ReadArticle {
+  article: ParsedArticle;
+  line: number;
+}
+
+/**
+ * A format that is not JSON records (columns, standoff pairs). It reads the file itself and
+ * throws ImportError with the line of anything malformed.
+ */
+export interface ArticleReader {
+  name: ConcreteImportFormat;
+  defaultUnit: OffsetUnit;
+  looseText?: LooseText | undefined;
+  /**
+   * Set when the format carries no offsets: the reader rebuilds the text and computes the
+   * spans' UTF-16 offsets itself, and this sentence says so in the summary.
+   */
+  computedOffsets?: string | undefined;
+  read(file: string, notes: Notes, options: ParseOptions, onBytes: (bytes: number) => void): Iterable<ReadArticle>;
+}
+
 /** zod issues as one short sentence: `missing "text"`, `"spans.2.end": expected number`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {
-      const where = issue.path.map(String).join('.');
+      const where = [...prefix, ...issue.path].map(String).join('.');
       if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
         return `missing ${where ? `"${where}"` : 'value'}`;
       }
@@ -81,4 +126,17 @@ export function extraKeys(record: Record<string, unknown>, used: ReadonlySet<str
 
 export function stringOrUndefined(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * Whether two span texts are the same once each run of white space (or of its \n, \r, \t
+ * escapes) counts as one space. Edges still count: a span one character too long is refused.
+ */
+export function sameApartFromWhiteSpace(stated: string, actual: string): boolean {
+  const squeeze = (s: string) => s.replace(/(?:\\[nrt]|\s)+/gu, ' ');
+  return squeeze(stated) === squeeze(actual);
 }

@@ -1,26 +1,43 @@
 // doccano sequence labeling: {"text", "label": [[start, end, "LABEL"], ...]} (also "labels"),
 // and the relation-extraction form {"text", "entities": [{"start_offset","end_offset","label"}],
-// "relations": [...]}. doccano is a Python tool: offsets are code points unless the file shows
-// otherwise. Keys other than these are kept as article metadata.
+// "relations": [...]}, whose entities older and intent-detection exports write as triples too.
+// doccano 1.x (1.3–1.5) wrote the text under "data" instead of "text". doccano is a Python
+// tool: offsets are code points unless the file shows otherwise. Other keys are kept as meta.
 import { z } from 'zod';
 import { RecordError } from '../errors';
 import type { OffsetSpan } from '../units';
-import { externalIdSchema, extraKeys, offset, parseRecord, type FormatParser, type Notes } from './common';
+import {
+  describeIssues,
+  externalIdSchema,
+  extraKeys,
+  isObject,
+  offset,
+  parseRecord,
+  type FormatParser,
+  type Notes,
+} from './common';
 
 const Triple = z.tuple([offset, offset, z.string()]);
 const Entity = z.looseObject({ start_offset: offset, end_offset: offset, label: z.string() });
 
 const Record_ = z.looseObject({
-  text: z.string(),
+  text: z.string().optional(),
+  data: z.unknown().optional(),
   id: externalIdSchema.optional(),
   label: z.array(z.unknown()).optional(),
   labels: z.array(z.unknown()).optional(),
-  entities: z.array(Entity).optional(),
+  entities: z.array(z.unknown()).optional(),
   relations: z.array(z.unknown()).optional(),
   layer: z.string().nullable().optional(),
 });
 
 const USED = new Set(['text', 'id', 'label', 'labels', 'entities', 'relations', 'layer']);
+
+function triple(item: unknown, where: string): OffsetSpan {
+  const t = Triple.safeParse(item);
+  if (!t.success) throw new RecordError(`"${where}": expected [start, end, "LABEL"], found ${JSON.stringify(item)}`);
+  return { start: t.data[0], end: t.data[1], label: t.data[2] };
+}
 
 function triples(list: unknown[], key: string): OffsetSpan[] {
   return list.map((item, i) => {
@@ -30,11 +47,24 @@ function triples(list: unknown[], key: string): OffsetSpan[] {
           'this is a doccano text-classification file, which has no spans to import',
       );
     }
-    const t = Triple.safeParse(item);
-    if (!t.success) {
-      throw new RecordError(`"${key}.${i}": expected [start, end, "LABEL"], found ${JSON.stringify(item)}`);
+    return triple(item, `${key}.${i}`);
+  });
+}
+
+/** Entities as objects {start_offset, end_offset, label} or as [start, end, "LABEL"] triples. */
+function entities(list: unknown[]): OffsetSpan[] {
+  return list.map((item, i) => {
+    if (Array.isArray(item)) return triple(item, `entities.${i}`);
+    if (!isObject(item)) {
+      throw new RecordError(
+        `"entities.${i}": expected {"start_offset", "end_offset", "label"} or [start, end, "LABEL"], found ${JSON.stringify(item)}`,
+      );
     }
-    return { start: t.data[0], end: t.data[1], label: t.data[2] };
+    const e = Entity.safeParse(item);
+    if (!e.success) {
+      throw new RecordError(describeIssues(e.error, ['entities', i]));
+    }
+    return { start: e.data.start_offset, end: e.data.end_offset, label: e.data.label };
   });
 }
 
@@ -43,17 +73,29 @@ export const doccanoFormat: FormatParser = {
   defaultUnit: 'codepoint',
   parse(value: unknown, notes: Notes) {
     const rec = parseRecord(Record_, value);
+    let text = rec.text;
+    let used = USED;
+    if (text === undefined) {
+      if (typeof rec.data !== 'string') {
+        throw new RecordError(
+          rec.data === undefined ? 'missing "text"' : '"data" is not a string (doccano 1.x keeps the text there)',
+        );
+      }
+      text = rec.data;
+      used = new Set([...USED, 'data']);
+      notes.add('texts read from "data" (doccano 1.x export)');
+    }
     const spans: OffsetSpan[] = [];
     if (rec.label) spans.push(...triples(rec.label, 'label'));
     if (rec.labels) spans.push(...triples(rec.labels, 'labels'));
-    for (const e of rec.entities ?? []) spans.push({ start: e.start_offset, end: e.end_offset, label: e.label });
+    if (rec.entities) spans.push(...entities(rec.entities));
     if (rec.relations?.length) notes.add('relations ignored (Spanwise has no relation layer)', rec.relations.length);
     const layer = rec.layer ?? null;
     return {
-      text: rec.text,
+      text,
       externalId: rec.id,
-      meta: extraKeys(rec, USED),
-      layers: spans.length > 0 || layer !== null ? [{ name: layer, spans }] : [],
+      meta: extraKeys(rec, used),
+      layers: spans.length > 0 || layer !== null ? [{ name: layer, namedBy: 'layer', spans }] : [],
     };
   },
 };

@@ -43,6 +43,7 @@ const FOREIGN_ANNOTATIONS: Record<string, string> = {
   annotations: 'label-studio',
   predictions: 'label-studio',
   tokens: 'prodigy',
+  ner_tags: 'bio',
 };
 
 function parseArticle(value: unknown): ParsedArticle {
@@ -66,7 +67,10 @@ function parseArticle(value: unknown): ParsedArticle {
     title: rec.title ?? stringOrUndefined(metaTitle),
     source: rec.source ?? stringOrUndefined(metaSource),
     meta,
-    layers: spans.length > 0 || layer !== null || rec.status ? [{ name: layer, status: rec.status, spans }] : [],
+    layers:
+      spans.length > 0 || layer !== null || rec.status
+        ? [{ name: layer, namedBy: 'layer', status: rec.status, spans }]
+        : [],
   };
 }
 

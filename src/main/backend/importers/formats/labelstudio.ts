@@ -1,36 +1,39 @@
 // Label Studio JSON export: an array of tasks {"id", "data": {"text", ...}, "annotations":
-// [{"completed_by", "was_cancelled", "result": [{"type": "labels", "value": {"start","end",
-// "text","labels": [...]}}]}], "predictions": [...]}. Each annotation is a layer: its
-// `spanwise.layer` (written by Spanwise's exporter), else completed_by's email, else
-// `label-studio-user-<id>`, else --as. Recent Label Studio writes code points; the spans' own
-// `text` tells. Cancelled annotations, predictions and results that are not text spans are
-// counted in the summary, not imported.
+// [{"id", "completed_by", "was_cancelled", "result": [{"type": "labels", "value": {"start","end",
+// "text","labels": [...]}}]}], "predictions": [{"model_version", "result": [...]}]}.
+// Each annotation is a layer: its `spanwise.layer` (written by Spanwise's exporter), else
+// completed_by's email, else `label-studio-user-<id>`; each prediction is a layer named after
+// its model_version. Recent Label Studio writes code points; the spans' own `text` tells, read
+// apart from white space, since the editor writes a span's line breaks as the two characters \n.
+// Cancelled annotations, relations and results that are not text spans are counted, not imported.
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '../../../../shared/model';
+import { looksLikeJsonMin } from '../detect';
 import { RecordError } from '../errors';
 import type { OffsetSpan } from '../units';
 import {
   externalIdSchema,
+  isObject,
   metaSchema,
   parseRecord,
   stringOrUndefined,
   type FormatParser,
+  type LooseText,
   type Notes,
   type ParsedLayer,
 } from './common';
 
-const Result = z.looseObject({
-  type: z.string().optional(),
-  value: z.looseObject({
-    start: z.unknown().optional(),
-    end: z.unknown().optional(),
-    text: z.string().optional(),
-    labels: z.array(z.string()).optional(),
-  }),
+export const Value = z.looseObject({
+  start: z.unknown().optional(),
+  end: z.unknown().optional(),
+  text: z.string().optional(),
+  labels: z.array(z.string()).optional(),
 });
 
+const Result = z.looseObject({ type: z.string().optional(), value: Value.optional() });
+
 const Annotation = z.looseObject({
-  result: z.array(Result).default([]),
+  result: z.array(Result).nullable().default([]),
   completed_by: z
     .union([z.number(), z.string(), z.looseObject({ email: z.string().optional(), id: z.number().optional() })])
     .optional()
@@ -41,24 +44,72 @@ const Annotation = z.looseObject({
     .optional(),
 });
 
+const Prediction = z.looseObject({
+  result: z.array(Result).nullable().default([]),
+  model_version: z.union([z.string(), z.number()]).nullable().optional(),
+});
+
 const Task = z.looseObject({
   id: externalIdSchema.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   annotations: z.array(Annotation).optional(),
   completions: z.array(Annotation).optional(),
-  predictions: z.array(z.unknown()).optional(),
+  predictions: z.array(Prediction).optional(),
 });
 
-function layerName(a: z.output<typeof Annotation>): string | null {
-  if (a.spanwise?.layer !== undefined) return a.spanwise.layer;
-  const by = a.completed_by;
-  if (typeof by === 'string') return by;
-  if (typeof by === 'number') return `label-studio-user-${by}`;
-  if (by && typeof by === 'object') {
-    if (by.email) return by.email;
-    if (by.id !== undefined) return `label-studio-user-${by.id}`;
+export const LABEL_STUDIO_TEXT: LooseText = { why: 'Label Studio writes a span’s line breaks as \\n' };
+
+/** A results list's text spans (one per label); other results are counted in `notes`. */
+export function spansOfResults(
+  results: readonly { type?: string | undefined; value?: z.output<typeof Value> | undefined }[],
+  where: string,
+  notes: Notes,
+  /** Where the value sits in each result (JSON-MIN lists bare values). */
+  valuePath = '.value',
+): OffsetSpan[] {
+  const spans: OffsetSpan[] = [];
+  results.forEach((r, k) => {
+    const v = r.value;
+    if (r.type === 'relation') {
+      notes.add('relations ignored (Spanwise has no relation layer)');
+      return;
+    }
+    const isSpan =
+      v !== undefined && typeof v.start === 'number' && typeof v.end === 'number' && Array.isArray(v.labels);
+    if (!isSpan || (r.type !== undefined && r.type !== 'labels')) {
+      notes.add(`results of type "${r.type ?? 'unknown'}" ignored (not text spans)`);
+      return;
+    }
+    for (const key of ['start', 'end'] as const) {
+      const n = v[key] as number;
+      if (!Number.isSafeInteger(n)) {
+        throw new RecordError(`"${where}.${k}${valuePath}.${key}": must be a whole number, found ${n}`);
+      }
+    }
+    if (v.labels!.length === 0) notes.add('text spans without a label ignored');
+    for (const label of v.labels!) spans.push({ start: v.start as number, end: v.end as number, label, text: v.text });
+  });
+  return spans;
+}
+
+/** An annotator as Label Studio names them: the layer name, what named it, and the id a --as map may use. */
+export function annotatorLayer(by: unknown, key: string): Pick<ParsedLayer, 'name' | 'namedBy' | 'aliases'> {
+  if (typeof by === 'string' && by) return { name: by, namedBy: key };
+  if (typeof by === 'number')
+    return { name: `label-studio-user-${by}`, namedBy: `${key} ${by}`, aliases: [String(by)] };
+  if (isObject(by)) {
+    if (typeof by['email'] === 'string' && by['email']) {
+      return {
+        name: by['email'],
+        namedBy: `${key}.email`,
+        aliases: typeof by['id'] === 'number' ? [String(by['id'])] : [],
+      };
+    }
+    if (typeof by['id'] === 'number') {
+      return { name: `label-studio-user-${by['id']}`, namedBy: `${key}.id ${by['id']}`, aliases: [String(by['id'])] };
+    }
   }
-  return null;
+  return { name: null };
 }
 
 function findText(data: Record<string, unknown>): string {
@@ -77,8 +128,16 @@ function findText(data: Record<string, unknown>): string {
 export const labelStudioFormat: FormatParser = {
   name: 'label-studio',
   defaultUnit: 'codepoint',
+  looseText: LABEL_STUDIO_TEXT,
   parse(value: unknown, notes: Notes) {
     const task = parseRecord(Task, value);
+    if (!task.data && !task.annotations && !task.completions && !task.predictions && looksLikeJsonMin(task)) {
+      // Read as "all data", its spans would vanish into meta.
+      throw new RecordError(
+        'this is Label Studio\'s JSON-MIN export (spans listed under the labeling control\'s name, no "annotations"): ' +
+          'import it with --format label-studio-min (or auto)',
+      );
+    }
     // Label Studio itself treats a task without "data" as all data.
     const data = task.data ?? (value as Record<string, unknown>);
     const text = findText(data);
@@ -92,31 +151,19 @@ export const labelStudioFormat: FormatParser = {
         notes.add('cancelled (skipped) annotations ignored');
         continue;
       }
-      const spans: OffsetSpan[] = [];
-      a.result.forEach((r, k) => {
-        const v = r.value;
-        const isSpan = typeof v.start === 'number' && typeof v.end === 'number' && Array.isArray(v.labels);
-        if (!isSpan || (r.type !== undefined && r.type !== 'labels')) {
-          notes.add(`results of type "${r.type ?? 'unknown'}" ignored (not text spans)`);
-          return;
-        }
-        for (const key of ['start', 'end'] as const) {
-          const n = v[key] as number;
-          if (!Number.isSafeInteger(n)) {
-            throw new RecordError(`"${where}.result.${k}.value.${key}": must be a whole number, found ${n}`);
-          }
-        }
-        for (const label of v.labels!)
-          spans.push({ start: v.start as number, end: v.end as number, label, text: v.text });
-      });
-      layers.push({ name: layerName(a), status: a.spanwise?.status, spans });
+      const spans = spansOfResults(a.result ?? [], `${where}.result`, notes);
+      const named =
+        a.spanwise?.layer !== undefined
+          ? { name: a.spanwise.layer, namedBy: 'spanwise.layer' }
+          : annotatorLayer(a.completed_by, 'completed_by');
+      layers.push({ ...named, status: a.spanwise?.status, spans });
     }
-    if (task.predictions?.length) {
-      notes.add(
-        'predictions ignored (import annotations; accept predictions in Label Studio first)',
-        task.predictions.length,
-      );
-    }
+    (task.predictions ?? []).forEach((p, i) => {
+      const spans = spansOfResults(p.result ?? [], `predictions.${i}.result`, notes);
+      const version = p.model_version === null || p.model_version === undefined ? '' : String(p.model_version);
+      notes.add('predictions read as pre-annotations (a layer per model version)');
+      layers.push(version ? { name: version, namedBy: 'prediction model_version', spans } : { name: null, spans });
+    });
     const { text: _t, id: dataId, title, source, meta: nested, ...rest } = data;
     const parsedMeta = metaSchema.safeParse(nested);
     // title and source are the article's own fields, wherever Label Studio keeps them.

@@ -12,6 +12,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   'label-studio': 'Label Studio JSON',
   bio: 'BIO JSONL for token classification (no overlaps)',
   conll: 'CoNLL-2003 text (no overlaps)',
+  brat: 'brat standoff folder (.txt and .ann per article)',
 };
 
 export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | undefined }) {

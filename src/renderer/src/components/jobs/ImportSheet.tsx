@@ -13,7 +13,11 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
   spans: 'Spanwise export (spans JSONL)',
   doccano: 'doccano JSONL',
   'label-studio': 'Label Studio JSON',
+  'label-studio-min': 'Label Studio JSON-MIN (its converter)',
   prodigy: 'Prodigy JSONL',
+  conll: 'CoNLL / IOB columns (CoNLL-2003, token-tag, CoNLL-U)',
+  bio: 'Token classification (tokens and tags, Hugging Face)',
+  brat: 'brat standoff (.txt with .ann)',
 };
 
 function baseName(p: string): string {
