@@ -90,11 +90,11 @@ describe('migration 004: annotator identity', () => {
 
   it('names may repeat across uids; a row inserted without a uid gets one', () => {
     const p = tempProject({ demo: false });
-    const a = ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Anna');
-    const b = ensureAnnotatorByUid(p.db, '22222222-2222-4222-8222-222222222222', 'Anna');
+    const a = ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Anna', true);
+    const b = ensureAnnotatorByUid(p.db, '22222222-2222-4222-8222-222222222222', 'Anna', true);
     expect(a.created && b.created).toBe(true);
     expect(a.annotator.id).not.toBe(b.annotator.id);
-    expect(ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Renamed')).toEqual({
+    expect(ensureAnnotatorByUid(p.db, '11111111-1111-4111-8111-111111111111', 'Renamed', false)).toEqual({
       annotator: a.annotator,
       created: false,
     });
@@ -110,12 +110,27 @@ describe('migration 004: annotator identity', () => {
     const p = tempProject({ demo: false, annotator: 'anna' });
     const me = p.handlers.getSession({}).annotator!;
     expect(me.uid).toMatch(UUID);
-    ensureAnnotatorByUid(p.db, '33333333-3333-4333-8333-333333333333', 'anna');
+    ensureAnnotatorByUid(p.db, '33333333-3333-4333-8333-333333333333', 'anna', false);
     p.setAnnotator('bo');
     p.setAnnotator('anna');
     expect(p.handlers.getSession({}).annotator).toEqual(me);
     // While anna is current, asking for her by name again does not switch to the other anna.
     expect(ensureAnnotator(p.db, 'anna')).toEqual(me);
+    p.close();
+  });
+
+  it('typing the name of a person met through packs makes a new local person, never takes over their layer', () => {
+    const p = tempProject({ demo: false, annotator: 'rev' });
+    const merged = ensureAnnotatorByUid(p.db, '44444444-4444-4444-8444-444444444444', 'anna', true).annotator;
+    p.setAnnotator('anna');
+    const me = p.handlers.getSession({}).annotator!;
+    expect(me.name).toBe('anna');
+    expect(me.uid).not.toBe(merged.uid);
+    expect(me.id).not.toBe(merged.id);
+    // And that local anna is the one picked from now on.
+    p.setAnnotator('rev');
+    p.setAnnotator('anna');
+    expect(p.handlers.getSession({}).annotator).toEqual(me);
     p.close();
   });
 });

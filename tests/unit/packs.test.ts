@@ -142,6 +142,11 @@ describe('merge', () => {
       guidelinesDiffer: false,
     });
     expect(layer(rev.db, uidOf(anna))).toEqual(layer(anna.db, uidOf(anna)));
+    // Anna is someone whose work arrives in packs here, not a person of this machine.
+    expect(rev.db.prepare('SELECT name, remote FROM annotators WHERE uid = ?').get(uidOf(anna))).toEqual({
+      name: 'anna',
+      remote: 1,
+    });
     expect(rev.handlers.listLabels({}).find((l) => l.name === 'Weapon')).toMatchObject({
       color: '#123456',
       hotkey: 'w',

@@ -25,34 +25,43 @@ export function findAnnotatorByUid(db: Db, uid: string): Annotator | null {
 
 /**
  * The local person with this name, created (with a new uid) on first use. Names may repeat
- * once other people's work is merged in: the current annotator wins if it has this name, then
- * the oldest person of that name.
+ * once other people's work is merged in: people met through packs (remote) are never picked;
+ * among local ones the current annotator wins if it has this name, then the oldest.
  */
 export function ensureAnnotator(db: Db, name: string, role: Annotator['role'] = 'annotator'): Annotator {
   const current = getSetting(db, 'current_annotator');
   const existing = db
-    .prepare(`SELECT ${COLUMNS} FROM annotators WHERE name = ? ORDER BY id = ? DESC, id LIMIT 1`)
+    .prepare(`SELECT ${COLUMNS} FROM annotators WHERE name = ? AND remote = 0 ORDER BY id = ? DESC, id LIMIT 1`)
     .get(name, current === null ? null : Number(current)) as Annotator | undefined;
   if (existing) return existing;
-  return insertAnnotator(db, randomUUID(), name, role);
+  return insertAnnotator(db, randomUUID(), name, role, false);
 }
 
-/** The person with this uid, created under this name when the project has not met them yet. */
+/**
+ * The person with this uid, created under this name when the project has not met them yet;
+ * `remote` when their work reaches this project in packs rather than being done here.
+ */
 export function ensureAnnotatorByUid(
   db: Db,
   uid: string,
   name: string,
+  remote: boolean,
   role: Annotator['role'] = 'annotator',
 ): { annotator: Annotator; created: boolean } {
   const existing = findAnnotatorByUid(db, uid);
   if (existing) return { annotator: existing, created: false };
-  return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role), created: true };
+  return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role, remote), created: true };
 }
 
-function insertAnnotator(db: Db, uid: string, name: string, role: Annotator['role']): Annotator {
+/** Makes a person local: the one working in this project (an assignment pack was opened). */
+export function setLocal(db: Db, id: number): void {
+  db.prepare('UPDATE annotators SET remote = 0 WHERE id = ?').run(id);
+}
+
+function insertAnnotator(db: Db, uid: string, name: string, role: Annotator['role'], remote: boolean): Annotator {
   const info = db
-    .prepare('INSERT INTO annotators (uid, name, role, created_at) VALUES (?, ?, ?, ?)')
-    .run(uid, name, role, now());
+    .prepare('INSERT INTO annotators (uid, name, role, remote, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(uid, name, role, remote ? 1 : 0, now());
   return { id: Number(info.lastInsertRowid), uid, name, role };
 }
 
