@@ -161,6 +161,20 @@ describe('merge', () => {
     rev.close();
   });
 
+  it('maps labels by name in any case: a renamed "Actor" is the project\'s ACTOR, nothing created', () => {
+    const anna = annotatorProject('anna');
+    anna.handlers.updateLabel({ id: labelId(anna, 'ACTOR'), name: 'Actor', color: '#654321' });
+    const { kim } = annasWork(anna);
+    const rev = annotatorProject('rev');
+    const [s] = mergePacks(rev.db, [packOf(anna)]);
+    expect(s!.labelsCreated).toEqual([]);
+    expect(rev.handlers.listLabels({}).map((l) => l.name)).toEqual(['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION']);
+    const row = rev.db.prepare('SELECT l.name, l.color FROM spans s JOIN labels l ON l.id = s.label_id WHERE s.id = ?');
+    expect(row.get(kim.id)).toEqual({ name: 'ACTOR', color: '#0072B2' });
+    anna.close();
+    rev.close();
+  });
+
   it('is idempotent: merging the same pack again changes nothing', () => {
     const anna = annotatorProject('anna');
     annasWork(anna);
