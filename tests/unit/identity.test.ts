@@ -13,6 +13,7 @@ import {
 } from '../../src/main/backend/annotators';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/backend/db/migrations';
 import { APPLICATION_ID, openDb } from '../../src/main/backend/db/open';
+import { projectStats } from '../../src/main/backend/exporters/stats';
 import { Project } from '../../src/main/backend/project';
 import { RESOURCES, tempDir, tempProject } from './helpers';
 
@@ -149,5 +150,16 @@ describe('displayName', () => {
     expect(displayName(anna1, [anna1, anna2, bo])).toBe('Anna (3f2a9c)');
     expect(displayName(anna2, [anna1, anna2, bo])).toBe('anna (b71e04)');
     expect(shortUid(anna2.uid)).toBe('b71e04');
+  });
+});
+
+describe('stats', () => {
+  it('names same-named layers with a short id, so a reviewer sees which is which', () => {
+    const p = tempProject({ demo: false, annotator: 'rev' });
+    const a = ensureAnnotatorByUid(p.db, '3f2a9c10-0000-4000-8000-000000000000', 'Anna', true).annotator;
+    const b = ensureAnnotatorByUid(p.db, 'b71e04aa-0000-4000-8000-000000000000', 'Anna', true).annotator;
+    expect(projectStats(p.db).layers.map((l) => l.name)).toEqual(['Anna (3f2a9c)', 'Anna (b71e04)', 'rev']);
+    expect([a.name, b.name]).toEqual(['Anna', 'Anna']);
+    p.close();
   });
 });
