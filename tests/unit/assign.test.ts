@@ -102,8 +102,15 @@ describe('assignment packs and open-pack', () => {
       ['bo', true, 4],
       ['cy', true, 4],
     ]);
-    // The people are now known to the reviewer's project, under the uids their packs carry.
+    // The people are now known to the reviewer's project, under the uids their packs carry, as
+    // people whose work arrives in packs (the reviewer typing "anna" does not become them).
     const people = rev.handlers.listAnnotators({}).filter((a) => a.name !== 'rev');
+    expect(rev.db.prepare('SELECT name, remote FROM annotators ORDER BY id').all()).toEqual([
+      { name: 'rev', remote: 0 },
+      { name: 'anna', remote: 1 },
+      { name: 'bo', remote: 1 },
+      { name: 'cy', remote: 1 },
+    ]);
     const packs = s.packs.map((p) => readPack(p.file, 'assignment'));
     expect(packs.map((p) => p.header.annotator)).toEqual(people.map((a) => ({ uid: a.uid, name: a.name })));
     const perArticle = new Map<string, number>();
@@ -192,8 +199,9 @@ describe('assignment packs and open-pack', () => {
     );
     // The annotator is now the person the reviewer assigned (a new uid beside the old "anna").
     const current = Number(getSetting(db, 'current_annotator'));
-    expect(db.prepare('SELECT uid FROM annotators WHERE id = ?').get(current)).toEqual({
+    expect(db.prepare('SELECT uid, remote FROM annotators WHERE id = ?').get(current)).toEqual({
       uid: s.packs[0]!.annotator.uid,
+      remote: 0,
     });
     db.close();
     rev.close();

@@ -14,6 +14,7 @@ import {
 } from '../../src/main/backend/annotators';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/backend/db/migrations';
 import { APPLICATION_ID, openDb } from '../../src/main/backend/db/open';
+import { projectStats } from '../../src/main/backend/exporters/stats';
 import { Project } from '../../src/main/backend/project';
 import { RESOURCES, tempDir, tempProject } from './helpers';
 
@@ -91,12 +92,16 @@ describe('migration 004: annotator identity', () => {
 
   it('names may repeat across uids; a row inserted without a uid gets one', () => {
     const p = tempProject({ demo: false });
-    const a = writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Anna'));
-    const b = writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '22222222-2222-4222-8222-222222222222', 'Anna'));
+    const a = writeTransaction(p.db, (w) =>
+      ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Anna', true),
+    );
+    const b = writeTransaction(p.db, (w) =>
+      ensureAnnotatorByUid(w, '22222222-2222-4222-8222-222222222222', 'Anna', true),
+    );
     expect(a.created && b.created).toBe(true);
     expect(a.annotator.id).not.toBe(b.annotator.id);
     expect(
-      writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Renamed')),
+      writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '11111111-1111-4111-8111-111111111111', 'Renamed', false)),
     ).toEqual({
       annotator: a.annotator,
       created: false,
@@ -113,12 +118,29 @@ describe('migration 004: annotator identity', () => {
     const p = tempProject({ demo: false, annotator: 'anna' });
     const me = p.handlers.getSession({}).annotator!;
     expect(me.uid).toMatch(UUID);
-    writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '33333333-3333-4333-8333-333333333333', 'anna'));
+    writeTransaction(p.db, (w) => ensureAnnotatorByUid(w, '33333333-3333-4333-8333-333333333333', 'anna', false));
     p.setAnnotator('bo');
     p.setAnnotator('anna');
     expect(p.handlers.getSession({}).annotator).toEqual(me);
     // While anna is current, asking for her by name again does not switch to the other anna.
     expect(writeTransaction(p.db, (w) => ensureAnnotator(w, 'anna'))).toEqual(me);
+    p.close();
+  });
+
+  it('typing the name of a person met through packs makes a new local person, never takes over their layer', () => {
+    const p = tempProject({ demo: false, annotator: 'rev' });
+    const merged = writeTransaction(p.db, (w) =>
+      ensureAnnotatorByUid(w, '44444444-4444-4444-8444-444444444444', 'anna', true),
+    ).annotator;
+    p.setAnnotator('anna');
+    const me = p.handlers.getSession({}).annotator!;
+    expect(me.name).toBe('anna');
+    expect(me.uid).not.toBe(merged.uid);
+    expect(me.id).not.toBe(merged.id);
+    // And that local anna is the one picked from now on.
+    p.setAnnotator('rev');
+    p.setAnnotator('anna');
+    expect(p.handlers.getSession({}).annotator).toEqual(me);
     p.close();
   });
 });
@@ -137,5 +159,20 @@ describe('displayName', () => {
     expect(displayName(anna1, [anna1, anna2, bo])).toBe('Anna (3f2a9c)');
     expect(displayName(anna2, [anna1, anna2, bo])).toBe('anna (b71e04)');
     expect(shortUid(anna2.uid)).toBe('b71e04');
+  });
+});
+
+describe('stats', () => {
+  it('names same-named layers with a short id, so a reviewer sees which is which', () => {
+    const p = tempProject({ demo: false, annotator: 'rev' });
+    const a = writeTransaction(p.db, (w) =>
+      ensureAnnotatorByUid(w, '3f2a9c10-0000-4000-8000-000000000000', 'Anna', true),
+    ).annotator;
+    const b = writeTransaction(p.db, (w) =>
+      ensureAnnotatorByUid(w, 'b71e04aa-0000-4000-8000-000000000000', 'Anna', true),
+    ).annotator;
+    expect(projectStats(p.db).layers.map((l) => l.name)).toEqual(['Anna (3f2a9c)', 'Anna (b71e04)', 'rev']);
+    expect([a.name, b.name]).toEqual(['Anna', 'Anna']);
+    p.close();
   });
 });

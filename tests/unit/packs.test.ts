@@ -142,6 +142,11 @@ describe('merge', () => {
       guidelinesDiffer: false,
     });
     expect(layer(rev.db, uidOf(anna))).toEqual(layer(anna.db, uidOf(anna)));
+    // Anna is someone whose work arrives in packs here, not a person of this machine.
+    expect(rev.db.prepare('SELECT name, remote FROM annotators WHERE uid = ?').get(uidOf(anna))).toEqual({
+      name: 'anna',
+      remote: 1,
+    });
     expect(rev.handlers.listLabels({}).find((l) => l.name === 'Weapon')).toMatchObject({
       color: '#123456',
       hotkey: 'w',
@@ -152,6 +157,20 @@ describe('merge', () => {
     expect(layer(rev.db, uidOf(rev)).spans).toEqual([]);
     expect(rev.handlers.getSession({}).annotator!.name).toBe('rev');
     expect(formatMergeSummary(summary!)).toMatch(/3 added, 0 updated, 1 deleted, 0 unchanged[\s\S]*Weapon/);
+    anna.close();
+    rev.close();
+  });
+
+  it('maps labels by name in any case: a renamed "Actor" is the project\'s ACTOR, nothing created', () => {
+    const anna = annotatorProject('anna');
+    anna.handlers.updateLabel({ id: labelId(anna, 'ACTOR'), name: 'Actor', color: '#654321' });
+    const { kim } = annasWork(anna);
+    const rev = annotatorProject('rev');
+    const [s] = mergePacks(rev.db, [packOf(anna)]);
+    expect(s!.labelsCreated).toEqual([]);
+    expect(rev.handlers.listLabels({}).map((l) => l.name)).toEqual(['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION']);
+    const row = rev.db.prepare('SELECT l.name, l.color FROM spans s JOIN labels l ON l.id = s.label_id WHERE s.id = ?');
+    expect(row.get(kim.id)).toEqual({ name: 'ACTOR', color: '#0072B2' });
     anna.close();
     rev.close();
   });

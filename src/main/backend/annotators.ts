@@ -9,8 +9,11 @@ const COLUMNS = 'id, uid, name, role';
 const ALL = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators ORDER BY id`);
 const BY_ID = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE id = ?`);
 const BY_UID = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE uid = ?`);
-const BY_NAME = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators WHERE name = ? ORDER BY id = ? DESC, id LIMIT 1`);
-const INSERT = sql('INSERT INTO annotators (uid, name, role, created_at) VALUES (?, ?, ?, ?)');
+const LOCAL_BY_NAME = sql<Annotator>(
+  `SELECT ${COLUMNS} FROM annotators WHERE name = ? AND remote = 0 ORDER BY id = ? DESC, id LIMIT 1`,
+);
+const SET_LOCAL = sql('UPDATE annotators SET remote = 0 WHERE id = ?');
+const INSERT = sql('INSERT INTO annotators (uid, name, role, remote, created_at) VALUES (?, ?, ?, ?, ?)');
 
 export function listAnnotators(db: ReadDb): Annotator[] {
   return ALL.all(db);
@@ -28,30 +31,39 @@ export function findAnnotatorByUid(db: ReadDb, uid: string): Annotator | null {
 
 /**
  * The local person with this name, created (with a new uid) on first use. Names may repeat
- * once other people's work is merged in: the current annotator wins if it has this name, then
- * the oldest person of that name.
+ * once other people's work is merged in: people met through packs (remote) are never picked;
+ * among local ones the current annotator wins if it has this name, then the oldest.
  */
 export function ensureAnnotator(db: WriteDb, name: string, role: Annotator['role'] = 'annotator'): Annotator {
   const current = getSetting(db, 'current_annotator');
-  const existing = BY_NAME.get(db, name, current === null ? null : Number(current));
+  const existing = LOCAL_BY_NAME.get(db, name, current === null ? null : Number(current));
   if (existing) return existing;
-  return insertAnnotator(db, randomUUID(), name, role);
+  return insertAnnotator(db, randomUUID(), name, role, false);
 }
 
-/** The person with this uid, created under this name when the project has not met them yet. */
+/**
+ * The person with this uid, created under this name when the project has not met them yet;
+ * `remote` when their work reaches this project in packs rather than being done here.
+ */
 export function ensureAnnotatorByUid(
   db: WriteDb,
   uid: string,
   name: string,
+  remote: boolean,
   role: Annotator['role'] = 'annotator',
 ): { annotator: Annotator; created: boolean } {
   const existing = findAnnotatorByUid(db, uid);
   if (existing) return { annotator: existing, created: false };
-  return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role), created: true };
+  return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role, remote), created: true };
 }
 
-function insertAnnotator(db: WriteDb, uid: string, name: string, role: Annotator['role']): Annotator {
-  const info = INSERT.run(db, uid, name, role, now());
+/** Makes a person local: the one working in this project (an assignment pack was opened). */
+export function setLocal(db: WriteDb, id: number): void {
+  SET_LOCAL.run(db, id);
+}
+
+function insertAnnotator(db: WriteDb, uid: string, name: string, role: Annotator['role'], remote: boolean): Annotator {
+  const info = INSERT.run(db, uid, name, role, remote ? 1 : 0, now());
   return { id: Number(info.lastInsertRowid), uid, name, role };
 }
 

@@ -1,10 +1,12 @@
 // `spanwise stats`: articles, annotators, and spans per label per layer.
+import { displayName } from '../annotators';
 import type { Db } from '../db/open';
 
 export interface ProjectStats {
   articles: number;
   labels: string[];
   layers: {
+    /** The display name: with a short id where two people share a name. */
     name: string;
     spans: number;
     byLabel: Record<string, number>;
@@ -17,8 +19,9 @@ export function projectStats(db: Db): ProjectStats {
   const labels = (db.prepare('SELECT name FROM labels ORDER BY position, id').all() as { name: string }[]).map(
     (r) => r.name,
   );
-  const annotators = db.prepare('SELECT id, name FROM annotators ORDER BY name').all() as {
+  const annotators = db.prepare('SELECT id, uid, name FROM annotators ORDER BY name, uid').all() as {
     id: number;
+    uid: string;
     name: string;
   }[];
   const spanRows = db
@@ -42,7 +45,7 @@ export function projectStats(db: Db): ProjectStats {
       if (r.status === 'in_progress' || r.status === 'done') counted[r.status] = r.n;
     }
     return {
-      name: a.name,
+      name: displayName(a, annotators),
       spans,
       byLabel,
       status: { todo: articles - counted.in_progress - counted.done, ...counted },

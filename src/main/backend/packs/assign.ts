@@ -111,7 +111,7 @@ export function writeAssignments(db: Db, opts: AssignOptions): AssignmentSummary
   const people = writeTransaction(db, (w) =>
     names.map((who): { annotator: Annotator; created: boolean } => {
       const found = resolveAnnotator(w, who);
-      return found ? { annotator: found, created: false } : ensureAnnotatorByUid(w, randomUUID(), who);
+      return found ? { annotator: found, created: false } : ensureAnnotatorByUid(w, randomUUID(), who, true);
     }),
   );
   if (new Set(people.map((p) => p.annotator.uid)).size !== people.length) {

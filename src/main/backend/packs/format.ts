@@ -100,7 +100,7 @@ const SPAN_KEYS = new Set([
 
 /**
  * The span record check, by hand: a pack holds up to hundreds of thousands of spans and this is
- * several times faster than the schema. It accepts exactly what SpanRecord accepts (the tests
+ * several times faster than the schema. It accepts exactly what SpanRecordSchema accepts (the tests
  * hold both to the same cases); returns the record or what is wrong.
  */
 export function checkSpanRecord(raw: { [key: string]: unknown }): SpanRecord | string {
@@ -242,6 +242,45 @@ function endRecord(
   return { end: parsed.data, lastStart };
 }
 
+/** The first bytes of a file: enough for the header, without reading a large non-pack whole. */
+function peek(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readHeader(file: string, head: Buffer): PackHeader {
+  const firstNl = head.indexOf(0x0a);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(head.subarray(0, firstNl < 0 ? head.length : firstNl).toString('utf8'));
+  } catch {
+    // A header cut short is a pack that did not arrive whole, not some other file.
+    if (firstNl < 0 && head.toString('utf8', 0, 64).startsWith(`{"format":"${PACK_FORMAT}"`)) {
+      refuse(file, 'truncated: the pack does not end with its checksum line');
+    }
+    refuse(file, 'not a Spanwise pack (its first line is not a pack header)');
+  }
+  const r = raw as { format?: unknown; version?: unknown } | null;
+  if (typeof r !== 'object' || r === null || r.format !== PACK_FORMAT) {
+    refuse(file, 'not a Spanwise pack (its first line is not a pack header)');
+  }
+  if (typeof r.version === 'number' && r.version > PACK_VERSION) {
+    refuse(
+      file,
+      `written by a newer Spanwise (pack version ${r.version}; this version reads up to ${PACK_VERSION}). Update Spanwise to read it.`,
+    );
+  }
+  const parsed = PackHeader.safeParse(raw);
+  if (!parsed.success) refuse(file, `bad pack header: ${issue(parsed.error)}`, 1);
+  if (parsed.data.version < 1) refuse(file, `bad pack header: version ${parsed.data.version}`, 1);
+  return parsed.data;
+}
+
 /**
  * Reads and checks a whole pack: a pack it is, of a version this Spanwise reads, complete and
  * unchanged (checksum), every record well-formed, article texts matching their hashes, span
@@ -249,35 +288,7 @@ function endRecord(
  * BAD_INPUT errors naming the file (and the line where one applies).
  */
 export function readPack(file: string, expected?: PackKind): Pack {
-  const bytes = fs.readFileSync(file);
-  const firstNl = bytes.indexOf(0x0a);
-  let header: PackHeader;
-  {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(bytes.subarray(0, firstNl < 0 ? bytes.length : firstNl).toString('utf8'));
-    } catch {
-      // A header cut short is a pack that did not arrive whole, not some other file.
-      if (firstNl < 0 && bytes.toString('utf8', 0, 64).startsWith(`{"format":"${PACK_FORMAT}"`)) {
-        refuse(file, 'truncated: the pack does not end with its checksum line');
-      }
-      refuse(file, 'not a Spanwise pack (its first line is not a pack header)');
-    }
-    const r = raw as { format?: unknown; version?: unknown } | null;
-    if (typeof r !== 'object' || r === null || r.format !== PACK_FORMAT) {
-      refuse(file, 'not a Spanwise pack (its first line is not a pack header)');
-    }
-    if (typeof r.version === 'number' && r.version > PACK_VERSION) {
-      refuse(
-        file,
-        `written by a newer Spanwise (pack version ${r.version}; this version reads up to ${PACK_VERSION}). Update Spanwise to merge it.`,
-      );
-    }
-    const parsed = PackHeader.safeParse(raw);
-    if (!parsed.success) refuse(file, `bad pack header: ${issue(parsed.error)}`, 1);
-    if (parsed.data.version < 1) refuse(file, `bad pack header: version ${parsed.data.version}`, 1);
-    header = parsed.data;
-  }
+  const header = readHeader(file, peek(file));
   if (expected && header.kind !== expected) {
     refuse(
       file,
@@ -286,6 +297,8 @@ export function readPack(file: string, expected?: PackKind): Pack {
         : 'is a work pack (merge it), not an assignment pack',
     );
   }
+  const bytes = fs.readFileSync(file);
+  const firstNl = bytes.indexOf(0x0a);
 
   // The last line is the checksum of all bytes before it.
   const { end, lastStart } = endRecord(file, bytes, firstNl);

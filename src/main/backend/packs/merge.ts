@@ -119,7 +119,7 @@ class Merger {
 
   merge(pack: Pack): MergeSummary {
     const { uid, name } = pack.header.annotator;
-    const { annotator, created } = ensureAnnotatorByUid(this.db, uid, name);
+    const { annotator, created } = ensureAnnotatorByUid(this.db, uid, name, true);
     const summary: MergeSummary = {
       file: pack.file,
       checksum: pack.checksum,

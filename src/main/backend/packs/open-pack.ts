@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { ensureAnnotatorByUid } from '../annotators';
+import { ensureAnnotatorByUid, setLocal } from '../annotators';
 import { now } from '../clock';
 import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
@@ -104,7 +104,8 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
       );
       summary.articlesAdded++;
     }
-    const { annotator } = ensureAnnotatorByUid(w, pack.header.annotator.uid, pack.header.annotator.name);
+    const { annotator } = ensureAnnotatorByUid(w, pack.header.annotator.uid, pack.header.annotator.name, false);
+    setLocal(w, annotator.id);
     setSetting(w, 'current_annotator', String(annotator.id));
     return summary;
   });

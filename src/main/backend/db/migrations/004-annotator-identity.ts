@@ -10,6 +10,8 @@ export const SQL_UUID = `(lower(hex(randomblob(4))) || '-' || lower(hex(randombl
 // Names may therefore repeat. SQLite cannot drop a UNIQUE constraint, so the table is rebuilt
 // (migrate() runs this with foreign keys off and checks them before committing); row ids are
 // kept, so spans and statuses still point at the same people. Existing rows get a fresh uuid.
+// `remote` marks people whose work arrives in packs (met by a merge or an assignment): typing
+// their name on this machine makes a new local person instead of writing into their layer.
 // `merged_packs` remembers every work pack merged into the project, by its checksum, so that an
 // inbox folder merges each pack once.
 export const annotatorIdentity: Migration = {
@@ -23,6 +25,7 @@ export const annotatorIdentity: Migration = {
         uid        TEXT NOT NULL UNIQUE DEFAULT ${SQL_UUID},
         name       TEXT NOT NULL,
         role       TEXT NOT NULL DEFAULT 'annotator' CHECK (role IN ('annotator', 'reviewer')),
+        remote     INTEGER NOT NULL DEFAULT 0 CHECK (remote IN (0, 1)),
         created_at TEXT NOT NULL
       ) STRICT;
       INSERT INTO annotators_new (id, name, role, created_at) SELECT id, name, role, created_at FROM annotators;
