@@ -5,6 +5,7 @@
 //   already prepared rows in one transaction;
 // - export: `spanwise export --format spans` from the project vs JSON.stringify of the same,
 //   already built rows to a file.
+import { importOptions } from '../src/shared/options';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -125,7 +126,7 @@ const io: BenchModule = {
         file = freshProject(dir, 'ours.spanwise');
         const { db } = openDb(file);
         const t = seconds(() => {
-          importPaths(db, [input], { format: 'auto' });
+          importPaths(db, [input], importOptions.parse({}));
         });
         db.close();
         importOurs.push(n / t);

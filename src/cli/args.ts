@@ -1,5 +1,6 @@
 // Argument parsing on node:util parseArgs (no dependency), with usage errors as a type.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
 
 /** Bad usage: unknown command or option, missing argument. Exit code 2. */
 export class UsageError extends Error {
@@ -27,16 +28,22 @@ export function parse<O extends Options>(command: string, argv: string[], option
   }
 }
 
-export function oneOf<T extends string>(
+/**
+ * Parses a command's options with the schema the app's IPC edge uses too, so defaults and
+ * limits are the same everywhere. `raw` holds the values as the command line gave them
+ * (strings, numbers or lists made from them); a bad one is a usage error that names its flag:
+ * `--format must be one of spans, doccano… (got "csv")`.
+ */
+export function parseOptions<S extends z.ZodType>(
   command: string,
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`, command);
-  }
-  return value as T;
+  schema: S,
+  raw: Record<string, unknown>,
+  given: Record<string, string | boolean | undefined>,
+): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const got = typeof given[key] === 'string' ? given[key] : undefined;
+  throw new UsageError(`--${key} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`, command);
 }

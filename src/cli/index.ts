@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type ExportOptions, type ImportOptions } from '../shared/jobs';
+import { exportOptions, importOptions } from '../shared/options';
 import { AppError } from '../shared/result';
 import { exportProject, formatExportSummary } from '../main/backend/exporters';
 import { formatStats, projectStats } from '../main/backend/exporters/stats';
 import { formatImportSummary, importPaths } from '../main/backend/importers';
 import { parseAs } from '../main/backend/importers/layers';
 import { Project } from '../main/backend/project';
-import { oneOf, parse, UsageError } from './args';
+import { parse, parseOptions, UsageError } from './args';
 import { HELP, MAIN_HELP } from './help';
 import { stderrProgress } from './progress';
 import { errorData } from '../main/backend/errors';
@@ -65,15 +65,19 @@ function importCommand(argv: string[], io: Io): number {
   const file = projectArg('import', positionals);
   const paths = positionals.slice(1);
   if (paths.length === 0) throw new UsageError('missing <path...>: the files or folders to import', 'import');
-  const options: ImportOptions = {
-    format: oneOf('import', 'format', values.format, IMPORT_FORMATS, 'auto'),
-    as: values.as,
-    status:
-      values.status === undefined ? undefined : oneOf('import', 'status', values.status, ['done'] as const, 'done'),
-    offsets: oneOf('import', 'offsets', values.offsets, ['auto', ...OFFSET_UNITS] as const, 'auto'),
-    column: parseColumn(values.column),
-    tags: parseTags(values.tags),
-  };
+  const options = parseOptions(
+    'import',
+    importOptions.strict(),
+    {
+      format: values.format,
+      as: values.as,
+      status: values.status,
+      offsets: values.offsets,
+      column: number(values.column),
+      tags: values.tags?.split(',').map((t) => t.trim()),
+    },
+    values,
+  );
   try {
     parseAs(options.as);
   } catch (err) {
@@ -92,30 +96,9 @@ function importCommand(argv: string[], io: Io): number {
   return 0;
 }
 
-function parseColumn(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new UsageError(`--column takes a column number, 1 for the first (got ${value})`, 'import');
-  }
-  return n;
-}
-
-function parseTags(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  const tags = value.split(',').map((t) => t.trim());
-  if (tags.some((t) => t.length === 0)) {
-    throw new UsageError(`--tags takes the tag names in class-id order, like O,B-PER,I-PER (got ${value})`, 'import');
-  }
-  return tags;
-}
-
-function parseSplit(value: string | undefined): number[] | undefined {
-  if (value === undefined) return undefined;
-  const parts = value.split(',').map((s) => Number(s.trim()));
-  if (parts.some((n) => !Number.isFinite(n)))
-    throw new UsageError(`--split takes numbers like 0.8,0.1,0.1 (got ${value})`, 'export');
-  return parts;
+/** A number from the command line (NaN when it is none, which the schema then refuses). */
+function number(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : value.trim() === '' ? Number.NaN : Number(value);
 }
 
 async function exportCommand(argv: string[], io: Io): Promise<number> {
@@ -134,18 +117,21 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length > 1)
     throw new UsageError(`unexpected argument ${positionals[1]} (use --out for the output)`, 'export');
   if (!values.out) throw new UsageError('missing --out <file|folder|->', 'export');
-  const seed = values.seed === undefined ? 0 : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`, 'export');
   if (values.seed !== undefined && values.split === undefined)
     throw new UsageError('--seed only applies with --split', 'export');
-  const options: ExportOptions = {
-    format: oneOf('export', 'format', values.format, EXPORT_FORMATS, 'spans'),
-    layer: values.layer ?? 'all',
-    only: oneOf('export', 'only', values.only, ['done', 'all'] as const, 'all'),
-    offsets: oneOf('export', 'offsets', values.offsets, OFFSET_UNITS, 'codepoint'),
-    split: parseSplit(values.split),
-    seed,
-  };
+  const options = parseOptions(
+    'export',
+    exportOptions.strict(),
+    {
+      format: values.format,
+      layer: values.layer,
+      only: values.only,
+      offsets: values.offsets,
+      split: values.split?.split(',').map((r) => number(r)),
+      seed: number(values.seed),
+    },
+    values,
+  );
   const db = openExistingProject(file);
   const progress = stderrProgress(!values.quiet);
   try {

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Annotator, Article, ArticleListItem, ArticleStatus, Label, Progress, Session, Span } from './model';
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
-import { EXPORT_FORMATS, IMPORT_FORMATS, OFFSET_UNITS, type JobEvent, type JobState } from './jobs';
+import type { JobEvent, JobState } from './jobs';
+import { exportOptions, importOptions, labelName, personName } from './options';
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -18,12 +19,6 @@ const method =
 
 const id = z.number().int().positive();
 const offset = z.number().int().nonnegative();
-const labelName = z
-  .string()
-  .trim()
-  .min(1, 'label name is empty')
-  .max(40, 'label name is longer than 40 characters')
-  .regex(/^[^\s].*$/u);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
 const hotkey = z
   .string()
@@ -41,7 +36,7 @@ export const contract = {
    * project. After another project is opened, a window's calls are refused until it loads it.
    */
   loadProject: method<Session>()(empty),
-  setAnnotator: method<Session>()(z.object({ name: z.string().trim().min(1, 'name is empty').max(80) }).strict()),
+  setAnnotator: method<Session>()(z.object({ name: personName }).strict()),
   listAnnotators: method<Annotator[]>()(empty),
 
   listLabels: method<Label[]>()(empty),
@@ -114,30 +109,10 @@ export const contract = {
   // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.
   /** Imports files/folders (paths from a drop or File → Import…) into the open project. */
   startImport: method<JobState>()(
-    z
-      .object({
-        paths: z.array(z.string().min(1)).min(1, 'nothing to import').max(10_000),
-        format: z.enum(IMPORT_FORMATS).default('auto'),
-        as: z.string().trim().min(1, 'layer name is empty').max(80).optional(),
-        status: z.literal('done').optional(),
-        offsets: z.enum(['auto', ...OFFSET_UNITS]).default('auto'),
-      })
-      .strict(),
+    importOptions.extend({ paths: z.array(z.string().min(1)).min(1, 'nothing to import').max(10_000) }).strict(),
   ),
   /** Exports the open project; without `out`, main asks for the destination (save dialog). */
-  startExport: method<JobState>()(
-    z
-      .object({
-        out: z.string().min(1).optional(),
-        format: z.enum(EXPORT_FORMATS).default('spans'),
-        layer: z.string().trim().min(1).max(80).default('all'),
-        only: z.enum(['done', 'all']).default('all'),
-        offsets: z.enum(OFFSET_UNITS).default('codepoint'),
-        split: z.array(z.number().min(0).max(1)).min(2).max(3).optional(),
-        seed: z.number().int().default(0),
-      })
-      .strict(),
-  ),
+  startExport: method<JobState>()(exportOptions.extend({ out: z.string().min(1).optional() }).strict()),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),

@@ -54,33 +54,7 @@ export const OFFSET_UNITS = ['codepoint', 'utf16'] as const;
  */
 export const GRANT_PATH_CHANNEL = 'spanwise:grant-path';
 
-export interface ImportOptions {
-  format: ImportFormat;
-  /**
-   * The annotator layer for the imported spans: a name, which wins over any name the file
-   * gives, or `KEY=NAME,…` pairs that rename the file's annotators one by one (`7=bob,12=carol`).
-   */
-  as?: string | undefined;
-  /** Mark the imported articles done for the layers they were imported into. */
-  status?: 'done' | undefined;
-  /** Force the offset unit instead of detecting it. */
-  offsets?: OffsetUnit | 'auto' | undefined;
-  /** conll: the 1-based column that holds the tags (default: the last; CoNLL-U: MISC's NER). */
-  column?: number | undefined;
-  /** bio: the tag names for integer ner_tags, in class-id order (O, B-PER, I-PER, …). */
-  tags?: string[] | undefined;
-}
-
-export interface ExportOptions {
-  format: ExportFormat;
-  /** An annotator's name, 'gold', or 'all' (a line per article per layer). */
-  layer: string;
-  only: 'done' | 'all';
-  offsets: OffsetUnit;
-  /** Ratios for train/dev/test (two values: train/test). */
-  split?: number[] | undefined;
-  seed: number;
-}
+export type { ExportOptions, ImportOptions } from './options';
 
 /** How the offsets of one imported file were read. */
 export interface UnitReport {

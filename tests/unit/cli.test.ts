@@ -244,7 +244,7 @@ describe('spanwise CLI', { timeout: 60_000 }, () => {
     expect(mapped.stdout).toMatch(/Layer bob \(new annotator\): 1 span on 1 article; name from --as 7=bob/);
     expect(mapped.stdout).toMatch(/Layer carol \(new annotator\): 1 span on 1 article; name from --as 12=carol/);
     for (const [args, message] of [
-      [['--column', '0'], /--column takes a column number, 1 for the first \(got 0\)/],
+      [['--column', '0'], /--column takes a column number, 1 for the first \(got "0"\)/],
       [['--tags', 'O,,B-PER'], /--tags takes the tag names in class-id order/],
       [['--as', '7=bob,12'], /"12" is not KEY=NAME/],
     ] as const) {

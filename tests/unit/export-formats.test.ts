@@ -335,7 +335,7 @@ describe('streaming output', () => {
         seed: 0,
         split: [0.5, 0.6],
       }),
-    ).rejects.toThrow('--split ratios must add up to 1');
+    ).rejects.toThrow('split: ratios must add up to 1');
     expect(fs.existsSync(bad)).toBe(false);
     expect(p.db.inTransaction).toBe(false);
   });

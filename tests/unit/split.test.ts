@@ -114,9 +114,9 @@ describe('assignment', () => {
   it('checks the ratios', () => {
     expect(splitNames([0.8, 0.1, 0.1])).toEqual(['train', 'dev', 'test']);
     expect(splitNames([0.9, 0.1])).toEqual(['train', 'test']);
-    expect(() => splitNames([1])).toThrow('--split takes 2 or 3 ratios');
-    expect(() => splitNames([0.5, 0.6])).toThrow('must add up to 1');
-    expect(() => splitNames([1.2, -0.2])).toThrow('≥ 0');
+    expect(() => splitNames([1])).toThrow('split: give 2 or 3 ratios');
+    expect(() => splitNames([0.5, 0.6])).toThrow('split: ratios must add up to 1 (they add up to 1.1)');
+    expect(() => splitNames([1.2, -0.2])).toThrow('split: a ratio is above 1');
   });
 });
 

@@ -13,9 +13,13 @@
 // each goes to the split furthest below its target share. Same articles + same seed → same
 // split, whatever the row ids or the order of rows.
 
+import { splitRatios } from '../../shared/options';
+import { AppError } from '../../shared/result';
+
 export const SPLIT_NAMES = ['train', 'dev', 'test'] as const;
 /** Pairs whose sampled shingles overlap at least this much (of the smaller article) are grouped. */
 export const CONTAINMENT = 0.3;
+
 const SAMPLE_MASK = 7;
 const MIN_SHARED = 3;
 /** Posting runs longer than this link neighbours only (boilerplate would otherwise be quadratic). */
@@ -148,13 +152,10 @@ export class NearDuplicates {
   }
 }
 
-/** Checks --split ratios: 2 or 3 non-negative numbers summing to 1. Returns the split names. */
+/** The split names for these ratios (checked with the one schema the app and the CLI use). */
 export function splitNames(ratios: readonly number[]): string[] {
-  if (ratios.length < 2 || ratios.length > 3)
-    throw new Error('--split takes 2 or 3 ratios (train,test or train,dev,test)');
-  if (ratios.some((r) => !Number.isFinite(r) || r < 0)) throw new Error('--split ratios must be numbers ≥ 0');
-  const sum = ratios.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-6) throw new Error(`--split ratios must add up to 1 (they add up to ${sum})`);
+  const checked = splitRatios.safeParse(ratios);
+  if (!checked.success) throw new AppError('BAD_INPUT', `split: ${checked.error.issues[0]!.message}`);
   return ratios.length === 3 ? [...SPLIT_NAMES] : ['train', 'test'];
 }
 

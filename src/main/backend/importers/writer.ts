@@ -2,6 +2,7 @@
 // text is one article, whoever brings it), labels created on first use, one annotator layer
 // per name, spans deduplicated against what the layer already has, status never downgraded.
 // Runs inside the import's transaction; prepared statements are made once and reused.
+import { labelName, LABEL_NAME_MAX, personName, PERSON_NAME_MAX } from '../../../shared/options';
 import { createHash } from 'node:crypto';
 import type { ArticleStatus } from '../../../shared/model';
 import type { ImportSummary } from '../../../shared/jobs';
@@ -45,12 +46,15 @@ export function titleOf(text: string): string {
   return '(untitled)';
 }
 
+/** A label name from a file, checked as the app checks one typed in Labels and settings. */
 export function validLabelName(name: string): string {
-  const t = name.trim();
-  if (t.length === 0 || t.length > 40) {
-    throw new RecordError(`label ${JSON.stringify(name)} is not a usable label name (1–40 characters)`);
+  const checked = labelName.safeParse(name);
+  if (!checked.success) {
+    throw new RecordError(
+      `label ${JSON.stringify(name)} is not a usable label name: ${checked.error.issues[0]!.message} (1–${LABEL_NAME_MAX} characters, one line)`,
+    );
   }
-  return t;
+  return checked.data;
 }
 
 export interface FileCounts {
@@ -149,10 +153,13 @@ export class ImportWriter {
   private annotatorId(name: string): number {
     const cached = this.annotators.get(name);
     if (cached !== undefined) return cached;
-    const clean = name.trim();
-    if (!clean || clean.length > 80) {
-      throw new RecordError(`annotator name ${JSON.stringify(name)} is not usable (1–80 characters)`);
+    const checked = personName.safeParse(name);
+    if (!checked.success) {
+      throw new RecordError(
+        `annotator name ${JSON.stringify(name)} is not usable: ${checked.error.issues[0]!.message} (1–${PERSON_NAME_MAX} characters)`,
+      );
     }
+    const clean = checked.data;
     const row = this.q.annotator.get(clean);
     let id: number;
     let created = false;

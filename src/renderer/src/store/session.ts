@@ -1,3 +1,4 @@
+import type { Input } from '../../../shared/contract';
 import type { Label, Session } from '../../../shared/model';
 import { call } from '../api';
 import { writesSettled } from './save';
@@ -13,14 +14,8 @@ export interface SessionSlice {
   setAnnotator(name: string): Promise<void>;
   /** After an import: labels, list, progress and the open article's spans, keeping undo history. */
   refreshProject(): Promise<void>;
-  createLabel(input: { name: string; color?: string; hotkey?: string | null; description?: string }): Promise<void>;
-  updateLabel(input: {
-    id: number;
-    name?: string;
-    color?: string;
-    hotkey?: string | null;
-    description?: string;
-  }): Promise<void>;
+  createLabel(input: Input<'createLabel'>): Promise<void>;
+  updateLabel(input: Input<'updateLabel'>): Promise<void>;
 }
 
 export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({

@@ -1,19 +1,10 @@
 // Options for an export: format, layer, which articles, offset unit, and an optional
 // deterministic train/dev/test split. Main then asks where to write (save dialog).
 import { useState, type FormEvent } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
+import { EXPORT_FORMAT_NAMES as FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 import { FormatField } from './FormatField';
-
-const FORMAT_NAMES: Record<ExportFormat, string> = {
-  spans: 'Spans JSONL (Spanwise; all spans, overlaps kept)',
-  doccano: 'doccano JSONL',
-  'label-studio': 'Label Studio JSON',
-  bio: 'BIO JSONL for token classification (no overlaps)',
-  conll: 'CoNLL-2003 text (no overlaps)',
-  brat: 'brat standoff folder (.txt and .ann per article)',
-};
 
 export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | undefined }) {
   const startExport = useStore((s) => s.startExport);

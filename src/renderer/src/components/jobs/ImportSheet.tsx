@@ -1,24 +1,10 @@
 // Options for an import: format (auto-detected by default), the layer that pre-annotations go
 // into when the file names none, and whether to mark the articles done.
 import { useState, type FormEvent } from 'react';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
+import { IMPORT_FORMAT_NAMES as FORMAT_NAMES, IMPORT_FORMATS, type ImportFormat } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 import { FormatField } from './FormatField';
-
-const FORMAT_NAMES: Record<ImportFormat, string> = {
-  auto: 'Detect automatically',
-  txt: 'Plain text (one article per file)',
-  jsonl: 'JSONL articles',
-  spans: 'Spanwise export (spans JSONL)',
-  doccano: 'doccano JSONL',
-  'label-studio': 'Label Studio JSON',
-  'label-studio-min': 'Label Studio JSON-MIN (its converter)',
-  prodigy: 'Prodigy JSONL',
-  conll: 'CoNLL / IOB columns (CoNLL-2003, token-tag, CoNLL-U)',
-  bio: 'Token classification (tokens and tags, Hugging Face)',
-  brat: 'brat standoff (.txt with .ann)',
-};
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).filter(Boolean).pop() ?? p;
