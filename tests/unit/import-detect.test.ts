@@ -27,6 +27,20 @@ describe('column and standoff files are never prose', () => {
     expect((p.db.prepare('SELECT text FROM articles').get() as { text: string }).text).toBe('Kim met Putin');
   });
 
+  it('in a folder, CoNLL files named by their split (eng.train, eng.testa) are read; other unknown files are listed', () => {
+    const p = emptyProject();
+    const dir = tempDir();
+    write(dir, 'eng.train', CONLL);
+    write(dir, 'eng.testa', CONLL.replace('EU', 'UN'));
+    write(dir, 'logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
+    const s = imp(p.db, [dir], { as: 'conll' });
+    expect(s.files.map((f) => [path.basename(f.path), f.format])).toEqual([
+      ['eng.testa', 'conll'],
+      ['eng.train', 'conll'],
+    ]);
+    expect(s.skippedFiles.map((f) => path.basename(f.path))).toEqual(['logo.png']);
+  });
+
   it('--format txt on a column file or a brat .ann is refused, naming the format to use', () => {
     const p = emptyProject();
     const dir = tempDir();

@@ -78,6 +78,11 @@ function unknownJson(file: string, line: number, rec: unknown): UnknownFormat {
   );
 }
 
+function looksLikeColumns(file: string): boolean {
+  const kind = sniffLines(headLines(file));
+  return kind === 'conll' || kind === 'conllu';
+}
+
 function siblingAnn(file: string): string | null {
   const ann = file.replace(/\.[^./\\]+$/, '') + '.ann';
   return ann !== file && fs.existsSync(ann) ? ann : null;
@@ -194,6 +199,8 @@ export function expandPaths(
       else if (!e.isFile()) continue;
       else if (FOLDER_EXTENSIONS.has(ext)) add(full, root);
       else if (NOT_READ[ext]) skipped.push({ path: full, why: NOT_READ[ext] });
+      // CoNLL corpora name their files by split (eng.train, eng.testa): read by their lines.
+      else if (looksLikeColumns(full)) add(full, root);
       else skipped.push({ path: full, why: 'not an import file type (.txt, .json, .jsonl, .conll, .ann…)' });
     }
   };
