@@ -47,6 +47,11 @@ export const importOptions = z.object({
    * gives, or `KEY=NAME,…` pairs that rename the file's annotators one by one (`7=bob,12=carol`).
    */
   as: z.string().trim().min(1, 'layer name is empty').max(2000).optional(),
+  /**
+   * The layer for spans of a file that names no annotator (the app gives the current annotator).
+   * Unlike `as`, it never renames what a file attributes.
+   */
+  defaultLayer: personName.optional(),
   /** Mark the imported articles done for the layers they were imported into. */
   status: oneOf(['done']).optional(),
   /** Force the offset unit instead of detecting it. */

@@ -137,3 +137,23 @@ describe('--as', () => {
     expect(formatImportSummary(s)).toContain('Layer doc (new annotator): 1 span on 1 article; name from --as.');
   });
 });
+
+describe('the default layer (the app: the current annotator)', () => {
+  it('takes the spans a file attributes to nobody, and never renames the annotators a file names', () => {
+    const p = emptyProject();
+    const doccano = write(
+      tempDir(),
+      'doccano.jsonl',
+      jsonl([{ text: 'Moscow and Kyiv.', label: [[0, 6, 'LOCATION']] }]),
+    );
+    const s = imp(p.db, [doccano, lsFile(task(7))], { defaultLayer: 'ana' });
+    expect(layers(p)).toEqual(['ana:1', 'label-studio-user-7:1']);
+    expect(formatImportSummary(s)).toContain('name from the default layer');
+  });
+
+  it('with --as as well, --as wins', () => {
+    const p = emptyProject();
+    imp(p.db, [lsFile(task(7))], { defaultLayer: 'ana', as: 'bob' });
+    expect(layers(p)).toEqual(['bob:1']);
+  });
+});

@@ -225,7 +225,7 @@ export function importPaths(
   const reports: ImportFileReport[] = [];
   let articlesSkipped = 0;
   const as = parseAs(options.as);
-  const namer = new LayerNamer(as);
+  const namer = new LayerNamer(as, options.defaultLayer);
   const parseOptions: ParseOptions = { column: options.column, tags: options.tags };
   const outer = db.inTransaction ? 'SAVEPOINT spanwise_import' : 'BEGIN IMMEDIATE';
   // A larger page cache for the bulk write (64 MB instead of 2 MB): fewer pages spilled to the
@@ -236,7 +236,7 @@ export function importPaths(
   try {
     const writer = new ImportWriter(
       db,
-      { fallback: as.kind === 'name' ? as.name : undefined, status: options.status },
+      { fallback: as.kind === 'name' ? as.name : options.defaultLayer, status: options.status },
       'import',
     );
     let before = 0;

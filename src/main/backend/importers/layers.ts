@@ -51,7 +51,11 @@ export class LayerNamer {
   private readonly used = new Set<string>();
   private readonly everyName = new Set<string>();
 
-  constructor(readonly as: AsOption) {}
+  constructor(
+    readonly as: AsOption,
+    /** Where spans go that neither the file nor --as attributes (the app: the current annotator). */
+    private readonly defaultLayer?: string,
+  ) {}
 
   startFile(): void {
     this.fileNames = new Map();
@@ -81,6 +85,8 @@ export class LayerNamer {
         }
       }
     }
+    if (fileName === null && this.defaultLayer !== undefined)
+      return { name: this.defaultLayer, from: 'the default layer' };
     return { name: fileName, from: fileName === null ? 'nowhere' : `the file${by}` };
   }
 

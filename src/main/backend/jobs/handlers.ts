@@ -4,7 +4,7 @@
 // TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import { EXPORT_FORMATS, type JobEvent } from '../../../shared/jobs';
+import type { JobEvent } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
 import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
@@ -52,7 +52,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
     return host;
   };
   return {
-    startImport: ({ paths, format, as, status, offsets }) => {
+    startImport: ({ paths, ...options }) => {
       const { runner, trustCallerPaths, importGrants } = jobs();
       // An untrusted caller reads only what the user granted (FORBIDDEN otherwise, nothing read).
       const files = trustCallerPaths
@@ -64,14 +64,11 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
         kind: 'import',
         projectFile,
         paths: files,
-        options: { format, as, status, offsets },
+        options,
       });
     },
     startExport: ({ out, ...options }) => {
       const h = jobs();
-      if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
-        throw new AppError('BAD_INPUT', `unknown export format ${options.format}`);
-      }
       resolveLayer(db, options.layer); // unknown layer or gold: refuse before any dialog
       const title = `Export ${options.format} (${options.layer === 'all' ? 'all layers' : options.layer})`;
       const spec = (target: string) => ({ kind: 'export' as const, projectFile, out: target, options });
@@ -83,7 +80,8 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
       const job = h.runner.create('export', title, projectFile);
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
-      const folder = options.split !== undefined;
+      // Splits and folder formats (brat) write a folder of files: the dialog asks for one.
+      const folder = options.split !== undefined || FORMATS[options.format].folder === true;
       const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;
       h.pickExportTarget({ name, folder }).then(
         (target) => (target ? h.runner.start(job.id, spec(target)) : h.runner.finish(job.id, 'cancelled')),

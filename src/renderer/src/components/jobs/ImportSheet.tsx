@@ -16,12 +16,16 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
   const error = useStore((s) => s.jobsError);
   const [format, setFormat] = useState<ImportFormat>('auto');
   const [layer, setLayer] = useState(currentAnnotator ?? '');
+  const [override, setOverride] = useState(false);
   const [done, setDone] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const as = layer.trim();
-    void startImport({ paths, format, ...(as ? { as } : {}), ...(done ? { status: 'done' as const } : {}) });
+    const name = layer.trim();
+    // The layer is where spans go that the file attributes to nobody; only when asked does it
+    // also replace the annotators a file names (Label Studio, Prodigy, Spanwise layers).
+    const target = name ? (override ? { as: name } : { defaultLayer: name }) : {};
+    void startImport({ paths, format, ...target, ...(done ? { status: 'done' as const } : {}) });
   };
 
   return (
@@ -54,9 +58,13 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
           />
         </label>
         <p id="jobs-layer-help" className="jobs-help">
-          Used when the file names no annotator (doccano, plain JSONL). Label Studio and Prodigy files keep their own
-          annotators; Spanwise exports keep their layers.
+          Used when the file names no annotator (doccano, plain JSONL, CoNLL). Label Studio and Prodigy files keep their
+          own annotators, and Spanwise exports their layers, unless you choose below.
         </p>
+        <label className="jobs-check">
+          <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} />
+          Put every span in this layer, even where the file names its annotator
+        </label>
         <label className="jobs-check">
           <input type="checkbox" checked={done} onChange={(e) => setDone(e.target.checked)} />
           Mark the imported articles done for that layer
