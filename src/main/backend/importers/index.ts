@@ -11,6 +11,7 @@ import type {
   JobProgress,
 } from '../../../shared/jobs';
 import type { OffsetUnit } from '../../../shared/offsets';
+import { writeTransaction, type WriteDb } from '../db/handles';
 import type { Connection } from '../db/open';
 import { detectFormat, expandPaths, refuseProse, UnknownFormat } from './detect';
 import { Cancelled, ImportError, RecordError } from './errors';
@@ -227,15 +228,20 @@ export function importPaths(
   const as = parseAs(options.as);
   const namer = new LayerNamer(as, options.defaultLayer);
   const parseOptions: ParseOptions = { column: options.column, tags: options.tags };
-  const outer = db.inTransaction ? 'SAVEPOINT spanwise_import' : 'BEGIN IMMEDIATE';
   // A larger page cache for the bulk write (64 MB instead of 2 MB): fewer pages spilled to the
   // WAL and read back while the indexes grow. Restored afterwards.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   if (cacheSize > -IMPORT_CACHE_KIB && cacheSize < IMPORT_CACHE_KIB) db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  db.exec(outer);
   try {
+    // One write transaction (a savepoint when the caller has one open), a savepoint per file.
+    return writeTransaction(db, (w) => importFiles(w));
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+
+  function importFiles(w: WriteDb): ImportSummary {
     const writer = new ImportWriter(
-      db,
+      w,
       { fallback: as.kind === 'name' ? as.name : options.defaultLayer, status: options.status },
       'import',
     );
@@ -306,19 +312,17 @@ export function importPaths(
         }
         return r;
       };
-      db.exec('SAVEPOINT spanwise_file');
       const restore = writer.snapshot();
       let result: FileRun;
       try {
-        result = run();
+        result = writeTransaction(w, () => run());
       } catch (err) {
         if (!(err instanceof UnitRestart)) throw err;
-        // A later record showed the unit that earlier, ambiguous ones assumed wrongly: redo the file.
-        db.exec('ROLLBACK TO spanwise_file');
+        // A later record showed the unit that earlier, ambiguous ones assumed wrongly: the
+        // file's savepoint has rolled back; redo the file in that unit.
         restore();
-        result = run({ unit: err.unit, line: err.line, how: err.how });
+        result = writeTransaction(w, () => run({ unit: err.unit, line: err.line, how: err.how }));
       }
-      db.exec('RELEASE spanwise_file');
       const notes = result.notes.list();
       articlesSkipped += result.skipped;
       reports.push({
@@ -336,8 +340,6 @@ export function importPaths(
     });
     namer.finish();
     if (hooks.shouldCancel?.()) throw new Cancelled();
-    db.exec(outer === 'BEGIN IMMEDIATE' ? 'COMMIT' : 'RELEASE spanwise_import');
-    db.pragma(`cache_size = ${cacheSize}`);
     const parts = writer.summaryParts();
     return {
       files: reports,
@@ -349,15 +351,6 @@ export function importPaths(
       ...parts,
       elapsedMs: Date.now() - started,
     };
-  } catch (err) {
-    db.pragma(`cache_size = ${cacheSize}`);
-    if (outer === 'BEGIN IMMEDIATE') {
-      if (db.inTransaction) db.exec('ROLLBACK');
-    } else {
-      db.exec('ROLLBACK TO spanwise_import');
-      db.exec('RELEASE spanwise_import');
-    }
-    throw err;
   }
 }
 

@@ -8,7 +8,7 @@ import type { ArticleStatus } from '../../../shared/model';
 import type { ImportSummary } from '../../../shared/jobs';
 import { now } from '../clock';
 import type { Statement } from 'better-sqlite3';
-import type { Connection } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { createLabel } from '../labels';
 import { RecordError } from './errors';
 import { uuidv7 } from './ids';
@@ -81,7 +81,7 @@ export class ImportWriter {
   private readonly spanInserts = new Map<number, Statement>();
 
   constructor(
-    private readonly db: Connection,
+    private readonly db: WriteDb,
     private readonly opts: WriterOptions,
     /** Recorded on every span written ("import:doccano"…). */
     public origin: string,
