@@ -10,6 +10,7 @@ import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
 import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { useStore } from './store';
+import './components/shell/welcome.css';
 
 function useWindowTitle(): void {
   const session = useStore((s) => s.session);

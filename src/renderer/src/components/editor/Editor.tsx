@@ -2,6 +2,7 @@ import { useStore } from '../../store';
 import { ArticleView } from './ArticleView';
 import { FindBar } from './FindBar';
 import { Palette } from './Palette';
+import './editor.css';
 
 /** The centre column: the palette above the article, or what to do when there is none. */
 export function Editor() {

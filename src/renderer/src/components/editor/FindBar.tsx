@@ -3,6 +3,7 @@
 // Ctrl+F goes back to the bar for the next match. Esc closes.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from '../../store';
+import './find-bar.css';
 
 /**
  * Case-insensitive matches of `query` in `text`, as UTF-16 ranges of the original text. (Not

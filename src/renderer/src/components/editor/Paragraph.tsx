@@ -6,7 +6,7 @@ import type { Label, Span } from '../../../../shared/model';
 import type { Range } from '../../../../shared/text';
 import { assignLanes, segmentParagraph } from '../../lib/marks';
 
-/** Vertical space per underline lane, in px (kept in sync with --lane in app.css). */
+/** Vertical space per underline lane, in px (kept in sync with --lane in styles/app.css). */
 export const LANE_PX = 5;
 const LINE_PX = 2.5;
 const SELECTED_LINE_PX = 4;

@@ -2,6 +2,7 @@
 // bullets and paragraphs from the project's markdown.
 import { useMemo } from 'react';
 import { useStore } from '../../store';
+import './panel.css';
 
 interface Block {
   kind: 'h1' | 'h2' | 'li' | 'p';

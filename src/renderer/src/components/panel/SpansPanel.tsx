@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
+import './panel.css';
 
 const MAX_TEXT = 80;
 const ROW_PX = 30;

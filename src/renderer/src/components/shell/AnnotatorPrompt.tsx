@@ -1,6 +1,7 @@
 // First launch: who is annotating? Every span records its annotator.
 import { useState, type FormEvent } from 'react';
 import { useStore } from '../../store';
+import './welcome.css';
 
 export function AnnotatorPrompt() {
   const setAnnotator = useStore((s) => s.setAnnotator);

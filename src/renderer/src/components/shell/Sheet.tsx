@@ -1,6 +1,7 @@
 // The one sheet: a dimmed overlay with a dialog (a form when it submits), its title and an Esc
 // button. Keys typed in a sheet stay in it: label hotkeys must not reach the editor behind.
 import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import './sheet.css';
 
 export interface SheetProps {
   title: ReactNode;

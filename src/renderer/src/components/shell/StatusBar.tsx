@@ -2,6 +2,7 @@
 // failed write is loud.
 import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
+import './status-bar.css';
 
 /** What to do about a failed write, by the backend's error code. */
 const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {

@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import type { StatusFilter } from '../../store/articles';
 import { ArticleList } from './ArticleList';
+import './sidebar.css';
 
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: 'All' },
