@@ -307,3 +307,81 @@ describe('refusals leave the file untouched', () => {
     expectUnchanged(dir, before);
   });
 });
+
+describe('every earlier schema moves to the latest with its data', () => {
+  /** A project file as Spanwise at schema `version` wrote it, holding one of everything. */
+  function fileAt(version: number): string {
+    const file = path.join(tempDir(), `v${version}.spanwise`);
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((m) => m.version <= version)) m.up(db);
+    db.pragma(`user_version = ${version}`);
+    // Statements every schema so far accepts, as each version's app would have written them.
+    db.exec(`
+      INSERT INTO settings (key, value) VALUES ('guidelines', 'Label actors.'), ('current_annotator', '2');
+      INSERT INTO labels (name, color, hotkey, description, position) VALUES
+        ('ACTOR', '#0072B2', '1', 'A person', 0), ('PLACE', '#009E73', NULL, '', 1);
+      INSERT INTO annotators (name, role, created_at) VALUES
+        ('ana', 'annotator', '2026-01-01T00:00:00Z'), ('bo', 'reviewer', '2026-01-02T00:00:00Z');
+      INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES
+        ('Summit', 'wire', 'Kim 🤝 Putin met in Vladivostok.', '{"url":"x"}', 'h1', '2026-01-01T00:00:00Z'),
+        ('Other', 'paper', 'Seoul said nothing.', '{}', 'h2', '2026-01-01T00:00:00Z');
+      INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at, deleted) VALUES
+        ('00000000-0000-4000-8000-000000000001', 1, 1, 1, 0, 3, 'manual', '2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', 0),
+        ('00000000-0000-4000-8000-000000000002', 1, 2, 2, 22, 33, 'import:doccano', '2026-01-01T00:00:00Z', '2026-01-01T00:00:02Z', 1),
+        ('00000000-0000-4000-8000-000000000003', 2, 1, 2, 0, 5, 'manual', '2026-01-01T00:00:00Z', '2026-01-01T00:00:03Z', 0);
+      INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES
+        (1, 1, 'done', '2026-01-01T00:00:00Z'), (2, 2, 'in_progress', '2026-01-01T00:00:00Z');
+    `);
+    db.close();
+    return file;
+  }
+
+  /** What every version keeps: the rows of the first schema's columns. */
+  function content(db: Database.Database) {
+    const all = (sql: string) => db.prepare(sql).all();
+    return {
+      settings: all('SELECT key, value FROM settings ORDER BY key'),
+      labels: all('SELECT id, name, color, hotkey, description, position FROM labels ORDER BY id'),
+      annotators: all('SELECT id, name, role, created_at FROM annotators ORDER BY id'),
+      articles: all('SELECT id, title, source, text, meta, content_hash, created_at FROM articles ORDER BY id'),
+      spans: all(
+        'SELECT id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at, deleted FROM spans ORDER BY id',
+      ),
+      status: all('SELECT article_id, annotator_id, status, updated_at FROM article_status ORDER BY 1, 2'),
+    };
+  }
+
+  for (const from of MIGRATIONS.map((m) => m.version).filter((v) => v < LATEST_VERSION)) {
+    it(`schema ${from}: opens at schema ${LATEST_VERSION}, every row kept, integrity and foreign keys intact`, () => {
+      const file = fileAt(from);
+      const raw = new Database(file);
+      const before = content(raw);
+      raw.close();
+      const { db, migrated } = openDb(file);
+      try {
+        expect(migrated).toEqual(MIGRATIONS.filter((m) => m.version > from).map((m) => m.version));
+        expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+        expect(content(db)).toEqual(before);
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(db.pragma('foreign_key_check')).toEqual([]);
+        // The project works at the new schema: its session, spans and statuses read as before.
+      } finally {
+        db.close();
+      }
+      const project = Project.open(file, { resourcesDir: RESOURCES });
+      try {
+        expect(project.handlers.getSession({}).annotator?.name).toBe('bo');
+        expect(project.handlers.listSpans({ articleId: 1 })).toEqual([]);
+        project.setAnnotator('ana');
+        expect(project.handlers.listSpans({ articleId: 1 }).map((s) => s.id)).toEqual([
+          '00000000-0000-4000-8000-000000000001',
+        ]);
+        expect(project.handlers.getProgress({})).toMatchObject({ done: 1, total: 2 });
+      } finally {
+        project.close();
+      }
+    });
+  }
+});
