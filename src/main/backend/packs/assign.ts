@@ -3,6 +3,7 @@
 // (same seed and articles, same assignment, in any project holding them) and balanced (shares
 // differ by at most one), and writes one assignment pack per annotator: their articles, every
 // label with its colour and hotkey, and the guidelines.
+import { mulberry32 } from '../../../shared/random';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Annotator } from '../../../shared/model';
@@ -23,18 +24,6 @@ import {
 } from './project-data';
 
 export type Share = { overlap: number } | { double: number };
-
-/** mulberry32: a small seeded PRNG; the assignment must not depend on Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], rnd: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -63,7 +52,7 @@ export function planAssignment(
   if ('double' in share && !(share.double >= 0 && share.double <= 1)) {
     throw new AppError('BAD_INPUT', `the double-annotated share must be between 0 and 1 (got ${share.double})`);
   }
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const order = shuffle([...new Set(hashes)].sort(), rnd);
   const tie = shuffle(
     Array.from({ length: people }, (_, i) => i),

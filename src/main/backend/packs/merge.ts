@@ -13,7 +13,7 @@ import { writeTransaction, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { createLabel } from '../labels';
 import { readPack, type Lined, type Pack, type SpanRecord } from './format';
-import { guidelinesHash } from './project-data';
+import { guidelinesHash, placeArticles } from './project-data';
 
 export interface MergeSummary {
   file: string;
@@ -59,13 +59,6 @@ class Merger {
 
   constructor(private readonly db: WriteDb) {
     this.q = {
-      articleByHash: db.prepare<[string], { id: number; text: string }>(
-        'SELECT id, text FROM articles WHERE content_hash = ?',
-      ),
-      insertArticle: db.prepare(
-        `INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
       label: db.prepare<[string], { id: number }>('SELECT id FROM labels WHERE name = ? COLLATE NOCASE'),
       hotkeyUsed: db.prepare<[string], { id: number }>('SELECT id FROM labels WHERE hotkey = ? COLLATE NOCASE'),
       layer: db.prepare<[number], SpanRow & { id: string }>(
@@ -130,33 +123,9 @@ class Merger {
       labelsCreated: [],
       guidelinesDiffer: pack.header.guidelinesHash !== guidelinesHash(this.db),
     };
-    const ts = now();
-    const articleIds = new Map<string, number>();
-    for (const [hash, a] of pack.articles) {
-      const row = this.q.articleByHash.get(hash);
-      if (row) {
-        if (row.text !== a.text) {
-          refuse(
-            pack,
-            `article ${hash.slice(0, 12)} has the same content hash as one in this project but different text`,
-            a.line,
-          );
-        }
-        articleIds.set(hash, row.id);
-      } else {
-        const info = this.q.insertArticle.run(
-          a.title,
-          a.source,
-          a.text,
-          JSON.stringify(a.meta),
-          hash,
-          ts,
-          a.externalId === null ? null : JSON.stringify(a.externalId),
-        );
-        articleIds.set(hash, Number(info.lastInsertRowid));
-        summary.articlesAdded++;
-      }
-    }
+    const placed = placeArticles(this.db, pack);
+    const articleIds = placed.ids;
+    summary.articlesAdded = placed.added;
     for (const l of pack.labels) this.labelId(pack, l.name, summary.labelsCreated);
     // The layer's spans in one scan (far cheaper than a lookup per span); a layer made by this
     // merge has none.
@@ -177,7 +146,7 @@ class Merger {
         summary.statusesChanged++;
       }
     }
-    this.q.remember.run(pack.checksum, path.basename(pack.file), uid, ts, JSON.stringify(summary));
+    this.q.remember.run(pack.checksum, path.basename(pack.file), uid, now(), JSON.stringify(summary));
     return summary;
   }
 

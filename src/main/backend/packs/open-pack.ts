@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid, setLocal } from '../annotators';
-import { now } from '../clock';
 import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
 import { createLabel, findLabelByName, updateLabel } from '../labels';
 import { getSetting, setSetting } from '../settings';
 import { readPack, type Pack } from './format';
+import { placeArticles } from './project-data';
 
 export interface OpenPackSummary {
   annotator: { uid: string; name: string };
@@ -76,34 +76,9 @@ export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
       setSetting(w, 'guidelines', pack.guidelines);
       summary.guidelinesUpdated = true;
     }
-    const byHash = w.prepare<[string], { text: string }>('SELECT text FROM articles WHERE content_hash = ?');
-    const insert = w.prepare(
-      `INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const ts = now();
-    for (const [hash, a] of pack.articles) {
-      const row = byHash.get(hash);
-      if (row) {
-        if (row.text !== a.text) {
-          throw new AppError(
-            'BAD_INPUT',
-            `${pack.file}:${a.line}: article ${hash.slice(0, 12)} has the same content hash as one in this project but different text`,
-          );
-        }
-        summary.articlesExisting++;
-        continue;
-      }
-      insert.run(
-        a.title,
-        a.source,
-        a.text,
-        JSON.stringify(a.meta),
-        hash,
-        ts,
-        a.externalId === null ? null : JSON.stringify(a.externalId),
-      );
-      summary.articlesAdded++;
-    }
+    const articles = placeArticles(w, pack);
+    summary.articlesAdded = articles.added;
+    summary.articlesExisting = articles.existing;
     const { annotator } = ensureAnnotatorByUid(w, pack.header.annotator.uid, pack.header.annotator.name, false);
     setLocal(w, annotator.id);
     setSetting(w, 'current_annotator', String(annotator.id));

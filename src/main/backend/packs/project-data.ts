@@ -3,9 +3,11 @@
 import type { Annotator, Label } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
 import { displayName, listAnnotators } from '../annotators';
+import { sql, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
+import { now } from '../clock';
 import { getSetting } from '../settings';
-import { sha256, type ArticleRecord, type LabelRecord } from './format';
+import { sha256, type ArticleRecord, type LabelRecord, type Pack } from './format';
 
 /** The annotator `who` names: a uid (or its first characters), else an exact name. */
 export function resolveAnnotator(db: Db, who: string): Annotator | null {
@@ -60,4 +62,37 @@ export type { ArticleRow };
 
 export function guidelinesHash(db: Db): string {
   return sha256(guidelinesText(db));
+}
+
+const ARTICLE_BY_HASH = sql<{ id: number; text: string }>('SELECT id, text FROM articles WHERE content_hash = ?');
+const INSERT_ARTICLE = sql(
+  `INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+);
+
+/**
+ * A pack's articles in this project, by content hash: the ones it has, and the others added
+ * with their text, title, source, metadata and id. The same hash with other text is refused.
+ */
+export function placeArticles(w: WriteDb, pack: Pack): { ids: Map<string, number>; added: number; existing: number } {
+  const ids = new Map<string, number>();
+  let added = 0;
+  const ts = now();
+  for (const [hash, a] of pack.articles) {
+    const row = ARTICLE_BY_HASH.get(w, hash);
+    if (row) {
+      if (row.text !== a.text) {
+        throw new AppError(
+          'BAD_INPUT',
+          `${pack.file}:${a.line}: article ${hash.slice(0, 12)} has the same content hash as one in this project but different text`,
+        );
+      }
+      ids.set(hash, row.id);
+      continue;
+    }
+    const externalId = a.externalId === null ? null : JSON.stringify(a.externalId);
+    const info = INSERT_ARTICLE.run(w, a.title, a.source, a.text, JSON.stringify(a.meta), hash, ts, externalId);
+    ids.set(hash, Number(info.lastInsertRowid));
+    added++;
+  }
+  return { ids, added, existing: ids.size - added };
 }
