@@ -59,13 +59,16 @@ Examples:
 
 Writes training data, streamed. Offsets are code points by default, so that in Python
 text[start:end] == span["text"]. Formats that cannot carry overlapping spans (bio, conll)
-drop as few as possible and print a loss report.
+drop as few as possible and print a loss report. Gold spans carry their provenance
+("sources", "decision") in spans, doccano and label-studio; bio and conll cannot.
 
 Options:
   --out PATH       output file ('-' for stdout), or a folder with --split
   --format FMT     spans (default), doccano, label-studio, bio, conll
   --layer NAME     an annotator's layer, gold, or all (default: a line per article per layer)
-  --only WHICH     all (default) or done (only articles the layer marked done)
+  --only WHICH     all (default) or done (only articles the layer marked done); for gold,
+                   adjudicated (default: articles the reviewer marked adjudicated) or all
+                   (also articles with decisions not yet adjudicated)
   --offsets UNIT   codepoint (default) or utf16
   --split R,R[,R]  ratios for train,dev,test (or train,test), e.g. 0.8,0.1,0.1; near-duplicate
                    articles always land in the same split
@@ -76,6 +79,7 @@ Options:
 Examples:
   spanwise export project.db --out spans.jsonl --layer alice --only done
   spanwise export project.db --format bio --split 0.8,0.1,0.1 --seed 13 --out data/
+  spanwise export project.db --layer gold --out gold.jsonl
 `,
   pack: PACK_HELP,
   merge: MERGE_HELP,

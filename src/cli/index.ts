@@ -127,7 +127,13 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
   const options: ExportOptions = {
     format: oneOf('export', 'format', values.format, EXPORT_FORMATS, 'spans'),
     layer: values.layer ?? 'all',
-    only: oneOf('export', 'only', values.only, ['done', 'all'] as const, 'all'),
+    only: oneOf(
+      'export',
+      'only',
+      values.only,
+      ['done', 'all', 'adjudicated'] as const,
+      values.layer === 'gold' ? 'adjudicated' : 'all',
+    ),
     offsets: oneOf('export', 'offsets', values.offsets, OFFSET_UNITS, 'codepoint'),
     split: parseSplit(values.split),
     seed,

@@ -131,7 +131,7 @@ export const contract = {
         out: z.string().min(1).optional(),
         format: z.enum(EXPORT_FORMATS).default('spans'),
         layer: z.string().trim().min(1).max(80).default('all'),
-        only: z.enum(['done', 'all']).default('all'),
+        only: z.enum(['done', 'all', 'adjudicated']).optional(),
         offsets: z.enum(OFFSET_UNITS).default('codepoint'),
         split: z.array(z.number().min(0).max(1)).min(2).max(3).optional(),
         seed: z.number().int().default(0),

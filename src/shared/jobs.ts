@@ -32,7 +32,8 @@ export interface ExportOptions {
   format: ExportFormat;
   /** An annotator's name, 'gold', or 'all' (a line per article per layer). */
   layer: string;
-  only: 'done' | 'all';
+  /** Default: all, and adjudicated for the gold layer (done means adjudicated there). */
+  only?: 'done' | 'all' | 'adjudicated' | undefined;
   offsets: OffsetUnit;
   /** Ratios for train/dev/test (two values: train/test). */
   split?: number[] | undefined;

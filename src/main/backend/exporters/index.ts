@@ -9,7 +9,7 @@ import { Cancelled } from '../importers/errors';
 import type { JobHooks } from '../importers';
 import { assignSplits, NearDuplicates, splitNames } from '../splits';
 import { FORMATS, LossCounter, type FileSerializer } from './formats';
-import { countArticles, resolveLayer, selectArticles, type ExportArticle } from './select';
+import { countArticles, resolveLayer, resolveOnly, selectArticles, type ExportArticle } from './select';
 import { Sink } from './sink';
 import { assertNotProjectFile } from './target';
 
@@ -45,6 +45,7 @@ export async function exportProject(
   // Before anything is written: never over the project file (or its -wal/-shm/-journal).
   assertNotProjectFile(db.name, targets);
   resolveLayer(db, options.layer);
+  const only = resolveOnly(options.layer, options.only);
   const ownTransaction = !db.inTransaction;
   // One read snapshot for the whole export (WAL: writers elsewhere are not blocked).
   if (ownTransaction) db.exec('BEGIN');
@@ -59,7 +60,7 @@ export async function exportProject(
     if (hooks.shouldCancel?.()) throw new Cancelled();
     hooks.onProgress?.({ done, total, unit: 'articles', message });
   };
-  const sel = { layer: options.layer, only: options.only };
+  const sel = { layer: options.layer, only };
   let groupsInfo: ExportSummary['groups'] = null;
   try {
     let splitOf: ((a: ExportArticle) => number) | null = null;
