@@ -3,6 +3,7 @@ import { ASSIGN_HELP } from './commands/assign';
 import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
+import { REVIEW_HELP } from './commands/review';
 
 export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
@@ -19,11 +20,12 @@ Commands:
   merge          merge annotators' work packs (or every new pack in an inbox folder)
   agreement      inter-annotator agreement: span F1, kappa, alpha per label
   disagreements  write the conflicts between annotators for review (JSONL or CSV)
+  review         the review queue; --auto applies the merge policy (unanimous, majority)
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
-Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; agreement: docs/review.md
+Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -85,6 +87,7 @@ Examples:
   merge: MERGE_HELP,
   assign: ASSIGN_HELP,
   'open-pack': OPEN_PACK_HELP,
+  review: REVIEW_HELP,
   stats: `Usage: spanwise stats <project.db> [--json]
 
 Prints the number of articles and, per annotator layer, spans per label and article status.
@@ -112,7 +115,9 @@ Writes one row per conflict between annotators who marked an article done: the s
 all layers are grouped into clusters (overlapping spans matched one-to-one across
 annotators), and every cluster that is not unanimous is a row with its kind (label,
 boundary, partial or a combination), the text around it, each annotator's version (start
-and end in code points, label, text) and an empty decision column.
+and end in code points, label, text) and the decision on it: "accepted (bob)", "edited",
+"no span", "unanimous (alice, bob)", "reopened (was: …)" after a merge changed its versions,
+or empty while open.
 
 Options:
   -o, --out FILE  the report: .jsonl or .csv (the extension decides)

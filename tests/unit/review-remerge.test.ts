@@ -10,7 +10,10 @@ import type { Project } from '../../src/main/backend/project';
 import { decide } from '../../src/main/backend/review/decisions';
 import { goldSpans } from '../../src/main/backend/review/gold-layer';
 import { applyPolicy } from '../../src/main/backend/review/policy';
-import { reopenedClusters, reviewArticle, reviewQueue } from '../../src/main/backend/review/queue';
+import { clusterArticle } from '../../src/main/backend/review/clusters';
+import { disagreementRows } from '../../src/main/backend/review/disagreements';
+import { loadReview } from '../../src/main/backend/review/load';
+import { decisionColumn, reopenedClusters, reviewArticle, reviewQueue } from '../../src/main/backend/review/queue';
 import { tempDir } from './helpers';
 import { annotatorProject, articleIds, labelId, tick } from './fixtures/packs';
 
@@ -135,9 +138,18 @@ describe('re-merging after adjudication', () => {
     expect(summary!.reopened.map((r) => r.clusterId)).toEqual([reshaped.id]);
     expect(reviewQueue(rev.db, 'open').items.map((i) => i.openConflicts)).toEqual([1]);
     expect(gold(rev, a)).toEqual([[16, 21, 'ACTOR', 'accepted']]);
+    const column = () => {
+      const article = [...loadReview(rev.db).articles][0]!;
+      return disagreementRows(article, clusterArticle(article), decisionColumn(rev.db)(article)).map((r) => [
+        r.kind,
+        r.decision,
+      ]);
+    };
+    expect(column()).toEqual([['label', 'reopened (was: accepted (anna))']]);
 
     decide(rev.db, reviewer, { articleId: a, clusterId: reshaped.id, action: { take: 'bo' } });
     expect(gold(rev, a)).toEqual([[16, 21, 'CLAIM', 'accepted']]);
+    expect(column()).toEqual([['label', 'accepted (bo)']]);
     expect(reviewArticle(rev.db, a).clusters[1]!.status).toBe('decided');
     for (const p of [anna, bo, rev]) p.close();
   });

@@ -171,3 +171,10 @@ export function toDecision(r: DecisionRow, names: Names): Decision {
     batch: r.batch,
   };
 }
+
+/** A decision in a few words: "accepted (bob)", "edited", "no span", "unanimous (alice, bob)". */
+export function describeDecision(d: Decision): string {
+  const who = d.sources.length ? ` (${d.sources.join(', ')})` : '';
+  if (d.decision === null) return d.action === 'auto' ? `no span (majority${who})` : 'no span';
+  return d.decision === 'edited' ? 'edited' : `${d.decision}${who}`;
+}

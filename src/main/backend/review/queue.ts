@@ -5,8 +5,10 @@ import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
 import { articleState, spanOwners, type ArticleState, type ClusterStatus } from './article-state';
 import type { ConflictKind } from './clusters';
-import { readDecisionRows, readNames, toDecision, type Decision, type Names } from './decision-log';
-import { adjudicatedSet, loadArticleState } from './decisions';
+import { describeDecision, readDecisionRows, readNames, toDecision, type Decision, type Names } from './decision-log';
+import type { DecisionColumn } from './disagreements';
+import { writeTransaction } from '../db/busy';
+import { adjudicatedSet, loadArticleState, setAdjudicated } from './decisions';
 import { goldSpans, type GoldSpan } from './gold-layer';
 import { loadReview } from './load';
 
@@ -209,4 +211,40 @@ export function reopenedClusters(
     }
   }
   return out;
+}
+
+/**
+ * The disagreements report's decision column: the decision in force, "reopened (was: …)" for
+ * one that saw other versions, empty for an open conflict.
+ */
+export function decisionColumn(db: Db): DecisionColumn {
+  const owners = spanOwners(db);
+  const names = readNames(db);
+  return (article) => {
+    const out = new Map<string, string>();
+    const rows = readDecisionRows(db, [article.id]).get(article.id);
+    if (!rows) return out;
+    for (const c of articleState(article, rows, owners(article.id)).clusters) {
+      if (c.current) out.set(c.cluster.id, describeDecision(toDecision(c.current, names)));
+      else if (c.previous.length) {
+        out.set(
+          c.cluster.id,
+          `reopened (was: ${c.previous.map((d) => describeDecision(toDecision(d, names))).join('; ')})`,
+        );
+      }
+    }
+    return out;
+  };
+}
+
+/** Marks adjudicated every article of the review set whose conflicts are all resolved; returns their ids. */
+export function adjudicateResolved(db: Db): number[] {
+  return writeTransaction(db, () => {
+    const ids = reviewQueue(db, 'all')
+      .items.filter((i) => !i.adjudicated && i.openConflicts === 0)
+      .map((i) => i.articleId)
+      .sort((a, b) => a - b);
+    for (const id of ids) setAdjudicated(db, id, true);
+    return ids;
+  });
 }
