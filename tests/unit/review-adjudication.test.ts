@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDb } from '../../src/main/backend/db/open';
 import { LATEST_VERSION, MIGRATIONS } from '../../src/main/backend/db/migrations';
 import { decide, setAdjudicated, undoDecision } from '../../src/main/backend/review/decisions';
-import { goldSpans } from '../../src/main/backend/review/gold-layer';
+import { goldReader, goldSpans } from '../../src/main/backend/review/gold-layer';
+import { loadReview } from '../../src/main/backend/review/load';
+import { agreementReport } from '../../src/main/backend/review/report';
 import { applyPolicy, getPolicy, setPolicy } from '../../src/main/backend/review/policy';
 import { reviewArticle, reviewQueue } from '../../src/main/backend/review/queue';
 import { AppError } from '../../src/shared/result';
@@ -117,6 +119,23 @@ describe('decisions', () => {
     expect(after.progress).toEqual({ resolved: 3, conflicts: 3 });
     expect(after.clusters.map((c) => c.status)).toEqual(['unanimous', 'decided', 'decided', 'decided']);
     expect(after.clusters[3]!.decision).toMatchObject({ action: 'reject', decision: null, span: null });
+  });
+
+  it('the agreement report compares each annotator with the gold of adjudicated articles', () => {
+    const { db, ids, reviewer } = reviewProject([SUMMIT, { ...SUMMIT, title: 'Open', text: SUMMIT.text + ' ' }]);
+    const a = ids[0]!;
+    const none = agreementReport(loadReview(db, { labels: ['ACTOR'], gold: goldReader }));
+    expect(none.gold).toBeNull();
+    applyPolicy(db, reviewer);
+    decide(db, reviewer, { articleId: a, clusterId: clusterAt(db, a, 8).id, action: { take: 'alice' } });
+    setAdjudicated(db, a, true);
+    const r = agreementReport(loadReview(db, { labels: ['ACTOR'], gold: goldReader }));
+    // Gold ACTOR: Kim and Putin. alice has both; bob has Kim (his Putin is a CLAIM).
+    expect(r.gold!.articles).toBe(1);
+    expect(r.gold!.by_annotator.map((g) => [g.a, g.articles, g.f1.by_label['ACTOR']])).toEqual([
+      ['alice', 1, 1],
+      ['bob', 1, 2 / 3],
+    ]);
   });
 
   it('a version taken lists everyone who had it', () => {
