@@ -2,6 +2,7 @@
 // into what is in force. Replay is the one definition of the gold layer: in id order, every
 // decision that no undo record names takes its cluster's place and drops the decisions on the
 // clusters it replaces (the earlier ids of a cluster that a merge reshaped).
+import type { Statement } from 'better-sqlite3';
 import { displayName, listAnnotators } from '../annotators';
 import type { Db } from '../db/open';
 
@@ -37,12 +38,20 @@ export interface DecisionRow {
 }
 
 /** Every row of these articles (undo records too), grouped by article, in id order. */
+// Prepared once per connection: the policy and the queue read one article at a time.
+const rowsQuery = new WeakMap<Db, Statement<[string], DecisionRow>>();
+
 export function readDecisionRows(db: Db, articleIds: readonly number[]): Map<number, DecisionRow[]> {
   const out = new Map<number, DecisionRow[]>();
   if (articleIds.length === 0) return out;
-  const rows = db
-    .prepare(`SELECT * FROM decisions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, id`)
-    .all(JSON.stringify(articleIds)) as DecisionRow[];
+  let q = rowsQuery.get(db);
+  if (!q) {
+    q = db.prepare<[string], DecisionRow>(
+      `SELECT * FROM decisions WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, id`,
+    );
+    rowsQuery.set(db, q);
+  }
+  const rows = q.all(JSON.stringify(articleIds));
   for (const r of rows) {
     let list = out.get(r.article_id);
     if (!list) out.set(r.article_id, (list = []));

@@ -17,6 +17,7 @@ import {
   toDecision,
   type Decision,
   type DecisionRow,
+  type NewDecision,
 } from './decision-log';
 import { loadReview } from './load';
 import type { ReviewArticle } from './model';
@@ -112,7 +113,7 @@ export function decide(db: Db, reviewer: number, input: DecideInput): Decision {
     }
     const members: ClusterMember[] = cs?.cluster.members ?? [];
     let taken: ClusterMember | undefined;
-    let result: Pick<Parameters<ReturnType<typeof decisionWriter>>[0], 'action' | 'decision' | 'span' | 'sources'>;
+    let result: Pick<NewDecision, 'action' | 'decision' | 'span' | 'sources'>;
     if ('take' in action || 'accept' in action) {
       if (!cs) {
         throw new AppError(

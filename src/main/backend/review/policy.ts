@@ -51,7 +51,8 @@ export function getPolicy(db: Db): Policy {
 }
 
 export function setPolicy(db: Db, policy: Policy): void {
-  setSetting(db, KEY, JSON.stringify(checkPolicy(policy)));
+  const p = checkPolicy(policy);
+  writeTransaction(db, () => setSetting(db, KEY, JSON.stringify(p)));
 }
 
 export interface PolicyResult {
