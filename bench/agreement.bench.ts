@@ -6,8 +6,9 @@
 // - agreement: what `spanwise agreement` computes, from the project file: read the layers,
 //   convert offsets to code points, span F1 (exact, overlap), kappa and alpha for all labels;
 // - the same metrics from layers already in memory, and the conflict clusters of every article;
-// - the merge policy (unanimous) applied over every article, recorded in the decision log, and
-//   the undo of that run (so that each run starts from the same log).
+// - the merge policy (unanimous) applied over every article, recorded in the decision log, the
+//   review queue read with those decisions, and the undo of that run (so that each run starts
+//   from the same log).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { ensureAnnotator } from '../src/main/backend/annotators';
 import { openDb } from '../src/main/backend/db/open';
 import { undoDecision } from '../src/main/backend/review/decisions';
 import { applyPolicy } from '../src/main/backend/review/policy';
+import { reviewQueue } from '../src/main/backend/review/queue';
 import { clusterArticle } from '../src/main/backend/review/clusters';
 import { loadReview } from '../src/main/backend/review/load';
 import type { ReviewArticle } from '../src/main/backend/review/model';
@@ -124,6 +126,7 @@ const agreement: BenchModule = {
       const clusters: { wall: number; cpu: number }[] = [];
       const policy: { wall: number; cpu: number }[] = [];
       const undo: { wall: number; cpu: number }[] = [];
+      const queue: { wall: number; cpu: number }[] = [];
       const reviewer = ensureAnnotator(db, 'rev', 'reviewer').id;
       let articles: ReviewArticle[] = [];
       for (let run = 0; run < ctx.runs; run++) {
@@ -159,6 +162,12 @@ const agreement: BenchModule = {
             decided = applyPolicy(db, reviewer, { unanimous: true, majority: false }).decisions.length;
           }),
         );
+        let listed = 0;
+        queue.push(
+          seconds(() => {
+            listed = reviewQueue(db, 'open').items.length;
+          }),
+        );
         let undone = 0;
         undo.push(
           seconds(() => {
@@ -169,7 +178,8 @@ const agreement: BenchModule = {
           `run ${run + 1}: read ${base[run]!.wall.toFixed(3)} s, agreement ${ours[run]!.wall.toFixed(3)} s ` +
             `(${pairs} pairs), from memory ${memory[run]!.wall.toFixed(3)} s, ` +
             `clusters ${clusters[run]!.wall.toFixed(3)} s (${count}), ` +
-            `policy ${policy[run]!.wall.toFixed(3)} s (${decided} decisions), undo ${undo[run]!.wall.toFixed(3)} s (${undone})`,
+            `policy ${policy[run]!.wall.toFixed(3)} s (${decided} decisions), queue ${queue[run]!.wall.toFixed(3)} s (${listed}), ` +
+            `undo ${undo[run]!.wall.toFixed(3)} s (${undone})`,
         );
       }
       db.close();
@@ -199,8 +209,10 @@ const agreement: BenchModule = {
         { name: 'agreement from memory, CPU', unit: 's', samples: cpu(memory), higherIsBetter: false },
         { name: 'conflict clusters from memory, CPU', unit: 's', samples: cpu(clusters), higherIsBetter: false },
         { name: 'apply the merge policy (unanimous)', unit: 's', samples: wall(policy), higherIsBetter: false },
+        { name: 'review queue (open), decisions in the log', unit: 's', samples: wall(queue), higherIsBetter: false },
         { name: 'undo the policy run', unit: 's', samples: wall(undo), higherIsBetter: false },
         { name: 'apply the merge policy (unanimous), CPU', unit: 's', samples: cpu(policy), higherIsBetter: false },
+        { name: 'review queue (open), CPU', unit: 's', samples: cpu(queue), higherIsBetter: false },
         { name: 'undo the policy run, CPU', unit: 's', samples: cpu(undo), higherIsBetter: false },
       ];
       return metrics;
