@@ -5,11 +5,19 @@
 // - baseline: reading the same rows (articles' texts, statuses, spans) with raw statements;
 // - agreement: what `spanwise agreement` computes, from the project file: read the layers,
 //   convert offsets to code points, span F1 (exact, overlap), kappa and alpha for all labels;
-// - the same metrics from layers already in memory, and the conflict clusters of every article.
+// - the same metrics from layers already in memory, and the conflict clusters of every article;
+// - the merge policy (unanimous) applied over every article, recorded in the decision log, the
+//   review queue read with those decisions, and the undo of that run (so that each run starts
+//   from the same log).
+import { writeTransaction } from '../src/main/backend/db/handles';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureAnnotator } from '../src/main/backend/annotators';
 import { openDb } from '../src/main/backend/db/open';
+import { undoDecision } from '../src/main/backend/review/decisions';
+import { applyPolicy } from '../src/main/backend/review/policy';
+import { reviewQueue } from '../src/main/backend/review/queue';
 import { clusterArticle } from '../src/main/backend/review/clusters';
 import { loadReview } from '../src/main/backend/review/load';
 import type { ReviewArticle } from '../src/main/backend/review/model';
@@ -117,6 +125,10 @@ const agreement: BenchModule = {
       const ours: { wall: number; cpu: number }[] = [];
       const memory: { wall: number; cpu: number }[] = [];
       const clusters: { wall: number; cpu: number }[] = [];
+      const policy: { wall: number; cpu: number }[] = [];
+      const undo: { wall: number; cpu: number }[] = [];
+      const queue: { wall: number; cpu: number }[] = [];
+      const reviewer = writeTransaction(db, (w) => ensureAnnotator(w, 'rev', 'reviewer').id);
       let articles: ReviewArticle[] = [];
       for (let run = 0; run < ctx.runs; run++) {
         base.push(
@@ -145,10 +157,30 @@ const agreement: BenchModule = {
             for (const a of articles) count += clusterArticle(a).length;
           }),
         );
+        let decided = 0;
+        policy.push(
+          seconds(() => {
+            decided = applyPolicy(db, reviewer, { unanimous: true, majority: false }).decisions.length;
+          }),
+        );
+        let listed = 0;
+        queue.push(
+          seconds(() => {
+            listed = reviewQueue(db, 'open').items.length;
+          }),
+        );
+        let undone = 0;
+        undo.push(
+          seconds(() => {
+            undone = undoDecision(db, reviewer).length;
+          }),
+        );
         ctx.log(
           `run ${run + 1}: read ${base[run]!.wall.toFixed(3)} s, agreement ${ours[run]!.wall.toFixed(3)} s ` +
             `(${pairs} pairs), from memory ${memory[run]!.wall.toFixed(3)} s, ` +
-            `clusters ${clusters[run]!.wall.toFixed(3)} s (${count})`,
+            `clusters ${clusters[run]!.wall.toFixed(3)} s (${count}), ` +
+            `policy ${policy[run]!.wall.toFixed(3)} s (${decided} decisions), queue ${queue[run]!.wall.toFixed(3)} s (${listed}), ` +
+            `undo ${undo[run]!.wall.toFixed(3)} s (${undone})`,
         );
       }
       db.close();
@@ -177,6 +209,12 @@ const agreement: BenchModule = {
         },
         { name: 'agreement from memory, CPU', unit: 's', samples: cpu(memory), higherIsBetter: false },
         { name: 'conflict clusters from memory, CPU', unit: 's', samples: cpu(clusters), higherIsBetter: false },
+        { name: 'apply the merge policy (unanimous)', unit: 's', samples: wall(policy), higherIsBetter: false },
+        { name: 'review queue (open), decisions in the log', unit: 's', samples: wall(queue), higherIsBetter: false },
+        { name: 'undo the policy run', unit: 's', samples: wall(undo), higherIsBetter: false },
+        { name: 'apply the merge policy (unanimous), CPU', unit: 's', samples: cpu(policy), higherIsBetter: false },
+        { name: 'review queue (open), CPU', unit: 's', samples: cpu(queue), higherIsBetter: false },
+        { name: 'undo the policy run, CPU', unit: 's', samples: cpu(undo), higherIsBetter: false },
       ];
       return metrics;
     } finally {

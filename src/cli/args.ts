@@ -47,3 +47,18 @@ export function parseOptions<S extends z.ZodType>(
   const got = typeof given[key] === 'string' ? given[key] : undefined;
   throw new UsageError(`--${key} ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`, command);
 }
+
+/** A flag with a fixed set of values, for commands whose options no app schema describes. */
+export function oneOf<T extends string>(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`, command);
+  }
+  return value as T;
+}

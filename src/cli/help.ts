@@ -3,6 +3,7 @@ import { ASSIGN_HELP } from './commands/assign';
 import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
+import { REVIEW_HELP } from './commands/review';
 
 export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
@@ -19,11 +20,12 @@ Commands:
   merge          merge annotators' work packs (or every new pack in an inbox folder)
   agreement      inter-annotator agreement: span F1, kappa, alpha per label
   disagreements  write the conflicts between annotators for review (JSONL or CSV)
+  review         the review queue; --auto applies the merge policy (unanimous, majority)
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
-Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; agreement: docs/review.md
+Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -69,14 +71,18 @@ Examples:
 
 Writes training data, streamed. Offsets are code points by default, so that in Python
 text[start:end] == span["text"]. Formats that cannot carry overlapping spans (bio, conll)
-drop as few as possible; the loss report lists every span dropped or written differently.
+drop as few as possible; the loss report lists every span dropped or written differently. Gold
+spans carry their provenance ("sources", "decision") in spans, doccano and label-studio; bio,
+conll and brat cannot.
 
 Options:
   --out PATH       output file ('-' for stdout), or a folder with --split (and for brat,
                    which writes NAME.txt + NAME.ann per article into a new or empty folder)
   --format FMT     spans (default), doccano, label-studio, bio, conll, brat
   --layer NAME     an annotator's layer, gold, or all (default: a line per article per layer)
-  --only WHICH     all (default) or done (only articles the layer marked done)
+  --only WHICH     all (default) or done (only articles the layer marked done); for gold,
+                   adjudicated (default: articles the reviewer marked adjudicated) or all
+                   (also articles with decisions not yet adjudicated)
   --offsets UNIT   codepoint (default) or utf16
   --split R,R[,R]  ratios for train,dev,test (or train,test), e.g. 0.8,0.1,0.1; near-duplicate
                    articles always land in the same split
@@ -87,11 +93,13 @@ Options:
 Examples:
   spanwise export project.db --out spans.jsonl --layer alice --only done
   spanwise export project.db --format bio --split 0.8,0.1,0.1 --seed 13 --out data/
+  spanwise export project.db --layer gold --out gold.jsonl
 `,
   pack: PACK_HELP,
   merge: MERGE_HELP,
   assign: ASSIGN_HELP,
   'open-pack': OPEN_PACK_HELP,
+  review: REVIEW_HELP,
   stats: `Usage: spanwise stats <project.db> [--json]
 
 Prints the number of articles and, per annotator layer, spans per label and article status.
@@ -119,7 +127,9 @@ Writes one row per conflict between annotators who marked an article done: the s
 all layers are grouped into clusters (overlapping spans matched one-to-one across
 annotators), and every cluster that is not unanimous is a row with its kind (label,
 boundary, partial or a combination), the text around it, each annotator's version (start
-and end in code points, label, text) and an empty decision column.
+and end in code points, label, text) and the decision on it: "accepted (bob)", "edited",
+"no span", "unanimous (alice, bob)", "reopened (was: …)" after a merge changed its versions,
+or empty while open.
 
 Options:
   -o, --out FILE  the report: .jsonl or .csv (the extension decides)

@@ -1,4 +1,5 @@
-// `spanwise init|import|export|stats|pack|merge|assign|open-pack`: the same backend as the app, headless.
+// `spanwise init|import|export|stats|pack|merge|assign|open-pack|agreement|disagreements|review`:
+// the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import { disagreementsCommand } from './commands/disagreements';
 import { mergeCommand } from './commands/merge';
 import { openPackCommand } from './commands/open-pack';
 import { packCommand } from './commands/pack';
+import { reviewCommand } from './commands/review';
 
 export interface Io {
   out(text: string): void;
@@ -175,6 +177,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   merge: mergeCommand,
   agreement: agreementCommand,
   disagreements: disagreementsCommand,
+  review: reviewCommand,
 };
 
 export async function main(args: string[], io: Io = processIo): Promise<number> {

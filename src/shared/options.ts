@@ -67,7 +67,8 @@ export const exportOptions = z.object({
   format: oneOf(EXPORT_FORMATS).default('spans'),
   /** An annotator's name, 'gold', or 'all' (a line per article per layer). */
   layer: personName.default('all'),
-  only: oneOf(['done', 'all']).default('all'),
+  /** Default: all, and adjudicated for the gold layer (done means adjudicated there). */
+  only: oneOf(['done', 'all', 'adjudicated']).optional(),
   offsets: oneOf(OFFSET_UNITS).default('codepoint'),
   /** Ratios for train/dev/test (two values: train/test); near-duplicates stay together. */
   split: splitRatios.optional(),

@@ -153,7 +153,7 @@ describe('spanwise CLI', { timeout: 60_000 }, () => {
     expect(dbSnapshot(db)).toBe(before);
   });
 
-  it('other bad input exits 1: missing project, existing file on init, unknown layer, gold', () => {
+  it('other bad input exits 1: missing project, existing file on init, unknown layer, gold with nothing decided', () => {
     const missing = path.join(tempDir(), 'none.spanwise');
     const r = spanwise(['stats', missing]);
     expect(r.status).toBe(1);
@@ -165,7 +165,9 @@ describe('spanwise CLI', { timeout: 60_000 }, () => {
     expect(layer.status).toBe(1);
     expect(layer.stderr).toMatch(/no layer named "nobody"/);
     const gold = spanwise(['export', db, '--out', 'x.jsonl', '--layer', 'gold']);
-    expect(gold.stderr).toBe('spanwise: this project has no gold layer yet: nothing has been adjudicated\n');
+    expect(gold.stderr).toBe(
+      'spanwise: this project has no gold layer yet: no conflict has been decided (spanwise review <project> --auto applies the merge policy)\n',
+    );
     const notDb = write(
       tempDir(),
       'notes.txt',

@@ -123,11 +123,14 @@ describe('spans (default) JSONL', () => {
     expect((out[0]!['spans'] as { start: number }[]).map((s) => s.start)).toEqual([keep.start]);
   });
 
-  it('refuses an unknown layer (listing the layers) and gold (until adjudication exists)', async () => {
+  it('refuses an unknown layer (listing the layers) and gold (until something is decided)', async () => {
     const p = project();
     await expect(exportText(p.db, { layer: 'zoe' })).rejects.toThrow('no layer named "zoe"; layers: ana, ben, or all');
     await expect(exportText(p.db, { layer: 'gold' })).rejects.toThrow(
-      'this project has no gold layer yet: nothing has been adjudicated',
+      'this project has no gold layer yet: no conflict has been decided',
+    );
+    await expect(exportText(p.db, { layer: 'ana', only: 'adjudicated' })).rejects.toThrow(
+      '--only adjudicated applies to the gold layer (--layer gold), not to "ana"',
     );
   });
 });

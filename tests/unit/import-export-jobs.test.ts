@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobEvent, JobState } from '../../src/shared/jobs';
 import { dispatch } from '../../src/main/backend/dispatch';
+import { NO_GOLD } from '../../src/main/backend/exporters/select';
 import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import type { Project } from '../../src/main/backend/project';
 import { tempDir, tempProject } from './helpers';
@@ -132,12 +133,12 @@ describe('import and export jobs', () => {
     expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(5);
   });
 
-  it('refuses an unknown layer and gold before starting anything', () => {
+  it('refuses an unknown layer and a gold layer with nothing decided before starting anything', () => {
     const p = tempProject({ demo: true, jobs: host });
     const r = dispatch(p.handlers, 'startExport', { out: path.join(tempDir(), 'x'), layer: 'gold' });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'BAD_INPUT', message: 'this project has no gold layer yet: nothing has been adjudicated' },
+      error: { code: 'BAD_INPUT', message: NO_GOLD },
     });
     expect(host.runner.list()).toEqual([]);
   });

@@ -10,7 +10,17 @@ import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
 import { RESOURCES, tempDir } from './helpers';
 
-const TABLES = ['annotators', 'article_status', 'articles', 'labels', 'merged_packs', 'settings', 'spans'];
+const TABLES = [
+  'annotators',
+  'article_review',
+  'article_status',
+  'articles',
+  'decisions',
+  'labels',
+  'merged_packs',
+  'settings',
+  'spans',
+];
 
 function tableNames(db: Database.Database): string[] {
   return (

@@ -1,4 +1,5 @@
 // `spanwise agreement`: inter-annotator agreement over the articles annotators marked done.
+import { goldReader } from '../../main/backend/review/gold-layer';
 import { loadReview } from '../../main/backend/review/load';
 import { agreementReport, formatAgreement } from '../../main/backend/review/report';
 import { parse, UsageError } from '../args';
@@ -28,7 +29,7 @@ export function agreementCommand(argv: string[], io: Io): number {
   const labels = parseLabels(values.labels);
   const db = openProjectArg('agreement', positionals);
   try {
-    const report = agreementReport(loadReview(db, { labels }));
+    const report = agreementReport(loadReview(db, { labels, gold: goldReader }));
     io.out(values.json ? JSON.stringify(report, null, 2) + '\n' : formatAgreement(report) + '\n');
   } finally {
     db.close();

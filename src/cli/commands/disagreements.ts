@@ -1,6 +1,7 @@
 // `spanwise disagreements`: one row per conflict cluster, as JSONL or CSV, for review.
 import { formatDisagreementSummary, formatFor, writeDisagreements } from '../../main/backend/review/disagreements';
 import { loadReview } from '../../main/backend/review/load';
+import { decisionColumn } from '../../main/backend/review/queue';
 import { AppError } from '../../shared/result';
 import { parse, UsageError } from '../args';
 import { HELP } from '../help';
@@ -23,7 +24,13 @@ export async function disagreementsCommand(argv: string[], io: Io): Promise<numb
   const db = openProjectArg('disagreements', positionals);
   try {
     const review = loadReview(db);
-    const summary = await writeDisagreements(db.name, review.annotators, review.articles, values.out);
+    const summary = await writeDisagreements(
+      db.name,
+      review.annotators,
+      review.articles,
+      values.out,
+      decisionColumn(db),
+    );
     io.out(formatDisagreementSummary(summary) + '\n');
   } finally {
     db.close();

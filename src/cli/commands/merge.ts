@@ -14,7 +14,8 @@ first merge), the later edit of a span wins, deletions included, and merging the
 again changes nothing. Labels are matched by name (any case); unknown ones are created.
 A pack that is damaged, truncated, from a newer Spanwise or not a pack is refused, and then
 nothing at all is merged. Prints, per pack, the spans added / updated / deleted / unchanged,
-the articles added and the labels created.
+the articles added, the labels created, and the decided clusters whose versions the pack
+changed (reopened for review; every other decision stays).
 
 With --inbox, every pack in DIR not merged before is merged, each on its own: a pack that is
 refused (still being copied, say) is reported and taken on a later run.

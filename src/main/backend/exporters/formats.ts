@@ -133,6 +133,7 @@ function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext):
     end: conv(s.end),
     label: s.label,
     text: a.text.slice(s.start, s.end),
+    ...provenance(s),
   }));
   return JSON.stringify({
     id: a.key,
@@ -144,11 +145,21 @@ function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext):
   });
 }
 
+/** A gold span's provenance as extra keys; nothing for an annotator's span. */
+function provenance(s: ExportSpan): { sources?: readonly string[]; decision?: string } {
+  return s.decision ? { sources: s.sources ?? [], decision: s.decision } : {};
+}
+
 function doccanoLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
   const conv = converter(a.text, ctx.unit);
   const label = layer.spans.map((s) => [conv(s.start), conv(s.end), s.label]);
+  // doccano reads the first three items of a label entry and keeps unknown top-level keys as
+  // the example's metadata: provenance goes beside "label", one entry per span, in its order.
+  const gold = layer.gold ? { provenance: layer.spans.map(provenance) } : {};
   return JSON.stringify(
-    ctx.allLayers ? { id: a.key, text: a.text, label, layer: layer.name } : { id: a.key, text: a.text, label },
+    ctx.allLayers
+      ? { id: a.key, text: a.text, label, layer: layer.name, ...gold }
+      : { id: a.key, text: a.text, label, ...gold },
   );
 }
 
@@ -200,13 +211,20 @@ function labelStudioTask(
         to_name: 'text',
         type: 'labels',
         value: { start: conv(s.start), end: conv(s.end), text: a.text.slice(s.start, s.end), labels: [s.label] },
+        // A region's meta text is what Label Studio shows beside it; the structured copy is ours.
+        ...(s.decision
+          ? {
+              meta: { text: [`${s.decision}${s.sources?.length ? `: ${s.sources.join(', ')}` : ''}`] },
+              spanwise: provenance(s),
+            }
+          : {}),
       }));
       const name = layer.name!;
       return {
         id: ++ids.annotation,
         result,
         was_cancelled: false,
-        ground_truth: false,
+        ground_truth: layer.gold === true,
         // Label Studio resolves annotators by email; other names would be refused on import there.
         ...(name.includes('@') ? { completed_by: { email: name } } : {}),
         spanwise: { layer: name, status: layer.status },

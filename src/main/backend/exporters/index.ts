@@ -10,7 +10,7 @@ import type { JobHooks } from '../importers';
 import { assignSplits, NearDuplicates, splitNames } from '../splits';
 import { assertFolderTarget, FolderSink } from './folder';
 import { FORMATS, LossCounter, type FileSerializer, type Piece } from './formats';
-import { countArticles, resolveLayer, selectArticles, type ExportArticle } from './select';
+import { countArticles, resolveLayer, resolveOnly, selectArticles, type ExportArticle } from './select';
 import { Sink } from './sink';
 import { assertNotProjectFile } from './target';
 
@@ -82,6 +82,7 @@ export async function exportProject(
   assertNotProjectFile(db.name, targets);
   if (format.folder) for (const t of targets) assertFolderTarget(t, options.format);
   resolveLayer(db, options.layer);
+  const only = resolveOnly(options.layer, options.only);
   const ownTransaction = !db.inTransaction;
   // One read snapshot for the whole export (WAL: writers elsewhere are not blocked).
   if (ownTransaction) db.exec('BEGIN');
@@ -96,7 +97,7 @@ export async function exportProject(
     if (hooks.shouldCancel?.()) throw new Cancelled();
     hooks.onProgress?.({ done, total, unit: 'articles', message });
   };
-  const sel = { layer: options.layer, only: options.only };
+  const sel = { layer: options.layer, only };
   let groupsInfo: ExportSummary['groups'] = null;
   try {
     let splitOf: ((a: ExportArticle) => number) | null = null;

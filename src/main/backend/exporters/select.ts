@@ -4,11 +4,16 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
+import { readNames, type GoldKind } from '../review/decision-log';
+import { goldSpans } from '../review/gold-layer';
 
 export interface ExportSpan {
   start: number;
   end: number;
   label: string;
+  /** Gold spans only: whose version it was, and how it became gold. */
+  sources?: readonly string[];
+  decision?: GoldKind;
 }
 
 export interface ExportLayer {
@@ -16,6 +21,8 @@ export interface ExportLayer {
   name: string | null;
   status: ArticleStatus;
   spans: ExportSpan[];
+  /** The adjudicated layer (--layer gold); its status is done where the article is adjudicated. */
+  gold?: boolean;
 }
 
 export interface ExportArticle {
@@ -32,7 +39,8 @@ export interface ExportArticle {
 
 export interface Selection {
   layer: string;
-  only: 'done' | 'all';
+  /** For gold, done is the same as adjudicated; all adds articles with decisions not yet adjudicated. */
+  only: 'done' | 'all' | 'adjudicated';
   /**
    * 'id' (default): row order, which is import order. 'content': by content hash, an order that
    * depends on the texts alone, so that split files come out the same in any project.
@@ -42,12 +50,17 @@ export interface Selection {
 
 const PAGE = 256;
 
-export const NO_GOLD = 'this project has no gold layer yet: nothing has been adjudicated';
+export const NO_GOLD =
+  'this project has no gold layer yet: no conflict has been decided (spanwise review <project> --auto applies the merge policy)';
 
-/** The annotator id for --layer NAME, null for 'all'. Throws for gold and unknown names. */
-export function resolveLayer(db: Db, layer: string): number | null {
+/** The annotator id for --layer NAME, null for 'all', 'gold' for gold. Throws for unknown names. */
+export function resolveLayer(db: Db, layer: string): number | null | 'gold' {
   if (layer === 'all') return null;
-  if (layer === 'gold') throw new AppError('BAD_INPUT', NO_GOLD);
+  if (layer === 'gold') {
+    const any = db.prepare('SELECT 1 FROM decisions UNION ALL SELECT 1 FROM article_review LIMIT 1').get();
+    if (!any) throw new AppError('BAD_INPUT', NO_GOLD);
+    return 'gold';
+  }
   const row = db.prepare('SELECT id FROM annotators WHERE name = ?').get(layer) as { id: number } | undefined;
   if (!row) {
     const names = (db.prepare('SELECT name FROM annotators ORDER BY name').all() as { name: string }[]).map(
@@ -70,8 +83,23 @@ export function countArticles(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
 }
 
+/** What --only means for this layer (its default when not given); refuses adjudicated for other layers. */
+export function resolveOnly(layer: string, only: Selection['only'] | undefined): Selection['only'] {
+  if (layer === 'gold') return only === 'all' ? 'all' : 'adjudicated';
+  if (only === 'adjudicated') {
+    throw new AppError(
+      'BAD_INPUT',
+      `--only adjudicated applies to the gold layer (--layer gold), not to ${JSON.stringify(layer)}`,
+    );
+  }
+  return only ?? 'all';
+}
+
 export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle> {
-  const annotatorId = resolveLayer(db, sel.layer);
+  const resolved = resolveLayer(db, sel.layer);
+  const gold = resolved === 'gold';
+  const annotatorId = gold ? null : resolved;
+  const only = resolveOnly(sel.layer, sel.only);
   // Names by id, in plain arrays: looked up once per span.
   const labels: string[] = [];
   for (const r of db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[])
@@ -84,10 +112,19 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
   const one = annotatorId === null ? '' : 'AND +annotator_id = @annotator';
   const byContent = sel.order === 'content';
   const key = byContent ? 'content_hash' : 'id';
+  // Gold: the adjudicated articles, and with --only all those with decisions too.
+  const adjudicated = `EXISTS (SELECT 1 FROM article_review r WHERE r.article_id = a.id AND r.status = 'adjudicated')`;
+  const inGold = !gold
+    ? ''
+    : only === 'all'
+      ? `AND (${adjudicated} OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = a.id))`
+      : `AND ${adjudicated}`;
   const pageQ = db.prepare(
-    `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash
-       FROM articles WHERE ${key} > @after ORDER BY ${key} LIMIT ${PAGE}`,
+    `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash,
+            ${adjudicated} AS adjudicated
+       FROM articles a WHERE ${key} > @after ${inGold} ORDER BY ${key} LIMIT ${PAGE}`,
   );
+  const names = gold ? readNames(db) : null;
   // A page in id order is an id range; in content order, a list of ids.
   const inPage = byContent ? 'article_id IN (SELECT value FROM json_each(@ids))' : 'article_id BETWEEN @lo AND @hi';
   const spansQ = db
@@ -109,10 +146,44 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
       meta: string;
       externalId: string | null;
       contentHash: string;
+      adjudicated: 0 | 1;
     }[];
     if (rows.length === 0) return;
     const tail = rows[rows.length - 1]!;
     after = byContent ? tail.contentHash : tail.id;
+    const article = (row: (typeof rows)[number], layers: ExportLayer[]): ExportArticle => ({
+      id: row.id,
+      key: row.externalId === null ? row.id : (JSON.parse(row.externalId) as string | number),
+      title: row.title,
+      source: row.source,
+      text: row.text,
+      meta: JSON.parse(row.meta) as Record<string, unknown>,
+      contentHash: row.contentHash,
+      layers,
+    });
+    if (gold) {
+      const spans = goldSpans(
+        db,
+        rows.map((r) => r.id),
+        names!,
+      );
+      for (const row of rows) {
+        const layer: ExportLayer = {
+          name: 'gold',
+          status: row.adjudicated ? 'done' : 'in_progress',
+          gold: true,
+          spans: (spans.get(row.id) ?? []).map((s) => ({
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            sources: s.sources,
+            decision: s.decision,
+          })),
+        };
+        yield article(row, [layer]);
+      }
+      continue;
+    }
     const page = byContent ? { ids: JSON.stringify(rows.map((r) => r.id)) } : { lo: rows[0]!.id, hi: tail.id };
     const params = annotatorId === null ? page : { ...page, annotator: annotatorId };
     // article id -> annotator id -> layer
@@ -150,19 +221,10 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
         chosen = found ? [...found.values()].sort((x, y) => (x.name! < y.name! ? -1 : x.name! > y.name! ? 1 : 0)) : [];
         if (chosen.length === 0) chosen = [{ name: null, status: 'todo', spans: [] }];
       }
-      if (sel.only === 'done') chosen = chosen.filter((l) => l.status === 'done');
+      if (only === 'done') chosen = chosen.filter((l) => l.status === 'done');
       if (chosen.length === 0) continue;
       for (const l of chosen) l.spans.sort(byStartEndLabel);
-      yield {
-        id: row.id,
-        key: row.externalId === null ? row.id : (JSON.parse(row.externalId) as string | number),
-        title: row.title,
-        source: row.source,
-        text: row.text,
-        meta: JSON.parse(row.meta) as Record<string, unknown>,
-        contentHash: row.contentHash,
-        layers: chosen,
-      };
+      yield article(row, chosen);
     }
   }
 }

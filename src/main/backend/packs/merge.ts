@@ -12,6 +12,7 @@ import { now } from '../clock';
 import { writeTransaction, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { createLabel } from '../labels';
+import { reopenedClusters } from '../review/queue';
 import { readPack, type Lined, type Pack, type SpanRecord } from './format';
 import { guidelinesHash, placeArticles } from './project-data';
 
@@ -25,6 +26,8 @@ export interface MergeSummary {
   labelsCreated: string[];
   /** The pack was made against other guidelines than the project's. */
   guidelinesDiffer: boolean;
+  /** Decided clusters whose versions this pack changed: open for review again. */
+  reopened: { articleId: number; title: string; clusterId: string }[];
 }
 
 interface SpanRow {
@@ -122,6 +125,7 @@ class Merger {
       articlesAdded: 0,
       labelsCreated: [],
       guidelinesDiffer: pack.header.guidelinesHash !== guidelinesHash(this.db),
+      reopened: [],
     };
     const placed = placeArticles(this.db, pack);
     const articleIds = placed.ids;
@@ -209,7 +213,27 @@ class Merger {
 export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
   return writeTransaction(db, (w) => {
     const merger = new Merger(w);
-    return packs.map((p) => merger.merge(p));
+    return packs.map((p) => {
+      // Only articles with decisions can have clusters reopened; a merge never removes one.
+      const decided = (
+        w
+          .prepare(
+            `SELECT DISTINCT a.id FROM articles a JOIN decisions d ON d.article_id = a.id
+              WHERE a.content_hash IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+          )
+          .raw(true)
+          .all(JSON.stringify([...p.articles.keys()])) as [number][]
+      ).map((r) => r[0]);
+      const key = (r: { articleId: number; clusterId: string }) => `${r.articleId}:${r.clusterId}`;
+      const before = new Set(decided.length ? reopenedClusters(w, decided).map(key) : []);
+      const summary = merger.merge(p);
+      if (decided.length) {
+        summary.reopened = reopenedClusters(w, decided)
+          .filter((r) => !before.has(key(r)))
+          .map(({ articleId, title, clusterId }) => ({ articleId, title, clusterId }));
+      }
+      return summary;
+    });
   });
 }
 
@@ -229,5 +253,10 @@ export function formatMergeSummary(s: MergeSummary): string {
     `  labels created: ${s.labelsCreated.length ? s.labelsCreated.join(', ') : 'none'}`,
   ];
   if (s.guidelinesDiffer) lines.push('  note: the pack was made with other guidelines than this project has');
+  if (s.reopened.length) {
+    const n = s.reopened.length;
+    lines.push(`  reopened for review: ${n} decided cluster${n === 1 ? '' : 's'} whose versions changed`);
+    for (const r of s.reopened) lines.push(`    article ${r.articleId} (${r.title}): cluster ${r.clusterId}`);
+  }
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 // The disagreements report: one row per cluster that is not unanimous, with the article, the
-// text around the cluster, each annotator's version and an empty decision column, written as
-// JSONL or CSV (by the output file's extension). Offsets are code points.
+// text around the cluster, each annotator's version and the decision on it (empty while open),
+// written as JSONL or CSV (by the output file's extension). Offsets are code points.
 import path from 'node:path';
 import { OffsetMap } from '../../../shared/offsets';
 import { AppError } from '../../../shared/result';
@@ -35,7 +35,14 @@ export interface DisagreementRow {
   decision: string;
 }
 
-export function disagreementRows(article: ReviewArticle, clusters: readonly Cluster[]): DisagreementRow[] {
+/** The decision column's text per cluster id of an article (empty where nothing is decided). */
+export type DecisionColumn = (article: ReviewArticle) => ReadonlyMap<string, string>;
+
+export function disagreementRows(
+  article: ReviewArticle,
+  clusters: readonly Cluster[],
+  decisions: ReadonlyMap<string, string> = new Map(),
+): DisagreementRow[] {
   const map = new OffsetMap(article.text);
   const rows: DisagreementRow[] = [];
   for (const c of clusters) {
@@ -62,7 +69,7 @@ export function disagreementRows(article: ReviewArticle, clusters: readonly Clus
       context_start: from,
       context: map.slice(from, to, 'codepoint'),
       versions,
-      decision: '',
+      decision: decisions.get(c.id) ?? '',
     });
   }
   return rows;
@@ -145,6 +152,7 @@ export async function writeDisagreements(
   annotators: readonly string[],
   articles: Iterable<ReviewArticle>,
   file: string,
+  decisionColumn?: DecisionColumn,
 ): Promise<DisagreementSummary> {
   const format = formatFor(file);
   assertNotProjectFile(projectFile, [file]);
@@ -155,7 +163,8 @@ export async function writeDisagreements(
     for (const article of articles) {
       if (article.layers.length < 2) continue;
       summary.articles++;
-      for (const row of disagreementRows(article, clusterArticle(article))) {
+      const decided = decisionColumn?.(article);
+      for (const row of disagreementRows(article, clusterArticle(article), decided)) {
         summary.rows++;
         summary.byKind[row.kind] = (summary.byKind[row.kind] ?? 0) + 1;
         await sink.write(format === 'csv' ? csvRow(row, annotators) : JSON.stringify(row) + '\n');

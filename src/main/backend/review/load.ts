@@ -26,6 +26,8 @@ export interface LoadOptions {
   /** Label names to report on (matched case-insensitively); default every label. */
   labels?: readonly string[] | undefined;
   gold?: GoldReader | undefined;
+  /** Only these articles (default every article some annotator marked done). */
+  articleIds?: readonly number[] | undefined;
 }
 
 const PAGE = 256;
@@ -61,10 +63,14 @@ export function loadReview(db: Db, options: LoadOptions = {}): ReviewInput {
   )
     .map((r) => r.name)
     .sort(byName);
-  return { annotators, labels, articles: readArticles(db, options.gold) };
+  return { annotators, labels, articles: readArticles(db, options.gold, options.articleIds) };
 }
 
-function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewArticle> {
+function* readArticles(
+  db: Db,
+  gold: GoldReader | undefined,
+  only: readonly number[] | undefined,
+): Generator<ReviewArticle> {
   const labelName: string[] = [];
   for (const r of db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[])
     labelName[r.id] = r.name;
@@ -73,7 +79,8 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
   );
   const pageQ = db.prepare(
     `SELECT id, title, text FROM articles a
-      WHERE id > ? AND EXISTS (SELECT 1 FROM article_status s WHERE s.article_id = a.id AND s.status = 'done')
+      WHERE id > @after AND EXISTS (SELECT 1 FROM article_status s WHERE s.article_id = a.id AND s.status = 'done')
+        AND (@only IS NULL OR id IN (SELECT value FROM json_each(@only)))
       ORDER BY id LIMIT ${PAGE}`,
   );
   const doneQ = db
@@ -89,7 +96,11 @@ function* readArticles(db: Db, gold: GoldReader | undefined): Generator<ReviewAr
   try {
     let after = 0;
     for (;;) {
-      const rows = pageQ.all(after) as { id: number; title: string; text: string }[];
+      const rows = pageQ.all({ after, only: only === undefined ? null : JSON.stringify(only) }) as {
+        id: number;
+        title: string;
+        text: string;
+      }[];
       if (rows.length === 0) return;
       const lo = rows[0]!.id;
       const hi = rows[rows.length - 1]!.id;

@@ -4,6 +4,7 @@ import { initial } from './001-initial';
 import { externalId } from './002-external-id';
 import { dropSpanLabelIndex } from './003-drop-span-label-index';
 import { annotatorIdentity } from './004-annotator-identity';
+import { adjudication } from './005-adjudication';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,13 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add a file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initial, externalId, dropSpanLabelIndex, annotatorIdentity];
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  externalId,
+  dropSpanLabelIndex,
+  annotatorIdentity,
+  adjudication,
+];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Throws SCHEMA_TOO_NEW for a file written by a newer Spanwise. */

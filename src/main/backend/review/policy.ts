@@ -1,0 +1,157 @@
+// The merge policy: which clusters go into gold without a reviewer looking. Unanimous clusters
+// (on by default) and, optionally, majority: a version (same extent and label, or "no span")
+// held by more than half of the annotators who marked the article done. Every automatic
+// decision is recorded in the log like a reviewer's, in one batch that one undo takes back.
+import { AppError } from '../../../shared/result';
+import { getAnnotator } from '../annotators';
+import { now } from '../clock';
+import { writeTransaction } from '../db/handles';
+import type { Db } from '../db/open';
+import { getSetting, setSetting } from '../settings';
+import { articleState, spanOwners } from './article-state';
+import {
+  decisionWriter,
+  nextDecisionId,
+  readDecisionRows,
+  readNames,
+  toDecision,
+  type Decision,
+  type NewDecision,
+} from './decision-log';
+import { loadReview } from './load';
+
+export interface Policy {
+  unanimous: boolean;
+  majority: boolean;
+}
+
+export const DEFAULT_POLICY: Policy = { unanimous: true, majority: false };
+const KEY = 'merge_policy';
+
+function checkPolicy(p: unknown): Policy {
+  const o = p as Partial<Policy> | null;
+  if (typeof o !== 'object' || o === null || typeof o.unanimous !== 'boolean' || typeof o.majority !== 'boolean') {
+    throw new AppError(
+      'BAD_INPUT',
+      `a merge policy is {unanimous: boolean, majority: boolean}; got ${JSON.stringify(p)}`,
+    );
+  }
+  return { unanimous: o.unanimous, majority: o.majority };
+}
+
+/** The project's merge policy (unanimous only, by default). */
+export function getPolicy(db: Db): Policy {
+  const v = getSetting(db, KEY);
+  if (v === null) return { ...DEFAULT_POLICY };
+  try {
+    return checkPolicy(JSON.parse(v));
+  } catch {
+    return { ...DEFAULT_POLICY };
+  }
+}
+
+export function setPolicy(db: Db, policy: Policy): void {
+  const p = checkPolicy(policy);
+  writeTransaction(db, (w) => setSetting(w, KEY, JSON.stringify(p)));
+}
+
+export interface PolicyResult {
+  policy: Policy;
+  /** Articles looked at: those two or more annotators marked done. */
+  articles: number;
+  decisions: Decision[];
+  unanimous: number;
+  majority: number;
+  /** Majority "no span here". */
+  rejected: number;
+}
+
+/**
+ * Decides every cluster without a current decision that the policy covers (reopened ones
+ * included), as `reviewer`; returns what it decided.
+ */
+export function applyPolicy(db: Db, reviewer: number, policy: Policy = getPolicy(db)): PolicyResult {
+  const p = checkPolicy(policy);
+  return writeTransaction(db, (w) => {
+    getAnnotator(w, reviewer);
+    const write = decisionWriter(w);
+    const owners = spanOwners(w);
+    // The uid of a layer that has no span in the cluster (so none to look it up by).
+    const layerUid = w.prepare<[number, string], { uid: string }>(
+      `SELECT p.uid FROM annotators p JOIN article_status s ON s.annotator_id = p.id
+        WHERE s.article_id = ? AND s.status = 'done' AND p.name = ? LIMIT 1`,
+    );
+    const batch = nextDecisionId(w);
+    const at = now();
+    const labelIds = new Map(
+      (w.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.name, r.id]),
+    );
+    const rows: ReturnType<typeof write>[] = [];
+    const result: PolicyResult = { policy: p, articles: 0, decisions: [], unanimous: 0, majority: 0, rejected: 0 };
+    for (const article of loadReview(w).articles) {
+      if (article.layers.length < 2) continue;
+      result.articles++;
+      const state = articleState(article, readDecisionRows(w, [article.id]).get(article.id) ?? [], owners(article.id));
+      const k = article.layers.length;
+      for (const s of state.clusters) {
+        if (s.current) continue;
+        const c = s.cluster;
+        const uid = (id: string, who: string) => state.uidOfSpan.get(id) ?? who;
+        let d: Pick<NewDecision, 'decision' | 'span' | 'sources'> | null = null;
+        if (c.unanimous && (p.unanimous || p.majority)) {
+          const t = c.members[0]!.span;
+          d = {
+            decision: 'unanimous',
+            span: { labelId: labelIds.get(t.label)!, start: state.map.toUtf16(t.start), end: state.map.toUtf16(t.end) },
+            sources: c.members.map((m) => uid(m.span.id, m.annotator)),
+          };
+          result.unanimous++;
+        } else if (p.majority) {
+          const groups = new Map<string, typeof c.members>();
+          for (const m of c.members) {
+            const key = `${m.span.start}:${m.span.end}:${m.span.label}`;
+            groups.set(key, [...(groups.get(key) ?? []), m]);
+          }
+          const top = [...groups.values()].find((g) => g.length * 2 > k);
+          const without = article.layers
+            .map((l) => l.annotator)
+            .filter((a) => !c.members.some((m) => m.annotator === a));
+          if (top) {
+            const t = top[0]!.span;
+            d = {
+              decision: 'majority',
+              span: {
+                labelId: labelIds.get(t.label)!,
+                start: state.map.toUtf16(t.start),
+                end: state.map.toUtf16(t.end),
+              },
+              sources: top.map((m) => uid(m.span.id, m.annotator)),
+            };
+            result.majority++;
+          } else if (without.length * 2 > k) {
+            d = { decision: null, span: null, sources: without.map((a) => layerUid.get(article.id, a)?.uid ?? a) };
+            result.rejected++;
+          }
+        }
+        if (!d) continue;
+        rows.push(
+          write({
+            articleId: article.id,
+            clusterId: c.id,
+            fingerprint: s.fingerprint,
+            members: c.members.map((m) => m.span.id),
+            action: 'auto',
+            ...d,
+            replaces: s.previous.map((x) => x.cluster_id).filter((id) => id !== c.id),
+            reviewerId: reviewer,
+            decidedAt: at,
+            batch,
+          }),
+        );
+      }
+    }
+    const names = readNames(w);
+    result.decisions = rows.map((r) => toDecision(r, names));
+    return result;
+  });
+}
