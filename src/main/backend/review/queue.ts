@@ -51,12 +51,12 @@ function checkFilter(filter: unknown): QueueFilter {
   return filter as QueueFilter;
 }
 
-/** Every article of the review set (two or more annotators marked it done), with its state. */
+/** Every article of the review set (two or more annotators marked it done), with its state (no span owners). */
 export function* reviewStates(db: Db, articleIds?: readonly number[]): Generator<ArticleState> {
-  const owners = spanOwners(db);
   for (const article of loadReview(db, { articleIds }).articles) {
     if (article.layers.length < 2) continue;
-    yield articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], owners(article.id));
+    // The queue names no sources, so the spans' owners are not read (a query per article).
+    yield articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], new Map());
   }
 }
 
