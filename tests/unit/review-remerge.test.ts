@@ -82,6 +82,10 @@ describe('re-merging after adjudication', () => {
     const [summary] = mergePacks(rev.db, [pack(anna, 'anna-2.swpack')]);
     expect(summary!.spans.updated).toBe(1);
     expect(summary!.reopened).toEqual([{ articleId: a, title: 'T0', clusterId: putin!.id }]);
+    const remembered = rev.db.prepare('SELECT summary FROM merged_packs WHERE checksum = ?').get(summary!.checksum) as {
+      summary: string;
+    };
+    expect((JSON.parse(remembered.summary) as typeof summary)!.reopened).toEqual(summary!.reopened);
     expect(formatMergeSummary(summary!)).toMatch(
       new RegExp(
         `reopened for review: 1 decided cluster whose versions changed\\n {4}article ${a} \\(T0\\): cluster ${putin!.id}`,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid } from '../annotators';
 import { now } from '../clock';
-import { writeTransaction, type WriteDb } from '../db/handles';
+import { sql, writeTransaction, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { createLabel } from '../labels';
 import { reopenedClusters } from '../review/queue';
@@ -209,6 +209,8 @@ class Merger {
   }
 }
 
+const REMEMBERED_SUMMARY = sql('UPDATE merged_packs SET summary = ? WHERE checksum = ?');
+
 /** Merges already-read packs in one transaction; any refusal rolls everything back. */
 export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
   return writeTransaction(db, (w) => {
@@ -231,6 +233,8 @@ export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
         summary.reopened = reopenedClusters(w, decided)
           .filter((r) => !before.has(key(r)))
           .map(({ articleId, title, clusterId }) => ({ articleId, title, clusterId }));
+        // The remembered summary (the inbox reports it) says what was reopened too.
+        REMEMBERED_SUMMARY.run(w, JSON.stringify(summary), p.checksum);
       }
       return summary;
     });
