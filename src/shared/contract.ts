@@ -7,6 +7,15 @@ import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
 import type { JobEvent, JobState } from './jobs';
 import { exportOptions, importOptions, labelName, personName } from './options';
+import {
+  QUEUE_FILTERS,
+  type Decision,
+  type Policy,
+  type PolicyResult,
+  type ReviewArticleData,
+  type ReviewProgress,
+  type ReviewQueue,
+} from './review';
 
 interface MethodDef<I extends z.ZodType, O> {
   input: I;
@@ -28,6 +37,21 @@ const status = z.enum(ARTICLE_STATUSES);
 const empty = z.object({}).strict();
 /** Span ids are stored lower-case, so one span never has two spellings. */
 const spanId = z.uuid().toLowerCase();
+/** A conflict cluster's id: 20 hex digits of a hash over the article and its member spans. */
+const clusterId = z.string().regex(/^[0-9a-f]{20}$/, 'cluster id must be 20 hex digits');
+const decideAction = z.union([
+  /** Take this annotator's version (display name or uid). */
+  z.object({ take: z.string().min(1) }).strict(),
+  /** Take the version with this span id. */
+  z.object({ accept: spanId }).strict(),
+  /** "No span here", recorded as a decision. */
+  z.object({ reject: z.literal(true) }).strict(),
+  /** A gold span drawn by hand (UTF-16 offsets). */
+  z
+    .object({ edit: z.object({ start: offset, end: offset, labelId: id }).strict() })
+    .strict()
+    .refine((a) => a.edit.end > a.edit.start, { message: 'end must be greater than start', path: ['edit', 'end'] }),
+]);
 
 export const contract = {
   getSession: method<Session>()(empty),
@@ -105,6 +129,23 @@ export const contract = {
   deleteSpan: method<Span>()(z.object({ id: spanId }).strict()),
   /** Undo of a delete: brings a tombstoned span back with its id. */
   restoreSpan: method<Span>()(z.object({ id: spanId }).strict()),
+
+  // Review: the reviewer's role, the queue, one article's layers and clusters, decisions.
+  /** The current person's role: a reviewer sees every layer and the gold layer (View → Review mode). */
+  setRole: method<Session>()(z.object({ role: z.enum(['annotator', 'reviewer']) }).strict()),
+  reviewQueue: method<ReviewQueue>()(z.object({ filter: z.enum(QUEUE_FILTERS).default('all') }).strict()),
+  reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict()),
+  /** Records a decision on one cluster as the current person; returns the article as it now is. */
+  decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict()),
+  /** Takes back the current person's last decision (a policy run at once). */
+  undoDecision: method<{ undone: Decision[]; article: ReviewArticleData | null }>()(empty),
+  setAdjudicated: method<{ articleId: number; adjudicated: boolean; progress: ReviewProgress }>()(
+    z.object({ articleId: id, adjudicated: z.boolean() }).strict(),
+  ),
+  getPolicy: method<Policy>()(empty),
+  setPolicy: method<Policy>()(z.object({ unanimous: z.boolean(), majority: z.boolean() }).strict()),
+  /** Decides every open cluster the policy covers, in one batch (one undo). */
+  applyPolicy: method<PolicyResult>()(empty),
 
   // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.
   /** Imports files/folders (paths from a drop or File → Import…) into the open project. */

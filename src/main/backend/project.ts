@@ -14,6 +14,7 @@ import { getSetting, setSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
+import { reviewHandlers } from './review/handlers';
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
@@ -119,6 +120,7 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Handlers {
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
+    ...reviewHandlers(db, me, session),
     ...jobHandlers(p.file, db, jobs),
   };
 }

@@ -3,20 +3,13 @@
 // and alpha take every non-white-space code point as a unit whose value is 1 inside a span
 // of the label in that layer, else 0. Articles are added one at a time, so a project of any
 // size is read once with flat memory.
+import type { AlphaCount, KappaCount } from '../../../shared/review';
+export type { AlphaCount, KappaCount } from '../../../shared/review';
 import { AppError } from '../../../shared/result';
 import { Confusion, extentTriplets } from './confusion';
 import { emptyCount, overlapMatches, type F1Count } from './f1';
 import type { ReviewArticle, ReviewSpan } from './model';
 import { coverage, unitPrefix, unitsIn, unitsInBoth } from './units';
-
-/** What a kappa was computed over: units by the values the two layers gave them. */
-export interface KappaCount {
-  units: number;
-  both: number;
-  a_only: number;
-  b_only: number;
-  neither: number;
-}
 
 /** Cohen's kappa for two binary layers; null where expected agreement is 1 (or no units). */
 export function kappa(c: KappaCount): number | null {
@@ -30,18 +23,6 @@ export function kappa(c: KappaCount): number | null {
   const pb = b / n;
   const pe = pa * pb + (1 - pa) * (1 - pb);
   return (po - pe) / (1 - pe);
-}
-
-/** What an alpha was computed over: pairable units (in articles two or more layers marked done). */
-export interface AlphaCount {
-  articles: number;
-  units: number;
-  /** Values given to those units: each unit has one per layer that marked its article done. */
-  values: number;
-  /** Of those values, how many are 1 (inside a span of the label). */
-  ones: number;
-  /** Off-diagonal coincidences: Σ over units of 2·n₀·n₁ / (m − 1). */
-  disagreement: number;
 }
 
 /** Krippendorff's alpha (nominal, binary values); null where expected disagreement is 0. */

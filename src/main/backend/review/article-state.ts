@@ -2,15 +2,14 @@
 // that decision saw the same versions. A decision whose versions have since changed (a merge
 // edited, added or removed a member, or changed who marked the article done) is kept but no
 // longer current: its cluster is reopened and shows it as the previous decision.
+import type { ClusterStatus } from '../../../shared/review';
+export type { ClusterStatus } from '../../../shared/review';
 import { hash } from 'node:crypto';
 import { OffsetMap } from '../../../shared/offsets';
 import type { Db } from '../db/open';
 import { clusterArticle, type Cluster } from './clusters';
 import { replay, type DecisionRow } from './decision-log';
 import type { ReviewArticle } from './model';
-
-/** decided: a current decision; reopened: one that saw other versions; open: none. */
-export type ClusterStatus = 'unanimous' | 'open' | 'decided' | 'reopened';
 
 export interface ClusterState {
   cluster: Cluster;

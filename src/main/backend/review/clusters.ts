@@ -5,18 +5,11 @@
 // orphans), preferring among maximum matchings the one whose pairs agree most (same start,
 // same end, same label); its unmatched spans open new clusters. With two layers this is a
 // maximum matching outright; with more it is the same matching taken layer by layer.
+import type { ConflictKind } from '../../../shared/review';
+export type { ConflictKind } from '../../../shared/review';
 import { hash } from 'node:crypto';
 import { maxWeightMatching } from './matching';
 import { overlaps, type ReviewArticle, type ReviewSpan } from './model';
-
-/** How a cluster departs from unanimity; several may hold at once. */
-export type ConflictKind =
-  /** Members' labels differ (on the same extent alone, a label conflict). */
-  | 'label'
-  /** Members' extents differ (they overlap). */
-  | 'boundary'
-  /** Only some of the annotators who marked the article done have a span here. */
-  | 'partial';
 
 export interface ClusterMember {
   annotator: string;

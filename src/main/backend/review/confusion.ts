@@ -3,14 +3,9 @@
 // per label and a label confusion matrix in which a span with no partner at its extent is
 // paired with "no span". Layers are walked as sorted [start, end, label] triplets, so a
 // comparison is one merge, with no keys built per span.
+import type { ConfusionCell } from '../../../shared/review';
+export type { ConfusionCell } from '../../../shared/review';
 import type { ReviewSpan } from './model';
-
-export interface ConfusionCell {
-  /** Label in layer a, null for no span at that extent. */
-  a: string | null;
-  b: string | null;
-  count: number;
-}
 
 /** A layer's spans as [start, end, label index] triplets sorted in that order; labels not in `label` are left out. */
 export function extentTriplets(spans: readonly ReviewSpan[], label: ReadonlyMap<string, number>): number[] {

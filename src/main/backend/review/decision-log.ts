@@ -2,16 +2,11 @@
 // into what is in force. Replay is the one definition of the gold layer: in id order, every
 // decision that no undo record names takes its cluster's place and drops the decisions on the
 // clusters it replaces (the earlier ids of a cluster that a merge reshaped).
+import type { Decision, DecisionAction, GoldKind } from '../../../shared/review';
+export { GOLD_KINDS, type Decision, type DecisionAction, type GoldKind } from '../../../shared/review';
 import { sql } from '../db/handles';
 import { displayName, listAnnotators } from '../annotators';
 import type { Db } from '../db/open';
-
-/** Where a gold span came from. */
-export type GoldKind = 'unanimous' | 'accepted' | 'majority' | 'edited';
-export const GOLD_KINDS: readonly GoldKind[] = ['unanimous', 'accepted', 'majority', 'edited'];
-
-/** accept: a version taken; reject: "no span here"; edit: drawn by hand; auto: the merge policy. */
-export type DecisionAction = 'accept' | 'reject' | 'edit' | 'auto';
 
 export interface DecisionRow {
   id: number;
@@ -133,23 +128,6 @@ export function readNames(db: Db): Names {
     (db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
   );
   return { byUid, byId, labels };
-}
-
-/** A decision as plain data. Offsets are UTF-16. */
-export interface Decision {
-  id: number;
-  articleId: number;
-  clusterId: string;
-  action: DecisionAction;
-  /** The gold span's provenance; null when the decision is "no span here". */
-  decision: GoldKind | null;
-  span: { start: number; end: number; labelId: number; label: string } | null;
-  /** Annotators whose version it was (for an automatic "no span here": those without a span). */
-  sources: string[];
-  reviewer: string;
-  decidedAt: string;
-  /** Decisions made together (one run of the policy) share the id of the first. */
-  batch: number;
 }
 
 export function toDecision(r: DecisionRow, names: Names): Decision {

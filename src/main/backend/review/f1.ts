@@ -1,15 +1,10 @@
 // Span F1 between two layers: exact (same start, end and label; counted in confusion.ts as
 // the diagonal of the extent-by-extent comparison) and relaxed (a maximum one-to-one
 // matching of same-label spans that share at least one code point).
+import type { F1Count } from '../../../shared/review';
+export type { F1Count } from '../../../shared/review';
 import { maxMatching } from './matching';
 import { overlaps, type ReviewSpan } from './model';
-
-/** What an F1 was computed over. */
-export interface F1Count {
-  matches: number;
-  a_spans: number;
-  b_spans: number;
-}
 
 /** F1 = 2·matches / (|A| + |B|); null where both layers are empty. */
 export function f1(c: F1Count): number | null {

@@ -2,22 +2,11 @@
 // computed from the log rather than kept in a table of its own: replaying an article's
 // decisions is one indexed read, the same cost as reading a stored copy, and a copy could
 // drift from the log it is derived from (an undo, a reopened cluster) where a replay cannot.
+import type { GoldSpan } from '../../../shared/review';
+export type { GoldSpan } from '../../../shared/review';
 import type { Db } from '../db/open';
-import { readDecisionRows, readNames, replay, type GoldKind, type Names } from './decision-log';
+import { readDecisionRows, readNames, replay, type Names } from './decision-log';
 import type { GoldReader } from './load';
-
-export interface GoldSpan {
-  /** UTF-16 offsets, like every span in the project. */
-  start: number;
-  end: number;
-  labelId: number;
-  label: string;
-  /** Display names of the annotators whose version it was; empty for an edited span. */
-  sources: string[];
-  decision: GoldKind;
-  clusterId: string;
-  decisionId: number;
-}
 
 /** Each article's gold spans, sorted by start, end and label. */
 export function goldSpans(

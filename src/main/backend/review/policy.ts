@@ -2,6 +2,8 @@
 // (on by default) and, optionally, majority: a version (same extent and label, or "no span")
 // held by more than half of the annotators who marked the article done. Every automatic
 // decision is recorded in the log like a reviewer's, in one batch that one undo takes back.
+import { DEFAULT_POLICY, type Policy, type PolicyResult } from '../../../shared/review';
+export { DEFAULT_POLICY, type Policy, type PolicyResult } from '../../../shared/review';
 import { AppError } from '../../../shared/result';
 import { getAnnotator } from '../annotators';
 import { now } from '../clock';
@@ -15,17 +17,10 @@ import {
   readDecisionRows,
   readNames,
   toDecision,
-  type Decision,
   type NewDecision,
 } from './decision-log';
 import { loadReview } from './load';
 
-export interface Policy {
-  unanimous: boolean;
-  majority: boolean;
-}
-
-export const DEFAULT_POLICY: Policy = { unanimous: true, majority: false };
 const KEY = 'merge_policy';
 
 function checkPolicy(p: unknown): Policy {
@@ -53,17 +48,6 @@ export function getPolicy(db: Db): Policy {
 export function setPolicy(db: Db, policy: Policy): void {
   const p = checkPolicy(policy);
   writeTransaction(db, (w) => setSetting(w, KEY, JSON.stringify(p)));
-}
-
-export interface PolicyResult {
-  policy: Policy;
-  /** Articles looked at: those two or more annotators marked done. */
-  articles: number;
-  decisions: Decision[];
-  unanimous: number;
-  majority: number;
-  /** Majority "no span here". */
-  rejected: number;
 }
 
 /**

@@ -1,45 +1,25 @@
 // What the review screens show, as plain data: the queue of articles to adjudicate and one
 // article with every layer, its clusters and their decisions, and its gold spans. Offsets in
 // reviewArticle are UTF-16, like every editor call.
+import {
+  QUEUE_FILTERS,
+  type QueueFilter,
+  type QueueItem,
+  type ReopenedCluster,
+  type ReviewArticleData,
+  type ReviewQueue,
+  type ReviewSpanData,
+} from '../../../shared/review';
+export { QUEUE_FILTERS, type QueueFilter, type ReviewArticleData, type ReviewQueue } from '../../../shared/review';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { articleState, spanOwners, type ArticleState, type ClusterStatus } from './article-state';
-import type { ConflictKind } from './clusters';
-import { describeDecision, readDecisionRows, readNames, toDecision, type Decision, type Names } from './decision-log';
+import { articleState, spanOwners, type ArticleState } from './article-state';
+import { describeDecision, readDecisionRows, readNames, toDecision, type Names } from './decision-log';
 import type { DecisionColumn } from './disagreements';
 import { beginSnapshot, endSnapshot, writeTransaction } from '../db/handles';
 import { adjudicatedSet, loadArticleState, setAdjudicated } from './decisions';
-import { goldSpans, type GoldSpan } from './gold-layer';
+import { goldSpans } from './gold-layer';
 import { loadReview } from './load';
-
-export type QueueFilter = 'all' | 'open' | 'adjudicated';
-export const QUEUE_FILTERS: readonly QueueFilter[] = ['all', 'open', 'adjudicated'];
-
-export interface Progress {
-  /** Conflicts (clusters that are not unanimous) with a current decision. */
-  resolved: number;
-  conflicts: number;
-}
-
-export interface QueueItem {
-  articleId: number;
-  title: string;
-  /** Annotators who marked the article done. */
-  annotators: string[];
-  /** Unanimous clusters / clusters (1 when no layer has a span). */
-  agreement: number;
-  clusters: number;
-  openConflicts: number;
-  progress: Progress;
-  adjudicated: boolean;
-}
-
-export interface ReviewQueue {
-  filter: QueueFilter;
-  items: QueueItem[];
-  /** Over the items listed. */
-  progress: Progress;
-}
 
 function checkFilter(filter: unknown): QueueFilter {
   if (!(QUEUE_FILTERS as readonly unknown[]).includes(filter)) {
@@ -92,40 +72,6 @@ export function reviewQueue(db: Db, filter: QueueFilter = 'all'): ReviewQueue {
   return { filter: f, items, progress };
 }
 
-export interface ReviewSpanData {
-  id: string;
-  start: number;
-  end: number;
-  label: string;
-}
-
-export interface ReviewClusterData {
-  id: string;
-  start: number;
-  end: number;
-  kinds: ConflictKind[];
-  unanimous: boolean;
-  status: ClusterStatus;
-  members: { annotator: string; span: ReviewSpanData }[];
-  decision: Decision | null;
-  /** Decisions that saw other versions of this cluster (it was reopened by a merge). */
-  previous: Decision[];
-}
-
-export interface ReviewArticleData {
-  id: number;
-  title: string;
-  text: string;
-  /** Annotators who marked the article done, with their spans. */
-  layers: { annotator: string; spans: ReviewSpanData[] }[];
-  clusters: ReviewClusterData[];
-  /** Gold spans whose cluster is gone (its spans were deleted): confirm with reject or edit. */
-  orphans: Decision[];
-  gold: GoldSpan[];
-  adjudicated: boolean;
-  progress: Progress;
-}
-
 /** One article for adjudication. Offsets are UTF-16. */
 export function reviewArticle(db: Db, articleId: number): ReviewArticleData {
   // One snapshot: the layers, the log and the gold come from the same state of the file.
@@ -164,15 +110,6 @@ export function reviewArticle(db: Db, articleId: number): ReviewArticleData {
   } finally {
     endSnapshot(db, own);
   }
-}
-
-export interface ReopenedCluster {
-  articleId: number;
-  title: string;
-  /** The cluster as it is now; for an orphan, the id its decision was made on. */
-  clusterId: string;
-  /** The decisions in force that saw other versions. */
-  previous: Decision[];
 }
 
 /** Clusters whose decisions saw other versions than the layers hold now (all, or in these articles). */

@@ -1,67 +1,13 @@
 // The agreement report: every number named and beside what it was computed over. Numbers sit
 // where a reader of {"pairs":[{"f1":{"overall","by_label"}}], "alpha":{"by_label"}} expects
 // them; the counts behind them are in an "over" object next to them.
-import { AgreementTally, alpha, kappa, type AlphaCount, type KappaCount } from './agreement';
-import type { Confusion, ConfusionCell } from './confusion';
+import type { AgreementReport, AlphaReport, ConfusionReport, F1Report } from '../../../shared/review';
+export type { AgreementReport } from '../../../shared/review';
+import { AgreementTally, alpha, kappa, type KappaCount } from './agreement';
+import type { Confusion } from './confusion';
 import { addCount, emptyCount, f1, type F1Count } from './f1';
 import { GoldTally } from './gold';
 import type { ReviewInput } from './model';
-
-export interface F1Report {
-  overall: number | null;
-  by_label: Record<string, number | null>;
-  over: { overall: F1Count; by_label: Record<string, F1Count> };
-}
-
-export interface KappaReport {
-  by_label: Record<string, number | null>;
-  over: { by_label: Record<string, KappaCount> };
-}
-
-export interface PairReport {
-  a: string;
-  b: string;
-  /** Articles both annotators marked done. */
-  articles: number;
-  f1: F1Report;
-  f1_overlap: F1Report;
-  kappa: KappaReport;
-}
-
-export interface AlphaReport {
-  by_label: Record<string, number | null>;
-  over: { by_label: Record<string, Pick<AlphaCount, 'articles' | 'units' | 'values'>> };
-}
-
-/** An annotator against gold: the same shape as a pair, with b = "gold". */
-export interface GoldComparison {
-  a: string;
-  b: 'gold';
-  /** Adjudicated articles the annotator marked done. */
-  articles: number;
-  f1: F1Report;
-  f1_overlap: F1Report;
-}
-
-export interface ConfusionReport {
-  a: string;
-  b: string;
-  articles: number;
-  /** Labels at matched extents; null is "no span" there. */
-  cells: ConfusionCell[];
-}
-
-export interface AgreementReport {
-  annotators: string[];
-  labels: string[];
-  /** Offsets and units are code points; kappa and alpha units leave white space out. */
-  units: 'code points (not white space)';
-  pairs: PairReport[];
-  alpha: AlphaReport;
-  /** Null when no article is adjudicated. */
-  gold: { articles: number; by_annotator: GoldComparison[] } | null;
-  confusion: { pairs: ConfusionReport[]; gold: ConfusionReport[] | null };
-}
 
 function f1Report(labels: readonly string[], counts: readonly F1Count[]): F1Report {
   const overall = emptyCount();

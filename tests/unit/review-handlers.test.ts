@@ -1,0 +1,97 @@
+// The contract's review methods through dispatch, the edge every host calls, on a real project
+// file: the role, the queue, decisions under the current person, undo, the adjudicated flag and
+// the policy; bad input refused with the field named and nothing written.
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/backend/dispatch';
+import type { Input, Method, Output } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/result';
+import { labelIdOf, reviewProject, SUMMIT } from './fixtures/adjudication';
+
+function call<M extends Method>(r: ReturnType<typeof reviewProject>, method: M, input?: Input<M>): Output<M> {
+  const res = dispatch(r.p.handlers, method, input) as Result<Output<M>>;
+  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
+  return res.value;
+}
+
+function failure(r: ReturnType<typeof reviewProject>, method: Method, input: unknown): string {
+  const res = dispatch(r.p.handlers, method, input);
+  if (res.ok) throw new Error('expected a failure');
+  return `${res.error.code}: ${res.error.message}`;
+}
+
+const decisions = (r: ReturnType<typeof reviewProject>) =>
+  (r.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+
+describe('review methods through dispatch', () => {
+  it('switches the current person to reviewer and back', () => {
+    const r = reviewProject([SUMMIT]);
+    r.p.setAnnotator('rita');
+    expect(call(r, 'setRole', { role: 'reviewer' }).annotator?.role).toBe('reviewer');
+    expect(call(r, 'getSession').annotator?.role).toBe('reviewer');
+    expect(call(r, 'setRole', { role: 'annotator' }).annotator?.role).toBe('annotator');
+  });
+
+  it('lists the queue, decides each conflict kind and undoes, recording decisions under the current person', () => {
+    const r = reviewProject([SUMMIT]);
+    r.p.setAnnotator('rita');
+    const [id] = r.ids as [number];
+    const queue = call(r, 'reviewQueue', { filter: 'open' });
+    expect(queue.items.map((i) => [i.articleId, i.openConflicts])).toEqual([[id, 3]]);
+    expect(queue.progress).toEqual({ resolved: 0, conflicts: 3 });
+
+    const article = call(r, 'reviewArticle', { articleId: id });
+    const at = (start: number) => article.clusters.find((c) => c.start === start)!;
+    expect(at(8).kinds).toEqual(['label']);
+
+    let now = call(r, 'decide', { articleId: id, clusterId: at(8).id, action: { take: 'bob' } });
+    expect(now.progress).toEqual({ resolved: 1, conflicts: 3 });
+    expect(now.gold.map((g) => [g.start, g.end, g.label, g.sources])).toEqual([[8, 13, 'CLAIM', ['bob']]]);
+    expect(now.clusters.find((c) => c.start === 8)!.decision?.reviewer).toBe('rita');
+
+    now = call(r, 'decide', { articleId: id, clusterId: at(14).id, action: { reject: true } });
+    now = call(r, 'decide', {
+      articleId: id,
+      clusterId: at(27).id,
+      action: { edit: { start: 27, end: 33, labelId: labelIdOf(r.db, 'CLAIM') } },
+    });
+    expect(now.progress).toEqual({ resolved: 3, conflicts: 3 });
+    expect(call(r, 'reviewQueue', { filter: 'open' }).items).toEqual([]);
+
+    const undone = call(r, 'undoDecision');
+    expect(undone.undone.map((d) => d.action)).toEqual(['edit']);
+    expect(undone.article?.progress).toEqual({ resolved: 2, conflicts: 3 });
+
+    const flagged = call(r, 'setAdjudicated', { articleId: id, adjudicated: true });
+    expect(flagged).toEqual({ articleId: id, adjudicated: true, progress: { resolved: 2, conflicts: 3 } });
+    expect(call(r, 'reviewQueue', { filter: 'adjudicated' }).items.map((i) => i.articleId)).toEqual([id]);
+  });
+
+  it('applies the merge policy in one batch, undone at once', () => {
+    const r = reviewProject([SUMMIT]);
+    r.p.setAnnotator('rita');
+    expect(call(r, 'getPolicy')).toEqual({ unanimous: true, majority: false });
+    expect(call(r, 'setPolicy', { unanimous: true, majority: true })).toEqual({ unanimous: true, majority: true });
+    const result = call(r, 'applyPolicy');
+    expect(result.unanimous).toBe(1);
+    expect(result.decisions.map((d) => d.sources)).toEqual([['alice', 'bob']]);
+    expect(call(r, 'undoDecision').undone).toHaveLength(1);
+    expect(call(r, 'reviewArticle', { articleId: r.ids[0]! }).gold).toEqual([]);
+  });
+
+  it('refuses bad input naming the field, and writes nothing', () => {
+    const r = reviewProject([SUMMIT]);
+    r.p.setAnnotator('rita');
+    const id = r.ids[0]!;
+    const cluster = call(r, 'reviewArticle', { articleId: id }).clusters[0]!.id;
+    expect(failure(r, 'decide', { articleId: id, clusterId: 'xyz', action: { reject: true } })).toMatch(
+      /^BAD_INPUT: decide: clusterId: cluster id must be 20 hex digits/,
+    );
+    expect(
+      failure(r, 'decide', { articleId: id, clusterId: cluster, action: { edit: { start: 5, end: 5, labelId: 1 } } }),
+    ).toMatch(/^BAD_INPUT: decide: action/);
+    expect(failure(r, 'decide', { articleId: id, clusterId: cluster, action: { take: 'zed' } })).toMatch(/zed/);
+    expect(failure(r, 'reviewQueue', { filter: 'mine' })).toMatch(/^BAD_INPUT: reviewQueue: filter/);
+    expect(failure(r, 'reviewArticle', { articleId: 999 })).toBe('NOT_FOUND: article 999 does not exist');
+    expect(decisions(r)).toBe(0);
+  });
+});
