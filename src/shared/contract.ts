@@ -10,6 +10,7 @@ import { exportOptions, importOptions, labelName, personName } from './options';
 import {
   QUEUE_FILTERS,
   type Decision,
+  type PairConflicts,
   type Policy,
   type PolicyResult,
   type ReviewArticleData,
@@ -146,6 +147,17 @@ export const contract = {
   setPolicy: method<Policy>()(z.object({ unanimous: z.boolean(), majority: z.boolean() }).strict()),
   /** Decides every open cluster the policy covers, in one batch (one undo). */
   applyPolicy: method<PolicyResult>()(empty),
+  /** The clusters where two annotators differ (on one label, or any): a cell of the agreement matrix. */
+  pairConflicts: method<PairConflicts>()(
+    z
+      .object({
+        a: personName,
+        b: personName,
+        label: labelName.optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
+  ),
 
   // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.
   /** Imports files/folders (paths from a drop or File → Import…) into the open project. */

@@ -232,3 +232,38 @@ export interface AgreementReport {
   gold: { articles: number; by_annotator: GoldComparison[] } | null;
   confusion: { pairs: ConfusionReport[]; gold: ConfusionReport[] | null };
 }
+
+/** One annotator's version in a pair's conflict (UTF-16 offsets), null where they have no span. */
+export interface PairVersion {
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+}
+
+/** A cluster where two annotators' versions differ: what a cell of the agreement matrix lists. */
+export interface PairConflict {
+  articleId: number;
+  title: string;
+  clusterId: string;
+  kinds: ConflictKind[];
+  /** The cluster's extent, UTF-16. */
+  start: number;
+  end: number;
+  /** The text around the cluster, and where it starts (UTF-16). */
+  context: string;
+  contextStart: number;
+  a: PairVersion | null;
+  b: PairVersion | null;
+}
+
+export interface PairConflicts {
+  a: string;
+  b: string;
+  label: string | null;
+  /** Articles both annotators marked done. */
+  articles: number;
+  conflicts: PairConflict[];
+  /** More conflicts exist than the limit let through. */
+  more: boolean;
+}

@@ -7,6 +7,7 @@ import { getAnnotator } from '../annotators';
 import { sql, writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { decide, setAdjudicated, undoDecision } from './decisions';
+import { pairConflicts } from './pair-conflicts';
 import { applyPolicy, getPolicy, setPolicy } from './policy';
 import { reviewArticle, reviewQueue } from './queue';
 
@@ -19,7 +20,8 @@ type ReviewMethods =
   | 'setAdjudicated'
   | 'getPolicy'
   | 'setPolicy'
-  | 'applyPolicy';
+  | 'applyPolicy'
+  | 'pairConflicts';
 
 const SET_ROLE = sql('UPDATE annotators SET role = ? WHERE id = ?');
 
@@ -54,5 +56,6 @@ export function reviewHandlers(db: Db, me: () => number, session: () => Session)
       return getPolicy(db);
     },
     applyPolicy: () => applyPolicy(db, me()),
+    pairConflicts: (q) => pairConflicts(db, q),
   };
 }
