@@ -166,6 +166,10 @@ export const contract = {
   ),
   /** Exports the open project; without `out`, main asks for the destination (save dialog). */
   startExport: method<JobState>()(exportOptions.extend({ out: z.string().min(1).optional() }).strict()),
+  /** Agreement between annotators over the articles they marked done, computed in a worker. */
+  startAgreement: method<JobState>()(
+    z.object({ labels: z.array(labelName).min(1, 'name at least one label').max(1000).optional() }).strict(),
+  ),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),

@@ -2,6 +2,7 @@
 // format names, option shapes, summaries and the job states that travel as AppEvents.
 import type { OffsetUnit } from './offsets';
 import type { ApiErrorData } from './result';
+import type { AgreementReport } from './review';
 
 export const IMPORT_FORMATS = [
   'auto',
@@ -125,7 +126,7 @@ export interface ExportSummary {
   elapsedMs: number;
 }
 
-export type JobKind = 'import' | 'export';
+export type JobKind = 'import' | 'export' | 'agreement';
 export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobProgress {
@@ -148,10 +149,15 @@ export interface JobState {
   report?: string | undefined;
   importSummary?: ImportSummary | undefined;
   exportSummary?: ExportSummary | undefined;
+  /** An agreement job's report (what `spanwise agreement --json` prints). */
+  agreement?: AgreementReport | undefined;
   error?: ApiErrorData | undefined;
   startedAt: string;
   endedAt?: string | undefined;
 }
+
+/** What a finished job carries besides its phase: the fields a worker's result fills. */
+export type JobResult = Pick<JobState, 'report' | 'importSummary' | 'exportSummary' | 'agreement'>;
 
 /** Events about jobs that main sends to the renderer. */
 export type JobEvent =

@@ -8,6 +8,7 @@ import type { JobEvent } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
 import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
+import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
 import { PathGrants } from './grants';
 import { JobRunner } from './runner';
@@ -40,7 +41,7 @@ export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost
   };
 }
 
-type JobMethods = 'startImport' | 'startExport' | 'cancelJob' | 'listJobs';
+type JobMethods = 'startImport' | 'startExport' | 'startAgreement' | 'cancelJob' | 'listJobs';
 
 /**
  * The job methods over one project, run by `host` (the process's job runner, dialogs and
@@ -48,7 +49,8 @@ type JobMethods = 'startImport' | 'startExport' | 'cancelJob' | 'listJobs';
  */
 export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefined): Pick<Handlers, JobMethods> {
   const jobs = (): JobsHost => {
-    if (!host) throw new AppError('FORBIDDEN', 'imports and exports run in the app; this host runs no jobs');
+    if (!host)
+      throw new AppError('FORBIDDEN', 'jobs (imports, exports, agreement) run in the app; this host runs no jobs');
     return host;
   };
   return {
@@ -88,6 +90,13 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
         (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
       );
       return job;
+    },
+    startAgreement: ({ labels }) => {
+      const { runner } = jobs();
+      resolveLabels(db, labels); // an unknown label is refused before the job starts
+      const title = labels ? `Agreement (${labels.join(', ')})` : 'Agreement';
+      const job = runner.create('agreement', title, projectFile);
+      return runner.start(job.id, { kind: 'agreement', projectFile, labels });
     },
     cancelJob: ({ id }) => jobs().runner.cancel(id),
     listJobs: () => host?.runner.list() ?? [],

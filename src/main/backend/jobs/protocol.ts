@@ -1,10 +1,11 @@
 // Messages between the job runner (main thread) and a job worker.
 import type { ApiErrorData } from '../../../shared/result';
-import type { ExportOptions, ExportSummary, ImportOptions, ImportSummary, JobProgress } from '../../../shared/jobs';
+import type { ExportOptions, ImportOptions, JobProgress, JobResult } from '../../../shared/jobs';
 
 export type JobSpec =
   | { kind: 'import'; projectFile: string; paths: string[]; options: ImportOptions }
-  | { kind: 'export'; projectFile: string; out: string; options: ExportOptions };
+  | { kind: 'export'; projectFile: string; out: string; options: ExportOptions }
+  | { kind: 'agreement'; projectFile: string; labels?: string[] | undefined };
 
 export interface WorkerInput {
   spec: JobSpec;
@@ -14,6 +15,6 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }
-  | { type: 'done'; report: string; importSummary?: ImportSummary; exportSummary?: ExportSummary }
+  | ({ type: 'done'; report: string } & JobResult)
   | { type: 'cancelled' }
   | { type: 'failed'; error: ApiErrorData };

@@ -6,6 +6,7 @@ import { errorData } from '../errors';
 import { exportProject, formatExportSummary } from '../exporters';
 import { Cancelled } from '../importers/errors';
 import { formatImportSummary, importPaths } from '../importers';
+import { runAgreement } from './agreement';
 import type { JobSpec, WorkerMessage } from './protocol';
 
 export async function runJob(
@@ -26,6 +27,9 @@ export async function runJob(
       if (spec.kind === 'import') {
         const summary = importPaths(db, spec.paths, spec.options, { onProgress, shouldCancel });
         post({ type: 'done', report: formatImportSummary(summary), importSummary: summary });
+      } else if (spec.kind === 'agreement') {
+        const { report, text } = runAgreement(db, spec.labels, { onProgress, shouldCancel });
+        post({ type: 'done', report: text, agreement: report });
       } else {
         const summary = await exportProject(db, spec.out, spec.options, { onProgress, shouldCancel });
         post({ type: 'done', report: formatExportSummary(summary), exportSummary: summary });

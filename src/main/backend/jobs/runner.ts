@@ -156,11 +156,10 @@ export class JobRunner {
       if (m.type === 'progress') {
         if (!settled && Atomics.load(entry.cancel, 0) === 0) this.update(entry, { progress: m.progress });
       } else if (m.type === 'done') {
+        const { type: _done, ...result } = m;
         settle({
           phase: 'done',
-          report: m.report,
-          importSummary: m.importSummary,
-          exportSummary: m.exportSummary,
+          ...result,
           progress: { ...entry.state.progress, done: entry.state.progress.total, message: 'done' },
         });
       } else if (m.type === 'cancelled') {
