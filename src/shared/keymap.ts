@@ -3,7 +3,7 @@
 // `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
 import type { MenuCommand } from './contract';
 
-export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'App';
+export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'Review' | 'App';
 
 export interface Binding {
   /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */
@@ -138,6 +138,12 @@ export const KEYMAP = {
     action: 'Show / hide the side panel',
     group: 'App',
     command: 'toggleSidePanel',
+  },
+  showAgreement: {
+    chords: ['Mod+Shift+A'],
+    action: 'Agreement between annotators: matrix, alpha per label, against gold',
+    group: 'Review',
+    command: 'showAgreement',
   },
   openSettings: { chords: ['Mod+,'], action: 'Labels and settings', group: 'App', command: 'openSettings' },
   showShortcuts: { chords: ['?'], action: 'This cheat sheet', group: 'App', command: 'showShortcuts' },

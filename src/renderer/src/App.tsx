@@ -9,6 +9,7 @@ import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
 import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
 import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
+import { AgreementSheet } from './components/review/agreement/AgreementSheet';
 import { useStore } from './store';
 import './components/shell/welcome.css';
 
@@ -70,6 +71,7 @@ export function App() {
       <StatusBar />
       {overlay === 'settings' ? <SettingsPanel /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
+      {overlay === 'agreement' ? <AgreementSheet /> : null}
       <JobsLayer currentAnnotator={session.annotator.name} onImported={() => void refreshProject()} />
     </div>
   );

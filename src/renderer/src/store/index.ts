@@ -1,5 +1,6 @@
 // One zustand store built from a slice per concern (zustand's slices pattern).
 import { create } from 'zustand';
+import { createAgreementSlice } from './agreement';
 import { createArticlesSlice } from './articles';
 import { createArticleSlice } from './article';
 import { createEditsSlice } from './edits';
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSaveSlice(...a),
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
+  ...createAgreementSlice(...a),
 }));
 
 export type { Store };

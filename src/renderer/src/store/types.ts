@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { AgreementSlice } from './agreement';
 import type { ArticlesSlice } from './articles';
 import type { ArticleSlice } from './article';
 import type { EditsSlice } from './edits';
@@ -19,5 +20,6 @@ export type Store = SessionSlice &
   HistorySlice &
   SaveSlice &
   UiSlice &
-  JobsSlice;
+  JobsSlice &
+  AgreementSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

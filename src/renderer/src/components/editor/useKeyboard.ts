@@ -38,6 +38,8 @@ export function runCommand(command: MenuCommand): void {
       return s.setOverlay('shortcuts');
     case 'find':
       return s.openFind();
+    case 'showAgreement':
+      return void s.openAgreement();
   }
 }
 

@@ -1,0 +1,108 @@
+// The pairwise matrix: one cell per pair of annotators, coloured by the chosen metric, with the
+// number printed in it and what it was computed over in its tooltip. A click lists the pair's
+// conflicts. Plain SVG: a few dozen cells need no chart library.
+import type { KeyboardEvent } from 'react';
+import type { AgreementReport } from '../../../../../shared/review';
+import {
+  cellOf,
+  colourOf,
+  formatValue,
+  pairFor,
+  textColourOf,
+  type LabelChoice,
+  type Metric,
+} from '../../../lib/agreementView';
+
+const CELL = 64;
+const HEAD = 120;
+
+export interface HeatmapProps {
+  report: AgreementReport;
+  metric: Metric;
+  label: LabelChoice;
+  selected: { a: string; b: string } | null;
+  onSelect(a: string, b: string): void;
+}
+
+export function Heatmap({ report, metric, label, selected, onSelect }: HeatmapProps) {
+  const names = report.annotators;
+  const size = HEAD + names.length * CELL;
+  const activate = (a: string, b: string) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(a, b);
+    }
+  };
+  return (
+    <svg
+      className="heatmap"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${size} ${size}`}
+      role="grid"
+      aria-label="Agreement between each pair of annotators"
+      data-testid="agreement-heatmap"
+    >
+      {names.map((n, i) => (
+        <g key={n}>
+          <text
+            x={HEAD - 8}
+            y={HEAD + i * CELL + CELL / 2}
+            className="heatmap-name"
+            textAnchor="end"
+            dominantBaseline="middle"
+          >
+            {n}
+          </text>
+          <text
+            x={HEAD + i * CELL + CELL / 2}
+            y={HEAD - 8}
+            className="heatmap-name"
+            transform={`rotate(-40 ${HEAD + i * CELL + CELL / 2} ${HEAD - 8})`}
+          >
+            {n}
+          </text>
+        </g>
+      ))}
+      {names.map((a, i) =>
+        names.map((b, j) => {
+          const x = HEAD + j * CELL;
+          const y = HEAD + i * CELL;
+          if (a === b)
+            return <rect key={`${a}|${b}`} x={x} y={y} width={CELL} height={CELL} className="heatmap-self" />;
+          const pair = pairFor(report, a, b);
+          const cell = pair ? cellOf(pair, metric, label) : { value: null, over: 'no article both marked done' };
+          const isSelected =
+            selected !== null && ((selected.a === a && selected.b === b) || (selected.a === b && selected.b === a));
+          return (
+            <g
+              key={`${a}|${b}`}
+              role="gridcell"
+              tabIndex={0}
+              aria-label={`${a} and ${b}: ${formatValue(cell.value)} over ${cell.over}`}
+              aria-selected={isSelected}
+              data-testid="heatmap-cell"
+              data-pair={`${a}|${b}`}
+              data-value={cell.value ?? ''}
+              className={`heatmap-cell ${isSelected ? 'selected' : ''}`}
+              onClick={() => onSelect(a, b)}
+              onKeyDown={activate(a, b)}
+            >
+              <title>{`${a} × ${b}: ${formatValue(cell.value)} — ${cell.over}`}</title>
+              <rect x={x + 1} y={y + 1} width={CELL - 2} height={CELL - 2} fill={colourOf(cell.value)} rx={3} />
+              <text
+                x={x + CELL / 2}
+                y={y + CELL / 2}
+                textAnchor="middle"
+                dominantBaseline="middle"
+                fill={cell.value === null ? 'currentColor' : textColourOf(cell.value)}
+              >
+                {formatValue(cell.value)}
+              </text>
+            </g>
+          );
+        }),
+      )}
+    </svg>
+  );
+}
