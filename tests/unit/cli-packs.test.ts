@@ -1,30 +1,12 @@
 // The real `spanwise` binary for the review exchange: assign → open-pack → (annotate through
 // the backend) → pack → merge, the inbox, and exit codes 0 / 1 (refused) / 2 (usage).
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../src/main/backend/project';
 import { RESOURCES, tempDir } from './helpers';
+import { ok, spanwise } from './fixtures/cli';
 import { expectSameBytes, folderBytes, layer } from './fixtures/packs';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'spanwise.js');
-const LOCAL_NODE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
-const NODE = fs.existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
-
-function spanwise(args: string[]): SpawnSyncReturns<string> & { status: number } {
-  const r = spawnSync(NODE, [BIN, ...args], { encoding: 'utf8', cwd: tempDir(), timeout: 60_000 });
-  if (r.error) throw r.error;
-  return r as SpawnSyncReturns<string> & { status: number };
-}
-
-function ok(args: string[]): string {
-  const r = spanwise(args);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return r.stdout;
-}
 
 /** Annotates the first `n` articles: one ACTOR span each (in progress), the first marked done. */
 function annotate(file: string, n: number): { uid: string; spans: number } {

@@ -1,24 +1,11 @@
 // `spanwise review` and the gold export through the real binary (bin/spanwise.js): the merge
 // policy applied headless, the queue with its open conflicts, then `export --layer gold`.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers';
+import { SLOW, spanwise } from './fixtures/cli';
 import { jsonl, lines, write } from './fixtures/io';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'spanwise.js');
-const LOCAL_NODE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
-const NODE = fs.existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
-// Each run starts Node and compiles the CLI: allow for a busy machine.
-const SLOW = 180_000;
-
-function spanwise(args: string[]): SpawnSyncReturns<string> & { status: number } {
-  const r = spawnSync(NODE, [BIN, ...args], { encoding: 'utf8', cwd: tempDir(), timeout: 60_000 });
-  if (r.error) throw r.error;
-  return r as SpawnSyncReturns<string> & { status: number };
-}
 
 /** Two articles done by alice and bob: one with a label conflict on Putin, one unanimous. */
 function project(): string {

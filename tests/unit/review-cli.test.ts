@@ -1,26 +1,16 @@
 // `spanwise agreement` and `spanwise disagreements` through the real binary (bin/spanwise.js):
 // output, exit codes 0 / 1 (bad input) / 2 (usage), and messages without stack traces.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../src/main/backend/review/report';
 import { tempDir } from './helpers';
+import { spanwise } from './fixtures/cli';
 import { jsonl, lines, write } from './fixtures/io';
 import { agreementCase } from './fixtures/review';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'spanwise.js');
-const LOCAL_NODE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
-const NODE = fs.existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
 // Each run starts Node and compiles the CLI: allow for a busy machine.
 const SLOW = 120_000;
-
-function spanwise(args: string[]): SpawnSyncReturns<string> & { status: number } {
-  const r = spawnSync(NODE, [BIN, ...args], { encoding: 'utf8', cwd: tempDir(), timeout: 60_000 });
-  if (r.error) throw r.error;
-  return r as SpawnSyncReturns<string> & { status: number };
-}
 
 /** A project holding the "emoji" case: alice and bob, both done, code-point offsets in the file. */
 function emojiProject(): string {
