@@ -1,30 +1,15 @@
 // The real `spanwise` binary (bin/spanwise.js) as a child process: help on every command,
 // init/import/export/stats, exit codes 0 / 1 (bad input) / 2 (usage), progress on stderr.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/backend/db/open';
 import { tempDir } from './helpers';
 import { INTEROP, jsonl, lines, snapshot, write } from './fixtures/io';
+import { spanwise } from './fixtures/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin', 'spanwise.js');
-// The Node the project's scripts run on (npm's `node` devDependency), else this one.
-const LOCAL_NODE = path.join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
-const NODE = fs.existsSync(LOCAL_NODE) ? LOCAL_NODE : process.execPath;
-
-function spanwise(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> & { status: number } {
-  const r = spawnSync(NODE, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd: tempDir(),
-    env: { ...process.env, ...env },
-    timeout: 60_000,
-  });
-  if (r.error) throw r.error;
-  return r as SpawnSyncReturns<string> & { status: number };
-}
-
 function newProject(demo = false): string {
   const file = path.join(tempDir(), 'cli.spanwise');
   const r = spanwise(['init', file, ...(demo ? ['--demo'] : [])]);
