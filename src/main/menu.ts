@@ -102,6 +102,7 @@ export function buildMenu(ctx: MenuContext): void {
       label: 'View',
       submenu: [
         command('Toggle Side Panel', 'toggleSidePanel'),
+        command('Review Mode', 'toggleReviewMode'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

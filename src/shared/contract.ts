@@ -186,6 +186,7 @@ export const MENU_COMMANDS = [
   'openSettings',
   'showShortcuts',
   'find',
+  'toggleReviewMode',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

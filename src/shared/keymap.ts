@@ -3,7 +3,7 @@
 // `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
 import type { MenuCommand } from './contract';
 
-export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'App';
+export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'Review' | 'App';
 
 export interface Binding {
   /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */
@@ -132,6 +132,65 @@ export const KEYMAP = {
     display: '↑ / ↓, Enter (in the list)',
     action: 'Move through the article list, open',
     group: 'Articles',
+  },
+  toggleReviewMode: {
+    chords: ['Mod+Shift+R'],
+    action: 'Review mode on / off: every annotator’s layer and the gold layer, the review queue',
+    group: 'Review',
+    command: 'toggleReviewMode',
+  },
+  nextConflict: {
+    chords: ['J'],
+    display: 'J / K',
+    action: 'Next / previous open conflict (after the last one, the next article with open conflicts)',
+    group: 'Review',
+  },
+  prevConflict: { chords: ['K'], action: 'Previous open conflict', group: 'Review', shownWith: 'nextConflict' },
+  takeVersion: {
+    chords: [],
+    display: '1 – 9 (review)',
+    action: 'Take that annotator’s version into gold',
+    group: 'Review',
+  },
+  highlightVersion: {
+    chords: ['ArrowDown', 'ArrowUp', 'Tab', 'Shift+Tab'],
+    display: '↑ / ↓ or Tab (review)',
+    action: 'Highlight the next / previous version',
+    group: 'Review',
+  },
+  acceptVersion: { chords: ['A'], action: 'Accept the highlighted version', group: 'Review' },
+  rejectCluster: { chords: ['R'], action: 'Reject: no span here (recorded as a decision)', group: 'Review' },
+  editGold: {
+    chords: ['E'],
+    action:
+      'Edit the gold span, starting from the highlighted version: Shift+← / → moves its end, Alt+Shift+← / → its start, label keys relabel',
+    group: 'Review',
+  },
+  recordEdit: { chords: ['Enter'], display: 'Enter (editing)', action: 'Record the edited gold span', group: 'Review' },
+  cancelEdit: { chords: ['Escape'], display: 'Esc (editing)', action: 'Cancel the edit', group: 'Review' },
+  undoDecision: {
+    chords: ['Mod+Z'],
+    display: 'Ctrl+Z / Ctrl+Shift+Z (review)',
+    action: 'Undo your last decision (a policy run at once) / record it again',
+    group: 'Review',
+  },
+  redoDecision: {
+    chords: ['Mod+Shift+Z', 'Mod+Y'],
+    action: 'Record the undone decision again',
+    group: 'Review',
+    shownWith: 'undoDecision',
+  },
+  adjudicate: {
+    chords: ['Mod+Enter'],
+    display: 'Ctrl+Enter (review)',
+    action: 'Mark the article adjudicated and open the next with open conflicts',
+    group: 'Review',
+  },
+  queueKeys: {
+    chords: [],
+    display: '↑ / ↓, Enter (in the queue)',
+    action: 'Move through the review queue, open',
+    group: 'Review',
   },
   toggleSidePanel: {
     chords: ['Mod+\\'],

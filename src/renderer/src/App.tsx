@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useKeyboard, runCommand } from './components/editor/useKeyboard';
 import { Editor } from './components/editor/Editor';
 import { JobsLayer } from './components/jobs/JobsLayer';
+import { ClusterPanel } from './components/review/ClusterPanel';
+import { ReviewQueuePane } from './components/review/ReviewQueuePane';
+import { ReviewView } from './components/review/ReviewView';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -10,6 +13,7 @@ import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
 import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { useStore } from './store';
+import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
 
 function useWindowTitle(): void {
@@ -43,6 +47,7 @@ export function App() {
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
   const refreshProject = useStore((s) => s.refreshProject);
+  const reviewing = useStore(selectReviewMode);
 
   if (bootError) {
     return (
@@ -59,11 +64,11 @@ export function App() {
   if (!session.annotator) return <AnnotatorPrompt />;
   return (
     <div className={`app ${sidePanelOpen ? '' : 'panel-closed'}`}>
-      <Sidebar />
-      <Editor />
+      {reviewing ? <ReviewQueuePane /> : <Sidebar />}
+      {reviewing ? <ReviewView /> : <Editor />}
       {sidePanelOpen ? (
-        <aside className="side-panel" aria-label="Spans and guidelines">
-          <SpansPanel />
+        <aside className="side-panel" aria-label={reviewing ? 'Conflict and guidelines' : 'Spans and guidelines'}>
+          {reviewing ? <ClusterPanel /> : <SpansPanel />}
           <Guidelines />
         </aside>
       ) : null}
