@@ -7,7 +7,7 @@ import { ensureAnnotator } from '../../src/main/backend/annotators';
 import { writeTransaction } from '../../src/main/backend/db/handles';
 import type { Project } from '../../src/main/backend/project';
 import { goldSpans } from '../../src/main/backend/review/gold-layer';
-import { createSpan } from '../../src/main/backend/spans';
+import { createSpan, deleteSpan } from '../../src/main/backend/spans';
 import { setStatus } from '../../src/main/backend/status';
 import { selectCluster, selectReviewMode } from '../../src/renderer/src/store/review';
 import { storeOnProject } from './harness';
@@ -185,5 +185,34 @@ describe('the review store on a real project', () => {
     await s.adjudicateAndNext();
     expect(h.store.getState().review!.title).toBe('Summit');
     expect(h.store.getState().queue!.items.find((i) => i.title === 'Talks')!.adjudicated).toBe(true);
+  });
+
+  it('a gold span whose versions were all deleted is listed; keep records it as an edit, remove as no span', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1);
+    await s.goConflict(1); // Summit: Moscow
+    await s.acceptHighlighted();
+    const moscow = selectCluster(h.store.getState())!;
+    const db = h.workspace.project!.db;
+    for (const m of moscow.members) {
+      deleteSpan(
+        db,
+        writeTransaction(db, (w) => ensureAnnotator(w, m.annotator).id),
+        m.span.id,
+      );
+    }
+    await s.openReview(h.store.getState().review!.id);
+    expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
+    expect(gold(h)).toEqual([['Moscow', 'LOCATION', ['alice'], 'accepted']]);
+
+    await s.decideOrphan(moscow.id, true);
+    expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(gold(h)).toEqual([['Moscow', 'LOCATION', [], 'edited']]);
+    await s.undoReview();
+    expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
+    await s.decideOrphan(moscow.id, false);
+    expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(gold(h)).toEqual([]);
   });
 });

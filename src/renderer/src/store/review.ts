@@ -76,6 +76,11 @@ export interface ReviewSlice {
   redoReview(): Promise<void>;
   /** Ctrl+Enter: marks the article adjudicated and opens the next with open conflicts. */
   adjudicateAndNext(): Promise<void>;
+  /**
+   * An orphan (a gold span whose annotators' spans were all deleted): keep its span (recorded
+   * as an edit) or remove it (no span here).
+   */
+  decideOrphan(clusterId: string, keep: boolean): Promise<void>;
   loadPolicy(): Promise<void>;
   savePolicy(policy: Policy): Promise<void>;
   applyMergePolicy(): Promise<void>;
@@ -141,12 +146,13 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
     });
   };
 
-  const decide = async (action: DecideAction, done: string) => {
-    const { review, clusterId } = get();
+  const decide = async (action: DecideAction, done: string, on?: string) => {
+    const { review } = get();
+    const clusterId = on ?? get().clusterId;
     if (!review || !clusterId) return;
     const input: DecideInput = { articleId: review.id, clusterId, action };
     try {
-      show(await call('decide', input), clusterId);
+      show(await call('decide', input), on ? null : clusterId);
       set((s) => ({ done: [...s.done, { kind: 'decide', input }], undone: [] }));
       get().notify(done);
       void get().loadQueue();
@@ -414,6 +420,14 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       } catch (err) {
         fail(err);
       }
+    },
+    decideOrphan: async (clusterId, keep) => {
+      const orphan = get().review?.orphans.find((o) => o.clusterId === clusterId);
+      if (!orphan) return;
+      if (keep && orphan.span) {
+        const { start, end, labelId } = orphan.span;
+        await decide({ edit: { start, end, labelId } }, 'Kept the gold span', clusterId);
+      } else await decide({ reject: true }, 'Removed the gold span: no span here', clusterId);
     },
     loadPolicy: async () => {
       try {

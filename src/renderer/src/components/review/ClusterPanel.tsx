@@ -18,6 +18,7 @@ export function ClusterPanel() {
   const versionIndex = useStore((s) => s.versionIndex);
   const goldEdit = useStore((s) => s.goldEdit);
   const labels = useStore((s) => s.labels);
+  const decideOrphan = useStore((s) => s.decideOrphan);
   const colors = new Map(labels.map((l) => [l.name, l.color]));
   if (!review) {
     return (
@@ -114,10 +115,31 @@ export function ClusterPanel() {
         <p className="hint">No layer has a span in this article.</p>
       )}
       {review.orphans.length ? (
-        <p className="hint" data-testid="orphans">
-          {review.orphans.length} gold span{review.orphans.length === 1 ? '' : 's'} kept from decisions whose
-          annotators’ spans were all deleted since.
-        </p>
+        <div data-testid="orphans">
+          <h2>Gold without versions</h2>
+          <p className="hint">
+            Every annotator’s span under these gold spans was deleted since they were decided: keep the span or remove
+            it.
+          </p>
+          <ul className="orphans">
+            {review.orphans.map((o) => (
+              <li key={o.clusterId} data-testid="orphan">
+                {o.span ? (
+                  <>
+                    {chip(o.span.label)}{' '}
+                    <span className="version-text">“{review.text.slice(o.span.start, o.span.end)}”</span>{' '}
+                  </>
+                ) : null}
+                <button type="button" onClick={() => void decideOrphan(o.clusterId, true)}>
+                  Keep
+                </button>{' '}
+                <button type="button" onClick={() => void decideOrphan(o.clusterId, false)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );
