@@ -110,6 +110,10 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await expect(page.getByTestId('review-title')).toHaveText('Summit');
   await expect(c.current).toHaveText('Putin');
   await expect(c.kinds).toHaveText(['label']);
+  // Each layer's marks in the text name their annotator and label; the queue's cursor follows.
+  await expect(page.locator('[data-testid=review-text] .rseg[title*="bob: CLAIM"]')).toHaveText(['Putin', 'Monday']);
+  await expect(page.locator('[data-testid=review-text] .rseg[title*="alice: ACTOR"]').first()).toHaveText('Kim');
+  await expect(page.locator('[data-testid=queue-row].cursor')).toContainText('Summit');
   await expect(page.getByTestId('version')).toHaveText(['1 alice ACTOR “Putin”', '2 bob CLAIM “Putin”']);
   await page.keyboard.press('2');
   await expect(c.decision).toContainText('accepted (bob)');

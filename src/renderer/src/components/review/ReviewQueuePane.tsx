@@ -2,7 +2,7 @@
 // lowest agreement first, each with its open conflicts and progress; virtualised like the
 // article list. Up/Down move, Enter opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/review';
 import { useStore } from '../../store';
 
@@ -26,6 +26,15 @@ export function ReviewQueuePane() {
     estimateSize: () => ROW_PX,
     overscan: 10,
   });
+
+  // The cursor follows the article under review (J, Ctrl+Enter and Alt+↓ open others).
+  const currentIndex = items.findIndex((i) => i.articleId === currentId);
+  useEffect(() => {
+    if (currentIndex < 0) return;
+    setCursor(currentIndex);
+    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentIndex]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!['ArrowDown', 'ArrowUp', 'Enter', 'Home', 'End'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
