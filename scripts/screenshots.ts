@@ -1,11 +1,12 @@
 // npm run screenshots: PNGs of the main screens for the README, taken through the e2e harness
 // (the built renderer on the real backend): the empty project, an article with many
-// overlapping spans (light and dark), the label settings and the first-launch prompt.
+// overlapping spans (light and dark), the label settings, the first-launch prompt and review mode.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp, type AppHandle } from '../tests/e2e/harness';
+import { buildReviewProject, type FixtureSpan } from '../tests/e2e/review-fixture';
 
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -144,3 +145,66 @@ await withApp({ demo: true, annotator: 'Ana Lima' }, async (page, app) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await shoot(page, 'import-done');
 });
+
+// Review mode: three annotators' work merged from packs (the real binary), a boundary conflict
+// in view with its versions beside it, and the merge policy's unanimous decisions in gold.
+{
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-shots-'));
+  const text = fs
+    .readFileSync(path.resolve(import.meta.dirname, '../resources/articles/000_602eb1f1d6f10cb5.txt'), 'utf8')
+    .split('\n\n')
+    .slice(0, 6)
+    .join('\n\n');
+  const common: FixtureSpan[] = [
+    { text: 'Kim Jong Un', label: 'ACTOR' },
+    { text: 'the White House', label: 'ACTOR' },
+    { text: 'Ukraine', label: 'LOCATION' },
+    { text: 'Recep Tayyip Erdogan', label: 'ACTOR' },
+    { text: 'Sochi', label: 'LOCATION' },
+  ];
+  const project = buildReviewProject(
+    dir,
+    [
+      {
+        title: 'Kim to visit Putin in Russia',
+        text,
+        layers: {
+          alice: [
+            ...common,
+            { text: 'President Putin', label: 'ACTOR' },
+            { text: 'Russia', label: 'LOCATION' },
+            { text: 'Moscow', label: 'ACTOR' },
+            { text: 'Black Sea', label: 'LOCATION' },
+          ],
+          bob: [
+            ...common,
+            { text: 'Putin', label: 'ACTOR', from: 100 },
+            { text: 'Russia', label: 'LOCATION' },
+            { text: 'Moscow', label: 'LOCATION' },
+            { text: 'It is not that it is stalling. It is a failure,', label: 'CLAIM' },
+          ],
+          carol: [
+            ...common,
+            { text: 'President Putin', label: 'ACTOR' },
+            { text: 'Moscow', label: 'ACTOR' },
+            { text: 'Black Sea resort city of Sochi', label: 'LOCATION' },
+          ],
+        },
+      },
+    ],
+    ['alice', 'bob', 'carol'],
+  );
+  const app = await launchApp({ projectFile: project, annotator: 'Rita Reviewer' });
+  try {
+    const page = app.page;
+    await page.setViewportSize(VIEWPORT);
+    await page.getByTestId('review-toggle').click();
+    await page.getByTestId('review-title').waitFor();
+    await page.getByTestId('apply-policy').click();
+    await page.keyboard.press('j');
+    await shoot(page, 'review-mode');
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

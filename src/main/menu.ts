@@ -102,6 +102,7 @@ export function buildMenu(ctx: MenuContext): void {
       label: 'View',
       submenu: [
         command('Toggle Side Panel', 'toggleSidePanel'),
+        command('Review Mode', 'toggleReviewMode'),
         command('Agreement…', 'showAgreement'),
         { type: 'separator' },
         { role: 'resetZoom' },

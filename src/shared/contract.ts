@@ -203,6 +203,7 @@ export const MENU_COMMANDS = [
   'showShortcuts',
   'find',
   'showAgreement',
+  'toggleReviewMode',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, vi } from 'vitest';
+import type { Project } from '../../src/main/backend/project';
 import { Workspace } from '../../src/main/backend/workspace';
 import { METHODS } from '../../src/shared/contract';
 
@@ -26,11 +27,21 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-export async function storeOnProject(opts: { annotator?: string } = {}): Promise<StoreHarness> {
+export interface StoreOptions {
+  annotator?: string;
+  /** Seed the demo articles (default true). */
+  demo?: boolean;
+  /** Runs on the open project before the store starts (e.g. to add annotators' layers). */
+  setup?: (project: Project) => void;
+}
+
+export async function storeOnProject(opts: StoreOptions = {}): Promise<StoreHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-store-'));
   const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES });
   const projectFile = path.join(dir, 'store.spanwise');
-  workspace.open(projectFile, { demo: true }).setAnnotator(opts.annotator ?? 'ana');
+  const project = workspace.open(projectFile, { demo: opts.demo ?? true });
+  project.setAnnotator(opts.annotator ?? 'ana');
+  opts.setup?.(project);
   const api: Record<string, unknown> = {
     host: 'chromium',
     onEvent: () => () => undefined,

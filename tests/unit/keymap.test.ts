@@ -53,6 +53,7 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(acceleratorFor('find')).toBe('CmdOrCtrl+F');
     expect(acceleratorFor('toggleSnap')).toBe('C');
     expect(acceleratorFor('showShortcuts')).toBe('?');
+    expect(acceleratorFor('toggleReviewMode')).toBe('CmdOrCtrl+Shift+R');
   });
 
   it('no chord runs two commands', () => {
@@ -74,5 +75,26 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(new Set(rows.map((r) => r.keys)).size).toBe(rows.length);
     const shown = Object.values(KEYMAP as Record<string, Binding>).filter((b) => b.shownWith === undefined).length;
     expect(rows).toHaveLength(shown);
+  });
+
+  it('the review keys are listed under Review, each with what it does', () => {
+    const review = cheatSheet().filter((r) => r.group === 'Review');
+    expect(review.map((r) => r.keys)).toEqual([
+      'Ctrl+Shift+R',
+      'J / K',
+      '1 – 9 (review)',
+      '↑ / ↓ or Tab (review)',
+      'A',
+      'R',
+      'E',
+      'Enter (editing)',
+      'Esc (editing)',
+      'Ctrl+Z / Ctrl+Shift+Z (review)',
+      'Ctrl+Enter (review)',
+      '↑ / ↓, Enter (in the queue)',
+    ]);
+    expect(matches('nextConflict', key('J', { shift: false }))).toBe(true);
+    expect(matches('undoDecision', key('z', { ctrl: true }))).toBe(true);
+    expect(matches('adjudicate', key('Enter', { meta: true }))).toBe(true);
   });
 });

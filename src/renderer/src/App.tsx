@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useKeyboard, runCommand } from './components/editor/useKeyboard';
 import { Editor } from './components/editor/Editor';
 import { JobsLayer } from './components/jobs/JobsLayer';
+import { ClusterPanel } from './components/review/ClusterPanel';
+import { ReviewQueuePane } from './components/review/ReviewQueuePane';
+import { ReviewView } from './components/review/ReviewView';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -11,6 +14,7 @@ import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { AgreementSheet } from './components/review/agreement/AgreementSheet';
 import { useStore } from './store';
+import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
 
 function useWindowTitle(): void {
@@ -44,6 +48,7 @@ export function App() {
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
   const refreshProject = useStore((s) => s.refreshProject);
+  const reviewing = useStore(selectReviewMode);
 
   if (bootError) {
     return (
@@ -60,11 +65,11 @@ export function App() {
   if (!session.annotator) return <AnnotatorPrompt />;
   return (
     <div className={`app ${sidePanelOpen ? '' : 'panel-closed'}`}>
-      <Sidebar />
-      <Editor />
+      {reviewing ? <ReviewQueuePane /> : <Sidebar />}
+      {reviewing ? <ReviewView /> : <Editor />}
       {sidePanelOpen ? (
-        <aside className="side-panel" aria-label="Spans and guidelines">
-          <SpansPanel />
+        <aside className="side-panel" aria-label={reviewing ? 'Conflict and guidelines' : 'Spans and guidelines'}>
+          {reviewing ? <ClusterPanel /> : <SpansPanel />}
           <Guidelines />
         </aside>
       ) : null}

@@ -7,6 +7,7 @@ import { createEditsSlice } from './edits';
 import { createHistorySlice } from './history';
 import { createJobsSlice } from './jobs';
 import { createNavigationSlice } from './navigation';
+import { createReviewSlice } from './review';
 import { createSaveSlice } from './save';
 import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
@@ -25,6 +26,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
   ...createAgreementSlice(...a),
+  ...createReviewSlice(...a),
 }));
 
 export type { Store };

@@ -36,7 +36,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
       set({ session, labels, guidelines, bootError: null });
       get().resetEditor();
       get().clearHistory();
-      if (session.annotator) await get().startAnnotating();
+      if (session.annotator?.role === 'reviewer') await get().startReviewing();
+      else if (session.annotator) await get().startAnnotating();
     } catch (err) {
       set({ bootError: err instanceof Error ? err.message : String(err) });
     }
@@ -48,12 +49,14 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     set({ session });
     get().resetEditor();
     get().clearHistory();
-    await get().startAnnotating();
+    if (session.annotator?.role === 'reviewer') await get().startReviewing();
+    else await get().startAnnotating();
   },
   refreshProject: async () => {
     const [labels, session] = await Promise.all([call('listLabels'), call('getSession')]);
     set({ labels, session });
     if (!session.annotator) return;
+    if (session.annotator.role === 'reviewer') return get().startReviewing();
     await Promise.all([get().reloadList(), get().refreshProgress()]);
     if (get().article) await get().reloadArticle();
     else await get().startAnnotating();

@@ -6,6 +6,7 @@ import type { EditsSlice } from './edits';
 import type { HistorySlice } from './history';
 import type { JobsSlice } from './jobs';
 import type { NavigationSlice } from './navigation';
+import type { ReviewSlice } from './review';
 import type { SaveSlice } from './save';
 import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
@@ -21,5 +22,6 @@ export type Store = SessionSlice &
   SaveSlice &
   UiSlice &
   JobsSlice &
-  AgreementSlice;
+  AgreementSlice &
+  ReviewSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

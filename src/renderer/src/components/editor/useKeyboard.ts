@@ -6,6 +6,8 @@ import type { MenuCommand } from '../../../../shared/contract';
 import { bindingMatches, KEYMAP, matches, type Binding } from '../../../../shared/keymap';
 import { offsetOnNextLine } from '../../lib/domOffsets';
 import { useStore } from '../../store';
+import { selectReviewMode } from '../../store/review';
+import { handleReviewKey, reviewCommand } from '../review/reviewKeys';
 
 function inFormField(target: EventTarget | null): boolean {
   return (
@@ -17,7 +19,10 @@ function inFormField(target: EventTarget | null): boolean {
 /** Runs a menu command (from the native menu, or its key). */
 export function runCommand(command: MenuCommand): void {
   const s = useStore.getState();
+  if (selectReviewMode(s) && reviewCommand(command)) return;
   switch (command) {
+    case 'toggleReviewMode':
+      return void s.setReviewMode(!selectReviewMode(s));
     case 'undo':
       return void s.undo();
     case 'redo':
@@ -67,6 +72,8 @@ function dispatchKey(e: KeyboardEvent): boolean {
     s.closeJobSheets();
     return true;
   }
+  // Review mode takes its keys first (Esc ends a gold edit before it closes anything).
+  if (selectReviewMode(s) && s.overlay === 'none' && !inFormField(e.target) && handleReviewKey(e)) return true;
   if (matches('escape', e)) {
     if (s.overlay !== 'none') s.setOverlay('none');
     else if (s.selectedSpanId) s.selectSpan(null);
@@ -83,6 +90,8 @@ function dispatchKey(e: KeyboardEvent): boolean {
     runCommand(command.command);
     return true;
   }
+  // The editor's keys act on the editor, which review mode does not show.
+  if (selectReviewMode(s)) return false;
   if (s.selectedSpanId && (matches('nudgeEnd', e) || matches('nudgeStart', e))) {
     s.nudgeSelectedSpan(matches('nudgeStart', e) ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     return true;

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { EXPORT_FORMAT_NAMES as FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../../../shared/jobs';
 import { useStore } from '../../store';
+import { selectReviewMode } from '../../store/review';
 import { Sheet } from '../shell/Sheet';
 import { FormatField } from './FormatField';
 
@@ -11,8 +12,9 @@ export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | 
   const close = useStore((s) => s.closeJobSheets);
   const layers = useStore((s) => s.exportLayers);
   const error = useStore((s) => s.jobsError);
+  const reviewing = useStore(selectReviewMode);
   const [format, setFormat] = useState<ExportFormat>('spans');
-  const [layer, setLayer] = useState(currentAnnotator ?? 'all');
+  const [layer, setLayer] = useState(reviewing ? 'gold' : (currentAnnotator ?? 'all'));
   const [only, setOnly] = useState<'all' | 'done'>('done');
   const [offsets, setOffsets] = useState<'codepoint' | 'utf16'>('codepoint');
   const [split, setSplit] = useState(false);
@@ -54,15 +56,13 @@ export function ExportSheet({ currentAnnotator }: { currentAnnotator?: string | 
               </option>
             ))}
             <option value="all">All layers (a line per article per layer)</option>
-            <option value="gold" disabled>
-              Gold (arrives with adjudication)
-            </option>
+            <option value="gold">Gold (adjudicated spans, with their sources and decision)</option>
           </select>
         </label>
         <label>
           Articles
           <select value={only} onChange={(e) => setOnly(e.target.value as 'all' | 'done')}>
-            <option value="done">Done only</option>
+            <option value="done">{layer === 'gold' ? 'Adjudicated only' : 'Done only'}</option>
             <option value="all">All</option>
           </select>
         </label>

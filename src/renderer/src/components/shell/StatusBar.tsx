@@ -2,6 +2,7 @@
 // failed write is loud.
 import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
+import { selectReviewMode } from '../../store/review';
 import './status-bar.css';
 
 /** What to do about a failed write, by the backend's error code. */
@@ -22,19 +23,52 @@ export function StatusBar() {
   const clearSaveError = useStore((s) => s.clearSaveError);
   const notice = useStore((s) => s.notice);
   const snap = useStore((s) => s.snap);
+  const reviewing = useStore(selectReviewMode);
+  const setReviewMode = useStore((s) => s.setReviewMode);
+  const reviewError = useStore((s) => s.reviewError);
+  const dismissReviewError = useStore((s) => s.dismissReviewError);
+  const queuePosition = useStore((s) => {
+    const items = s.queue?.items ?? [];
+    const i = items.findIndex((item) => item.articleId === s.review?.id);
+    return `${i === -1 ? '–' : i + 1} / ${items.length} in the queue`;
+  });
   return (
     <footer className="statusbar" data-testid="statusbar">
       <span className="sb-item" title={session?.projectPath}>
         {session?.projectName ?? '—'}
       </span>
       <span className="sb-item">{session?.annotator ? `Annotator: ${session.annotator.name}` : 'No annotator'}</span>
+      <button
+        type="button"
+        className={`sb-mode ${reviewing ? 'on' : ''}`}
+        aria-pressed={reviewing}
+        onClick={(e) => {
+          e.currentTarget.blur();
+          void setReviewMode(!reviewing);
+        }}
+        title="View → Review mode (Ctrl+Shift+R)"
+        data-testid="review-toggle"
+      >
+        {reviewing ? 'Review mode' : 'Annotation mode'}
+      </button>
       <span className="sb-item" data-testid="article-position">
-        {article ? `${article.position + 1} / ${total}` : `– / ${total}`}
+        {reviewing ? queuePosition : article ? `${article.position + 1} / ${total}` : `– / ${total}`}
       </span>
-      <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>
+      {reviewing ? null : <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>}
       <span className="sb-notice" role="status" aria-live="polite">
         {notice}
       </span>
+      {reviewing && reviewError ? (
+        <button
+          type="button"
+          className="sb-save error"
+          role="alert"
+          onClick={dismissReviewError}
+          data-testid="review-error"
+        >
+          Not recorded: {reviewError} (dismiss)
+        </button>
+      ) : null}
       {save.kind === 'error' ? (
         <button
           type="button"

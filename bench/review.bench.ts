@@ -1,0 +1,240 @@
+// Review mode in Chromium through the e2e harness (the built renderer on the real backend),
+// read from the app's performance marks (src/renderer/src/lib/perf.ts):
+//   - opening the review view of an article with 3 layers × 500 spans, from the data in hand
+//     to the painted view (target < 100 ms);
+//   - J (next open conflict), keydown to painted (target within one frame, 16.7 ms).
+// Each beside a bare baseline measured in the same run. The layers come in through the real
+// `spanwise` binary (import --as NAME --status done), as a reviewer's project holds them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchApp } from '../tests/e2e/harness';
+import { spanwise } from '../tests/e2e/review-fixture';
+import type { BenchContext, BenchModule, Metric } from './lib/types';
+
+const WORDS = (
+  'the minister said on monday that talks between the two governments would resume in geneva ' +
+  'after sanctions on exports were tightened by the council while rebels in the north denied ' +
+  'any role in the attack reported by local officials and international observers'
+).split(' ');
+const LABELS = ['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION'];
+const ANNOTATORS = ['alice', 'bob', 'carol'];
+
+function syntheticText(bytes: number, seed: number): string {
+  let x = seed;
+  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const paras: string[] = [];
+  let total = 0;
+  while (total < bytes) {
+    const words: string[] = [];
+    let len = 0;
+    while (len < 600) {
+      const w = WORDS[Math.floor(rnd() * WORDS.length)]!;
+      words.push(w);
+      len += w.length + 1;
+    }
+    const p = words.join(' ') + '.';
+    paras.push(p);
+    total += p.length + 2;
+  }
+  return paras.join('\n\n');
+}
+
+/**
+ * `count` word spans per layer at the same places; the layers disagree the way annotators do:
+ * the second ends some spans a word later (boundary), the third labels some differently
+ * (label) and puts some on the next word (partial).
+ */
+function layerSpans(text: string, count: number, layer: number): Array<{ start: number; end: number; label: string }> {
+  const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const step = Math.max(3, Math.floor(words.length / count));
+  const out: Array<{ start: number; end: number; label: string }> = [];
+  for (let i = 0, n = 0; out.length < count && i < words.length - 2; i += step, n++) {
+    // The third layer puts some on the next word instead: two partial clusters.
+    const w = layer === 2 && n % 9 === 0 ? words[i + 1]! : words[i]!;
+    let end = w.end;
+    let label = LABELS[n % LABELS.length]!;
+    if (layer === 1 && n % 5 === 0) end = words[i + 1]!.end;
+    if (layer === 2 && n % 6 === 0) label = LABELS[(n + 1) % LABELS.length]!;
+    out.push({ start: w.start, end, label });
+  }
+  return out;
+}
+
+function buildProject(dir: string, spans: number): string {
+  const file = path.join(dir, 'review.spanwise');
+  const big = syntheticText(40_000, 2);
+  const small = syntheticText(2_000, 1);
+  spanwise(dir, ['init', file]);
+  for (const [i, who] of ANNOTATORS.entries()) {
+    const rows = [
+      { title: 'Small', text: small, spans: layerSpans(small, 10, i) },
+      { title: `40 kB, ${spans} spans a layer`, text: big, spans: layerSpans(big, spans, i) },
+    ];
+    const input = path.join(dir, `${who}.jsonl`);
+    fs.writeFileSync(input, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    spanwise(dir, ['import', file, input, '--as', who, '--status', 'done', '--quiet']);
+  }
+  return file;
+}
+
+async function measures(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
+}
+
+async function openRow(page: Page, title: string): Promise<void> {
+  const before = (await measures(page, 'spanwise:review-open')).length;
+  await page.getByTestId('queue-row').filter({ hasText: title }).click();
+  await page.waitForFunction((n) => performance.getEntriesByName('spanwise:review-open', 'measure').length > n, before);
+}
+
+/** Bare baseline: fetch the same review data through window.api, render it as plain <p> text, wait for paint. */
+async function bareOpen(page: Page, articleId: number): Promise<number> {
+  return page.evaluate(async (articleId) => {
+    const t0 = performance.now();
+    const res = await window.api.reviewArticle({ articleId });
+    if (!res.ok) throw new Error(res.error.message);
+    const host = document.createElement('div');
+    host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white;z-index:99';
+    for (const para of res.value.text.split(/\n+/)) {
+      const p = document.createElement('p');
+      p.textContent = para;
+      host.append(p);
+    }
+    document.body.append(host);
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => resolve();
+        c.port2.postMessage(null);
+      }),
+    );
+    const dt = performance.now() - t0;
+    host.remove();
+    return dt;
+  }, articleId);
+}
+
+/** Bare baseline for one frame: a keydown that toggles a class, until painted. */
+async function bareFrame(page: Page): Promise<number> {
+  // No named helpers inside evaluate: tsx would wrap them in a Node-only __name().
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        window.addEventListener(
+          'keydown',
+          (e) => {
+            const t0 = e.timeStamp;
+            document.querySelector('.statusbar')!.classList.toggle('bench-flag');
+            requestAnimationFrame(() => {
+              const c = new MessageChannel();
+              c.port1.onmessage = () => resolve(performance.now() - t0);
+              c.port2.postMessage(null);
+            });
+          },
+          { once: true, capture: true },
+        );
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F9' }));
+      }),
+  );
+}
+
+async function run(ctx: BenchContext): Promise<Metric[]> {
+  const runs = ctx.quick ? 5 : 15;
+  const spans = 500;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-review-'));
+  ctx.log(`building a reviewer's project: 3 layers × ${spans} spans on a 40 kB article`);
+  const file = buildProject(dir, spans);
+  const app = await launchApp({ projectFile: file, annotator: 'rita', host: 'chromium' });
+  const page = app.page;
+  const bigTitle = `40 kB, ${spans} spans a layer`;
+  try {
+    await page.getByTestId('review-toggle').click();
+    await page.getByTestId('review-title').waitFor();
+    const bigId = Number(
+      await page.getByTestId('queue-row').filter({ hasText: bigTitle }).getAttribute('data-article'),
+    );
+
+    ctx.log(`opening its review view ${runs} times`);
+    const renders: number[] = [];
+    const opens: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await openRow(page, 'Small');
+      await page.evaluate(() => performance.clearMeasures());
+      await openRow(page, bigTitle);
+      await page.waitForFunction(() => performance.getEntriesByName('spanwise:review-render', 'measure').length > 0);
+      renders.push((await measures(page, 'spanwise:review-render')).at(-1)!);
+      opens.push((await measures(page, 'spanwise:review-open')).at(-1)!);
+      bare.push(await bareOpen(page, bigId));
+    }
+    const clusters = await page.evaluate(async (articleId) => {
+      const res = await window.api.reviewArticle({ articleId });
+      if (!res.ok) throw new Error(res.error.message);
+      return { all: res.value.clusters.length, open: res.value.clusters.filter((c) => c.status === 'open').length };
+    }, bigId);
+    ctx.log(`the article has ${clusters.all} clusters, ${clusters.open} of them open conflicts`);
+    const metrics: Metric[] = [
+      {
+        name: 'render the review view, 3 × 500 spans (data → painted)',
+        unit: 'ms',
+        samples: renders,
+        higherIsBetter: false,
+        baseline: 'bare: fetch + plain <p> text, painted',
+        target: 100,
+      },
+      {
+        name: 'open it end to end (click → fetch → painted)',
+        unit: 'ms',
+        samples: opens,
+        higherIsBetter: false,
+        baseline: 'bare: fetch + plain <p> text, painted',
+      },
+      { name: 'bare: fetch + plain <p> text, painted', unit: 'ms', samples: bare, higherIsBetter: false },
+    ];
+
+    const presses = Math.min(runs * 4, clusters.open - 1);
+    ctx.log(`J (next open conflict) ${presses} times`);
+    await page.evaluate(() => performance.clearMeasures());
+    const frames: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      const before = (await measures(page, 'spanwise:review-next')).length;
+      await page.keyboard.press('j');
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName('spanwise:review-next', 'measure').length > n,
+        before,
+      );
+      frames.push(await bareFrame(page));
+    }
+    metrics.push(
+      {
+        name: 'J: next open conflict (→ painted)',
+        unit: 'ms',
+        samples: await measures(page, 'spanwise:review-next'),
+        higherIsBetter: false,
+        baseline: 'bare: keydown → class toggle → painted',
+        target: 16.7,
+      },
+      {
+        name: '  of which script (state + React commit)',
+        unit: 'ms',
+        samples: await measures(page, 'spanwise:review-next:script'),
+        higherIsBetter: false,
+      },
+      { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
+    );
+    return metrics;
+  } finally {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const bench: BenchModule = {
+  name: 'review',
+  description:
+    'review mode in Chromium through the e2e harness, read from the app’s performance marks (src/renderer/src/lib/perf.ts)',
+  run,
+};
+export default bench;

@@ -1,0 +1,218 @@
+// The review slice against a real project file: review mode follows the person's role, J / K
+// walk the open conflicts across articles, each decision is what the decision log holds, undo
+// and redo go through the backend, the policy's run is one step, and refusals are shown.
+import { describe, expect, it } from 'vitest';
+import { addArticle } from '../../src/main/backend/articles';
+import { ensureAnnotator } from '../../src/main/backend/annotators';
+import { writeTransaction } from '../../src/main/backend/db/handles';
+import type { Project } from '../../src/main/backend/project';
+import { goldSpans } from '../../src/main/backend/review/gold-layer';
+import { createSpan, deleteSpan } from '../../src/main/backend/spans';
+import { setStatus } from '../../src/main/backend/status';
+import { selectCluster, selectReviewMode } from '../../src/renderer/src/store/review';
+import { storeOnProject } from './harness';
+
+type Layers = Record<string, [number, number, string][]>;
+
+// "Kim met Putin in Moscow on Monday.": Kim unanimous, Putin label, Moscow boundary, Monday partial.
+const SUMMIT = {
+  title: 'Summit',
+  text: 'Kim met Putin in Moscow on Monday.',
+  layers: {
+    alice: [
+      [0, 3, 'ACTOR'],
+      [8, 13, 'ACTOR'],
+      [17, 23, 'LOCATION'],
+    ],
+    bob: [
+      [0, 3, 'ACTOR'],
+      [8, 13, 'CLAIM'],
+      [14, 23, 'LOCATION'],
+      [27, 33, 'CLAIM'],
+    ],
+  } as Layers,
+};
+const TALKS = {
+  title: 'Talks',
+  text: 'Talks resume in Geneva.',
+  layers: { alice: [[16, 22, 'LOCATION']], bob: [[16, 22, 'ACTOR']] } as Layers,
+};
+
+function addLayers(project: Project, articles: { title: string; text: string; layers: Layers }[]): void {
+  const db = project.db;
+  const label = (name: string) => project.handlers.listLabels({}).find((l) => l.name === name)!.id;
+  for (const a of articles) {
+    const { id } = writeTransaction(db, (w) => addArticle(w, { title: a.title, source: 'test', text: a.text }));
+    for (const [who, spans] of Object.entries(a.layers)) {
+      const annotator = writeTransaction(db, (w) => ensureAnnotator(w, who).id);
+      for (const [start, end, name] of spans) {
+        createSpan(db, annotator, { articleId: id, labelId: label(name), start, end });
+      }
+      writeTransaction(db, (w) => setStatus(w, annotator, id, 'done'));
+    }
+  }
+}
+
+async function reviewing() {
+  const h = await storeOnProject({ annotator: 'rita', demo: false, setup: (p) => addLayers(p, [SUMMIT, TALKS]) });
+  await h.store.getState().boot();
+  await h.store.getState().setReviewMode(true);
+  return h;
+}
+
+const text = (h: Awaited<ReturnType<typeof reviewing>>) => {
+  const s = h.store.getState();
+  const c = selectCluster(s)!;
+  return s.review!.text.slice(c.start, c.end);
+};
+
+function gold(h: Awaited<ReturnType<typeof reviewing>>) {
+  const review = h.store.getState().review!;
+  return (goldSpans(h.workspace.project!.db, [review.id]).get(review.id) ?? []).map((g) => [
+    review.text.slice(g.start, g.end),
+    g.label,
+    g.sources,
+    g.decision,
+  ]);
+}
+
+describe('the review store on a real project', () => {
+  it('review mode is the role: on, it opens the lowest-agreement article at its first open conflict', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    expect(selectReviewMode(s)).toBe(true);
+    expect(h.workspace.project!.handlers.getSession({}).annotator!.role).toBe('reviewer');
+    expect(s.queue!.items.map((i) => [i.title, i.agreement, i.openConflicts])).toEqual([
+      ['Talks', 0, 1],
+      ['Summit', 0.25, 3],
+    ]);
+    expect(s.review!.title).toBe('Talks');
+    expect(text(h)).toBe('Geneva');
+
+    await s.setReviewMode(false);
+    expect(selectReviewMode(h.store.getState())).toBe(false);
+    expect(h.workspace.project!.handlers.getSession({}).annotator!.role).toBe('annotator');
+    expect(h.store.getState().review).toBeNull();
+    expect(h.store.getState().article).not.toBeNull();
+  });
+
+  it('J walks the open conflicts in text order, then the next article; K walks back', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1);
+    expect(h.store.getState().review!.title).toBe('Summit');
+    const seen = [text(h)];
+    for (let i = 0; i < 2; i++) {
+      await s.goConflict(1);
+      seen.push(text(h));
+    }
+    expect(seen).toEqual(['Putin', 'in Moscow', 'Monday']);
+    await s.goConflict(-1);
+    expect(text(h)).toBe('in Moscow');
+    await s.goConflict(-1);
+    await s.goConflict(-1);
+    expect(h.store.getState().review!.title).toBe('Talks');
+  });
+
+  it('take, accept, reject and edit record what the log holds; undo and redo go through the backend', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1); // Summit: Putin
+    await s.takeVersion(2);
+    await s.goConflict(1); // Moscow: alice's 17–23 is highlighted first
+    expect(h.store.getState().review!.layers[h.store.getState().versionIndex]!.annotator).toBe('alice');
+    s.moveVersion(1);
+    s.moveVersion(1);
+    await s.acceptHighlighted();
+    const moscow = h.store.getState().clusterId!;
+    await s.goConflict(1); // Monday
+    await s.rejectCluster();
+    expect(gold(h)).toEqual([
+      ['Putin', 'CLAIM', ['bob'], 'accepted'],
+      ['Moscow', 'LOCATION', ['alice'], 'accepted'],
+    ]);
+    expect(h.store.getState().review!.progress).toEqual({ resolved: 3, conflicts: 3 });
+
+    // Edit Moscow's gold span (a decided cluster, picked as a click on it does): from the
+    // highlighted version, its start moved back over "in ".
+    s.selectCluster(moscow);
+    s.startGoldEdit();
+    for (let i = 0; i < 3; i++) s.nudgeGoldEdit('start', -1);
+    s.relabelGoldEdit(h.store.getState().labels.find((l) => l.name === 'ACTOR')!.id);
+    await s.recordGoldEdit();
+    expect(h.store.getState().goldEdit).toBeNull();
+    expect(gold(h)[1]).toEqual(['in Moscow', 'ACTOR', [], 'edited']);
+
+    await s.undoReview();
+    expect(gold(h)[1]).toEqual(['Moscow', 'LOCATION', ['alice'], 'accepted']);
+    await s.redoReview();
+    expect(gold(h)[1]).toEqual(['in Moscow', 'ACTOR', [], 'edited']);
+    await s.redoReview();
+    expect(h.store.getState().notice).toBe('Nothing to redo');
+  });
+
+  it('the merge policy is one step: it says what it decided, one undo takes it all back, redo runs it again', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1); // Summit
+    await s.applyMergePolicy();
+    expect(h.store.getState().notice).toBe('1 cluster decided: 1 unanimous — Ctrl+Z undoes');
+    expect(gold(h)).toEqual([['Kim', 'ACTOR', ['alice', 'bob'], 'unanimous']]);
+    await s.undoReview();
+    expect(gold(h)).toEqual([]);
+    await s.redoReview();
+    expect(gold(h)).toEqual([['Kim', 'ACTOR', ['alice', 'bob'], 'unanimous']]);
+  });
+
+  it('a version that is not there is refused with what to do instead, and nothing is recorded', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1);
+    await s.goConflict(1);
+    await s.goConflict(1); // Monday: bob only
+    await s.takeVersion(1);
+    expect(h.store.getState().reviewError).toBe('alice has no span here: R records “no span here”');
+    await s.takeVersion(3);
+    expect(h.store.getState().reviewError).toBe('There is no annotator 3 on this article (it has 2)');
+    expect(gold(h)).toEqual([]);
+    expect(selectCluster(h.store.getState())!.status).toBe('open');
+  });
+
+  it('adjudicating opens the next article with open conflicts', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.takeVersion(1); // Talks: Geneva
+    await s.adjudicateAndNext();
+    expect(h.store.getState().review!.title).toBe('Summit');
+    expect(h.store.getState().queue!.items.find((i) => i.title === 'Talks')!.adjudicated).toBe(true);
+  });
+
+  it('a gold span whose versions were all deleted is listed; keep records it as an edit, remove as no span', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1);
+    await s.goConflict(1); // Summit: Moscow
+    await s.acceptHighlighted();
+    const moscow = selectCluster(h.store.getState())!;
+    const db = h.workspace.project!.db;
+    for (const m of moscow.members) {
+      deleteSpan(
+        db,
+        writeTransaction(db, (w) => ensureAnnotator(w, m.annotator).id),
+        m.span.id,
+      );
+    }
+    await s.openReview(h.store.getState().review!.id);
+    expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
+    expect(gold(h)).toEqual([['Moscow', 'LOCATION', ['alice'], 'accepted']]);
+
+    await s.decideOrphan(moscow.id, true);
+    expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(gold(h)).toEqual([['Moscow', 'LOCATION', [], 'edited']]);
+    await s.undoReview();
+    expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
+    await s.decideOrphan(moscow.id, false);
+    expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(gold(h)).toEqual([]);
+  });
+});
