@@ -55,6 +55,16 @@ test('the matrix shows each pair by metric and label, and a cell lists its confl
   await expect(list.getByTestId('pair-conflict')).toHaveCount(1);
   await expect(list.getByTestId('pair-conflict')).toContainText('boundary');
   await expect(list.getByTestId('pair-conflict')).toContainText('alice: ACTOR “Putin”');
+  // Opening a listed conflict enters review mode at that cluster.
+  await list.getByTestId('pair-conflict').getByRole('button').click();
+  await expect(sheet).toBeHidden();
+  await expect(page.getByTestId('review-view')).toBeVisible();
+  await expect(page.getByTestId('cluster-kind')).toHaveText(['boundary']);
+  await expect(page.getByTestId('version')).toHaveCount(2);
+  await expect(page.getByTestId('versions')).toContainText('Putin');
+  // The review toolbar opens the panel again.
+  await page.getByTestId('open-agreement').click();
+  await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });

@@ -151,6 +151,26 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().notice).toBe('Nothing to redo');
   });
 
+  it('the queue the store keeps after decisions, undo, redo and adjudication is the one the backend reads', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    const fresh = () => h.workspace.project!.handlers.reviewQueue({ filter: 'all' });
+    expect(h.store.getState().queue).toEqual(fresh());
+    await s.goConflict(1);
+    await s.takeVersion(2);
+    await s.goConflict(1);
+    await s.rejectCluster();
+    expect(h.store.getState().queue!.progress.resolved).toBe(2);
+    expect(h.store.getState().queue).toEqual(fresh());
+    await s.undoReview();
+    expect(h.store.getState().queue).toEqual(fresh());
+    await s.redoReview();
+    expect(h.store.getState().queue).toEqual(fresh());
+    await s.adjudicateAndNext();
+    expect(h.store.getState().queue!.items.filter((i) => i.adjudicated)).toHaveLength(1);
+    expect(h.store.getState().queue).toEqual(fresh());
+  });
+
   it('the merge policy is one step: it says what it decided, one undo takes it all back, redo runs it again', async () => {
     const h = await reviewing();
     const s = h.store.getState();

@@ -58,6 +58,8 @@ export interface ReviewSlice {
   /** Opens an article for review at its first open conflict (or its last, or a given cluster). */
   openReview(articleId: number, at?: ClusterPick): Promise<void>;
   selectCluster(clusterId: string): void;
+  /** Opens one cluster for review (from the agreement panel), entering review mode if needed. */
+  reviewCluster(articleId: number, clusterId: string): Promise<void>;
   /** J / K: the next or previous open conflict, on to the next article with open conflicts. */
   goConflict(dir: 1 | -1): Promise<void>;
   /** Alt+↓ / Alt+↑ in review mode: the next or previous article of the queue. */
@@ -129,8 +131,42 @@ function firstVersion(article: ReviewArticleData, cluster: ReviewClusterData | u
   return Math.max(0, i);
 }
 
+/**
+ * The queue with one article's row brought up to date from what a decision returned: a
+ * decision changes only its own article's counts, so the set is not read again (at 10,000
+ * articles that read takes seconds of the backend's time).
+ */
+export function patchQueue(
+  queue: ReviewQueue,
+  article: Pick<ReviewArticleData, 'id' | 'progress' | 'adjudicated'>,
+): ReviewQueue {
+  const i = queue.items.findIndex((item) => item.articleId === article.id);
+  if (i === -1) return queue;
+  const old = queue.items[i]!;
+  const item = {
+    ...old,
+    progress: article.progress,
+    openConflicts: article.progress.conflicts - article.progress.resolved,
+    adjudicated: article.adjudicated,
+  };
+  const items = queue.items.slice();
+  items[i] = item;
+  return {
+    ...queue,
+    items,
+    progress: {
+      resolved: queue.progress.resolved - old.progress.resolved + item.progress.resolved,
+      conflicts: queue.progress.conflicts - old.progress.conflicts + item.progress.conflicts,
+    },
+  };
+}
+
 export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
   const fail = (err: unknown) => set({ reviewError: message(err) });
+  const patch = (article: Pick<ReviewArticleData, 'id' | 'progress' | 'adjudicated'>) => {
+    const queue = get().queue;
+    if (queue) set({ queue: patchQueue(queue, article) });
+  };
 
   /** Shows the article as the backend returned it, keeping the cluster when it is still there. */
   const show = (article: ReviewArticleData, clusterId?: string | null) => {
@@ -152,19 +188,20 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
     if (!review || !clusterId) return;
     const input: DecideInput = { articleId: review.id, clusterId, action };
     try {
-      show(await call('decide', input), on ? null : clusterId);
+      const article = await call('decide', input);
+      show(article, on ? null : clusterId);
+      patch(article);
       set((s) => ({ done: [...s.done, { kind: 'decide', input }], undone: [] }));
       get().notify(done);
-      void get().loadQueue();
     } catch (err) {
       fail(err);
     }
   };
 
-  /** Queue items with open conflicts other than `exceptId`, from the fresh queue. */
+  /** Queue items with open conflicts other than `exceptId` (the whole queue, kept up to date here). */
   const withOpenConflicts = async (exceptId: number | null) => {
-    const queue = await call('reviewQueue', { filter: 'all' });
-    if (get().queueFilter === 'all') set({ queue });
+    const here = get().queue;
+    const queue = here?.filter === 'all' ? here : await call('reviewQueue', { filter: 'all' });
     return { queue, open: queue.items.filter((i) => i.openConflicts > 0 && i.articleId !== exceptId) };
   };
 
@@ -250,6 +287,10 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       } catch (err) {
         fail(err);
       }
+    },
+    reviewCluster: async (articleId, clusterId) => {
+      if (!selectReviewMode(get())) await get().setReviewMode(true);
+      await get().openReview(articleId, { clusterId });
     },
     selectCluster: (clusterId) => {
       const review = get().review;
@@ -375,7 +416,9 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
         get().notify(
           undone.length > 1 ? `Undid the merge policy’s ${undone.length} decisions` : 'Undid the last decision',
         );
-        void get().loadQueue();
+        // One decision changes one article's row; a policy run may change many.
+        if (undone.length === 1 && article) patch(article);
+        else void get().loadQueue();
       } catch (err) {
         fail(err);
       }
@@ -396,9 +439,10 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
           if (article.id === get().review?.id) show(article, step.input.clusterId);
           else await get().openReview(article.id, { clusterId: step.input.clusterId });
           set((s) => ({ done: [...s.done, step] }));
+          patch(article);
           get().notify('Recorded the decision again');
         }
-        void get().loadQueue();
+        if (step.kind === 'policy') void get().loadQueue();
       } catch (err) {
         fail(err);
       }
@@ -407,8 +451,9 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       const review = get().review;
       if (!review) return;
       try {
-        await call('setAdjudicated', { articleId: review.id, adjudicated: true });
+        const flagged = await call('setAdjudicated', { articleId: review.id, adjudicated: true });
         set({ review: { ...review, adjudicated: true } });
+        patch({ id: review.id, progress: flagged.progress, adjudicated: true });
         const open = review.clusters.filter(isOpen).length;
         get().notify(
           open ? `Marked adjudicated with ${open} open conflict${open === 1 ? '' : 's'}` : 'Marked adjudicated',

@@ -9,6 +9,7 @@ export function PolicyBar() {
   const adjudicated = useStore((s) => s.review?.adjudicated ?? false);
   const hasArticle = useStore((s) => s.review !== null);
   const adjudicate = useStore((s) => s.adjudicateAndNext);
+  const openAgreement = useStore((s) => s.openAgreement);
   return (
     <div className="review-toolbar" role="toolbar" aria-label="Review">
       <fieldset className="policy" aria-label="Merge policy">
@@ -48,6 +49,17 @@ export function PolicyBar() {
           Apply merge policy
         </button>
       </fieldset>
+      <button
+        type="button"
+        onClick={(e) => {
+          e.currentTarget.blur();
+          void openAgreement();
+        }}
+        title="Ctrl+Shift+A"
+        data-testid="open-agreement"
+      >
+        Agreement…
+      </button>
       <span className="toolbar-spacer" />
       {hasArticle ? (
         <button

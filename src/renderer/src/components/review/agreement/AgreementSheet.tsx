@@ -25,6 +25,7 @@ export function AgreementSheet() {
   const chooseLabel = useStore((s) => s.chooseLabel);
   const selectCell = useStore((s) => s.selectCell);
   const cancelJob = useStore((s) => s.cancelJob);
+  const reviewCluster = useStore((s) => s.reviewCluster);
 
   return (
     <Sheet
@@ -99,7 +100,15 @@ export function AgreementSheet() {
             selected={cell}
             onSelect={(a, b) => void selectCell({ a, b, label })}
           />
-          {conflicts ? <ConflictList conflicts={conflicts} /> : null}
+          {conflicts ? (
+            <ConflictList
+              conflicts={conflicts}
+              onOpen={(c) => {
+                close('none');
+                void reviewCluster(c.articleId, c.clusterId);
+              }}
+            />
+          ) : null}
           <LabelBars report={report} />
           <GoldTable report={report} />
         </div>

@@ -42,7 +42,7 @@ export function ConflictList({ conflicts, onOpen }: ConflictListProps) {
       <ol>
         {conflicts.conflicts.map((c) => (
           <li key={`${c.articleId}:${c.clusterId}`} data-testid="pair-conflict">
-            <button type="button" disabled={!onOpen} onClick={() => onOpen?.(c)} title="Open in review">
+            <button type="button" disabled={!onOpen} onClick={() => onOpen?.(c)} title="Open in review mode">
               <span className="pair-title">{c.title}</span>
               <span className="pair-kinds">{c.kinds.join(' + ')}</span>
             </button>
