@@ -2,7 +2,13 @@
 // file: the role, the queue, decisions under the current person, undo, the adjudicated flag and
 // the policy; bad input refused with the field named and nothing written.
 import { describe, expect, it } from 'vitest';
+import { ensureAnnotatorByUid } from '../../src/main/backend/annotators';
+import { writeTransaction } from '../../src/main/backend/db/handles';
 import { dispatch } from '../../src/main/backend/dispatch';
+import { loadReview } from '../../src/main/backend/review/load';
+import { agreementReport } from '../../src/main/backend/review/report';
+import { createSpan } from '../../src/main/backend/spans';
+import { setStatus } from '../../src/main/backend/status';
 import type { Input, Method, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { labelIdOf, reviewProject, SUMMIT } from './fixtures/adjudication';
@@ -93,5 +99,32 @@ describe('review methods through dispatch', () => {
     expect(failure(r, 'reviewQueue', { filter: 'mine' })).toMatch(/^BAD_INPUT: reviewQueue: filter/);
     expect(failure(r, 'reviewArticle', { articleId: 999 })).toBe('NOT_FOUND: article 999 does not exist');
     expect(decisions(r)).toBe(0);
+  });
+});
+
+describe('two people with one name', () => {
+  it('stay two layers, named with a short id, in the review, the decisions and agreement', () => {
+    const r = reviewProject([{ title: 'Names', text: 'Kim met Putin.', layers: {} }]);
+    const id = r.ids[0]!;
+    const people = writeTransaction(r.db, (w) => [
+      ensureAnnotatorByUid(w, '3f2a9c00-0000-4000-8000-000000000001', 'Anna', true).annotator,
+      ensureAnnotatorByUid(w, 'b71e0400-0000-4000-8000-000000000002', 'Anna', true).annotator,
+    ]);
+    const actor = labelIdOf(r.db, 'ACTOR');
+    createSpan(r.db, people[0]!.id, { articleId: id, labelId: actor, start: 0, end: 3 });
+    createSpan(r.db, people[1]!.id, { articleId: id, labelId: labelIdOf(r.db, 'CLAIM'), start: 0, end: 3 });
+    for (const p of people) writeTransaction(r.db, (w) => setStatus(w, p.id, id, 'done'));
+    r.p.setAnnotator('rita');
+
+    const article = call(r, 'reviewArticle', { articleId: id });
+    expect(article.layers.map((l) => l.annotator)).toEqual(['Anna (3f2a9c)', 'Anna (b71e04)']);
+    const [cluster] = article.clusters;
+    expect(cluster!.kinds).toEqual(['label']);
+    const now = call(r, 'decide', { articleId: id, clusterId: cluster!.id, action: { take: 'Anna (b71e04)' } });
+    expect(now.gold.map((g) => [g.label, g.sources])).toEqual([['CLAIM', ['Anna (b71e04)']]]);
+
+    const report = agreementReport(loadReview(r.db));
+    expect(report.annotators).toEqual(['Anna (3f2a9c)', 'Anna (b71e04)']);
+    expect(report.pairs.map((p) => [p.a, p.b, p.f1.overall])).toEqual([['Anna (3f2a9c)', 'Anna (b71e04)', 0]]);
   });
 });

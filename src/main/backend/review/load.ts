@@ -3,6 +3,7 @@
 // one read transaction, so the numbers come from one snapshot and memory stays flat.
 import { OffsetMap } from '../../../shared/offsets';
 import { AppError } from '../../../shared/result';
+import { displayName, listAnnotators } from '../annotators';
 import type { Db } from '../db/open';
 import { beginSnapshot, endSnapshot } from '../db/handles';
 import type { ReviewArticle, ReviewInput, ReviewLayer, ReviewSpan } from './model';
@@ -54,29 +55,33 @@ export function resolveLabels(db: Db, wanted?: readonly string[]): string[] {
 
 export function loadReview(db: Db, options: LoadOptions = {}): ReviewInput {
   const labels = resolveLabels(db, options.labels);
-  const annotators = (
-    db
-      .prepare(
-        `SELECT name FROM annotators WHERE id IN (SELECT DISTINCT annotator_id FROM article_status WHERE status = 'done')`,
-      )
-      .all() as { name: string }[]
-  )
-    .map((r) => r.name)
-    .sort(byName);
-  return { annotators, labels, articles: readArticles(db, options.gold, options.articleIds) };
+  const names = layerNames(db);
+  const done = db
+    .prepare(`SELECT DISTINCT annotator_id FROM article_status WHERE status = 'done'`)
+    .pluck()
+    .all() as number[];
+  const annotators = done.map((id) => names.get(id) ?? `annotator ${id}`).sort(byName);
+  return { annotators, labels, articles: readArticles(db, names, options.gold, options.articleIds) };
+}
+
+/**
+ * Each person's layer name as the reviewer sees it: the display name, which adds a short id
+ * where two people share a name, so two "Anna"s stay two layers.
+ */
+function layerNames(db: Db): Map<number, string> {
+  const all = listAnnotators(db);
+  return new Map(all.map((a) => [a.id, displayName(a, all)]));
 }
 
 function* readArticles(
   db: Db,
+  who: ReadonlyMap<number, string>,
   gold: GoldReader | undefined,
   only: readonly number[] | undefined,
 ): Generator<ReviewArticle> {
   const labelName: string[] = [];
   for (const r of db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[])
     labelName[r.id] = r.name;
-  const who = new Map(
-    (db.prepare('SELECT id, name FROM annotators').all() as { id: number; name: string }[]).map((r) => [r.id, r.name]),
-  );
   const pageQ = db.prepare(
     `SELECT id, title, text FROM articles a
       WHERE id > @after AND EXISTS (SELECT 1 FROM article_status s WHERE s.article_id = a.id AND s.status = 'done')
