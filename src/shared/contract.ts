@@ -230,6 +230,9 @@ export const MENU_COMMANDS = [
   'openSettings',
   'showShortcuts',
   'find',
+  'assignWork',
+  'exportWork',
+  'workPacks',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useKeyboard, runCommand } from './components/editor/useKeyboard';
 import { Editor } from './components/editor/Editor';
 import { JobsLayer } from './components/jobs/JobsLayer';
+import { PacksLayer } from './components/packs/PacksLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -71,6 +72,7 @@ export function App() {
       {overlay === 'settings' ? <SettingsPanel /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
       <JobsLayer currentAnnotator={session.annotator.name} onImported={() => void refreshProject()} />
+      <PacksLayer />
     </div>
   );
 }

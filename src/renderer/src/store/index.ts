@@ -6,6 +6,7 @@ import { createEditsSlice } from './edits';
 import { createHistorySlice } from './history';
 import { createJobsSlice } from './jobs';
 import { createNavigationSlice } from './navigation';
+import { createPacksSlice } from './packs';
 import { createSaveSlice } from './save';
 import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
@@ -23,6 +24,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSaveSlice(...a),
   ...createUiSlice(...a),
   ...createJobsSlice(...a),
+  ...createPacksSlice(...a),
 }));
 
 export type { Store };

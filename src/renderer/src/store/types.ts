@@ -5,6 +5,7 @@ import type { EditsSlice } from './edits';
 import type { HistorySlice } from './history';
 import type { JobsSlice } from './jobs';
 import type { NavigationSlice } from './navigation';
+import type { PacksSlice } from './packs';
 import type { SaveSlice } from './save';
 import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
@@ -19,5 +20,6 @@ export type Store = SessionSlice &
   HistorySlice &
   SaveSlice &
   UiSlice &
-  JobsSlice;
+  JobsSlice &
+  PacksSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -38,6 +38,12 @@ export function runCommand(command: MenuCommand): void {
       return s.setOverlay('shortcuts');
     case 'find':
       return s.openFind();
+    case 'workPacks':
+      return s.openPacksSheet('panel');
+    case 'assignWork':
+      return s.openPacksSheet('assign');
+    case 'exportWork':
+      return void s.exportMyWork();
   }
 }
 
