@@ -187,3 +187,30 @@ test('a work pack arriving in the inbox folder is merged, with its summary shown
   await expect(report).toContainText('Inbox: 1 merged, 0 skipped, 0 refused.');
   await expect(page.getByTestId('article-row')).toHaveCount(6);
 });
+
+test('work packs dropped on the window are merged, not imported', async ({ app }) => {
+  const { page } = app;
+  const pack = workPack(app.dir, 'eve', path.join(app.dir, 'eve.swpack'));
+  // A drop carries File objects: made here from a real file, as the window's drop would be.
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'drop-source';
+    input.style.display = 'none';
+    document.body.append(input);
+  });
+  await page.setInputFiles('#drop-source', pack);
+  await page.evaluate(() => {
+    const input = document.getElementById('drop-source') as HTMLInputElement;
+    const data = new DataTransfer();
+    for (const file of Array.from(input.files ?? [])) data.items.add(file);
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+    input.remove();
+  });
+  await expect(page.getByTestId('import-sheet')).toHaveCount(0);
+  const card = await finishedCard(page, /^Merge eve\.swpack$/);
+  await expect(card.getByTestId('job-report')).toContainText(`${pack}: eve (`);
+  await expect(card.getByTestId('job-report')).toContainText('spans: 1 added');
+});

@@ -1,4 +1,5 @@
-// The contract's job methods (startImport, startExport, cancelJob, listJobs) over the host that
+// The contract's job methods (startImport, startExport, startAgreement, cancelJob, listJobs; the
+// work-pack ones are in pack-handlers.ts) over the host that
 // the process running them provides, injected where a project is opened: Electron main gives a
 // save dialog, the built worker's path and the user's grants; tests and the e2e host use the
 // TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.

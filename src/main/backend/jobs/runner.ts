@@ -1,7 +1,7 @@
-// The job runner: imports and exports in worker threads (each opens its own connection to the
-// project file), progress and results as JobEvents, cancel through a shared flag (the worker
-// rolls back: the project is left as it was). Imports run one at a time per project file (one
-// writer); exports run alongside.
+// The job runner: imports, exports, agreement reports and work-pack jobs in worker threads
+// (each opens its own connection to the project file), progress and results as JobEvents,
+// cancel through a shared flag (the worker rolls back: the project is left as it was). Jobs
+// that write run one at a time per project file (one writer); the others run alongside.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { WRITING_JOBS, type JobEvent, type JobKind, type JobState } from '../../../shared/jobs';
