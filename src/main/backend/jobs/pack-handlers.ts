@@ -112,7 +112,12 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
     return withTarget(job, target, (file) => {
       const started = h.runner.start(job.id, { kind: 'open-pack', projectFile: file, pack });
       void h.runner.wait(job.id).then((end) => {
-        if (end.phase === 'done') h.switchProject?.(file);
+        if (end.phase !== 'done') return;
+        try {
+          h.switchProject?.(file);
+        } catch (err) {
+          log.warn(`could not open ${file} after opening the work pack`, err);
+        }
       });
       return started;
     });
