@@ -2,7 +2,6 @@
 // each article goes to (or a share of double-annotated articles), and the seed. Main then asks
 // for the folder the assignment packs go into; the job's summary lists each pack written.
 import { useState, type FormEvent } from 'react';
-import { PERSON_NAME_MAX } from '../../../../shared/options';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 import '../jobs/jobs.css';
@@ -26,10 +25,8 @@ function check(text: string, share: Share, overlap: string, double: string, seed
   const names = parseNames(text);
   const errors: Checked['errors'] = {};
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  const long = names.find((n) => n.length > PERSON_NAME_MAX);
   if (names.length === 0) errors.annotators = 'Name at least one annotator.';
   else if (twice) errors.annotators = `${twice} is named twice.`;
-  else if (long) errors.annotators = `${long.slice(0, 20)}… is longer than ${PERSON_NAME_MAX} characters.`;
   const n = Math.max(1, names.length);
   if (share === 'overlap') {
     const k = Number(overlap);
