@@ -2,6 +2,7 @@
 // idempotent, Cancel leaves the file byte for byte, refusals change nothing), assign, export my
 // work, opening an assignment pack (a project made, the host switched to it), a drop's packs by
 // their header, and the path rules of an untrusted caller.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { dispatch } from '../../src/main/backend/dispatch';
 import { PathGrants } from '../../src/main/backend/jobs/grants';
 import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { writeAssignments } from '../../src/main/backend/packs/assign';
-import { readPack } from '../../src/main/backend/packs/format';
+import { PACK_FORMAT, PACK_VERSION, PackWriter, readPack, sha256 } from '../../src/main/backend/packs/format';
 import { mergePacks } from '../../src/main/backend/packs/merge';
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import { Project } from '../../src/main/backend/project';
@@ -74,6 +75,43 @@ function packOf(p: Project, dir = tempDir()): string {
   const name = p.handlers.getSession({}).annotator!.name;
   const out = path.join(dir, `${name}.swpack`);
   writeWorkPack(p.db, name, out);
+  return out;
+}
+
+/** A work pack of `articles` new articles with `perArticle` spans each, written directly. */
+function bigPack(out: string, articles: number, perArticle: number): string {
+  const ts = '2026-12-01T00:00:00.000Z';
+  const writer = new PackWriter(out, {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    kind: 'work',
+    offsets: 'utf16',
+    createdAt: ts,
+    annotator: { uid: randomUUID(), name: 'big' },
+    guidelinesHash: sha256(''),
+  });
+  writer.write({ type: 'label', name: 'ACTOR', color: '#0072B2', hotkey: null, description: '' });
+  for (let a = 0; a < articles; a++) {
+    const text = `Article ${a}: ` + 'Officials met in Geneva on Monday. '.repeat(20);
+    const hash = sha256(text);
+    writer.write({ type: 'article', hash, title: `A${a}`, source: 'bench', text, meta: {}, externalId: null });
+    for (let k = 0; k < perArticle; k++) {
+      const start = (k * 7) % 600;
+      writer.write({
+        type: 'span',
+        id: randomUUID(),
+        article: hash,
+        label: 'ACTOR',
+        start,
+        end: start + 5,
+        origin: 'manual',
+        createdAt: ts,
+        updatedAt: ts,
+        deleted: false,
+      });
+    }
+  }
+  writer.finish();
   return out;
 }
 
@@ -146,6 +184,25 @@ describe('the merge job', () => {
     p.close();
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
+  });
+
+  it('Cancel while spans are being merged rolls back everything merged so far', async () => {
+    const big = bigPack(path.join(tempDir(), 'big.swpack'), 200, 400);
+    const file = reviewerFile();
+    const bytes = fs.readFileSync(file);
+    const p = withJobs(file);
+    const job = call<JobState>(p, 'startMerge', { paths: [big] });
+    await until('spans being merged', () =>
+      events.some(
+        (e) => e.type === 'job' && e.job.id === job.id && e.job.progress.unit === 'spans' && e.job.progress.done > 0,
+      ),
+    );
+    call<JobState>(p, 'cancelJob', { id: job.id });
+    const end = await finished(job.id);
+    expect(end.phase).toBe('cancelled');
+    expect(end.progress.message).toBe('cancelled: nothing was changed');
+    p.close();
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('a refused pack fails the job with its message and nothing is merged', async () => {

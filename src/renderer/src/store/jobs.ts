@@ -1,6 +1,6 @@
-// Import/export jobs in the renderer: the job cards (progress, cancel, summary), the import
-// and export option sheets, and the drop-to-import overlay; fed by { type: 'job' |
-// 'importRequest' | 'exportRequest' } events from main.
+// Jobs in the renderer: the job cards (progress, cancel, summary), the import and export
+// option sheets, and the drop-to-import overlay; fed by { type: 'job' | 'importRequest' |
+// 'exportRequest' } events from main ('packsRequest' and 'inboxRequest' go to store/packs.ts).
 import type { AppEvent, Input } from '../../../shared/contract';
 import type { JobState } from '../../../shared/jobs';
 import { call } from '../api';

@@ -1,6 +1,7 @@
-// Everything import/export in the window: drop files anywhere to import them, the import and
-// export option sheets (also opened by File → Import…/Export…), and a card per job with its
-// progress bar, a Cancel button and, at the end, the summary (offset unit, loss report).
+// Jobs in the window: drop files anywhere to import them (packs are opened or merged), the
+// import and export option sheets (also opened by File → Import…/Export…), and a card per job
+// (import, export, agreement, work packs) with its progress bar, a Cancel button and, at the
+// end, the summary (offset unit, loss report, merge per pack).
 // Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
