@@ -16,6 +16,8 @@ import {
   type ArticleRecord,
   type SpanRecord,
 } from '../src/main/backend/packs/format';
+import { runJob } from '../src/main/backend/jobs/run-job';
+import type { WorkerMessage } from '../src/main/backend/jobs/protocol';
 import { mergePacks } from '../src/main/backend/packs/merge';
 import { seedProject } from '../src/main/backend/seed';
 import { OffsetMap } from '../src/shared/offsets';
@@ -190,6 +192,28 @@ const packs: BenchModule = {
         );
       }
 
+      // The app's merge job as its worker runs it (in this thread): the same merge with the job's
+      // progress and Cancel checks after every span, and its own connection.
+      const job: number[] = [];
+      for (let run = 0; run < ctx.runs; run++) {
+        const projectFile = freshProject(dir, 'job.spanwise');
+        let end: WorkerMessage | null = null;
+        const t = process.hrtime.bigint();
+        await runJob(
+          { kind: 'merge', projectFile, paths: [file], inbox: null },
+          () => false,
+          (m) => {
+            if (m.type !== 'progress') end = m;
+          },
+        );
+        job.push(Number(process.hrtime.bigint() - t) / 1e9);
+        const done = end as WorkerMessage | null;
+        if (done?.type !== 'done' || done.merge?.merged[0]?.spans.added !== spans) {
+          throw new Error(`the merge job did not add ${spans} spans: ${JSON.stringify(done)}`);
+        }
+        ctx.log(`merge job run ${run + 1}: ${job[run]!.toFixed(2)} s`);
+      }
+
       const metrics: Metric[] = [
         { name: 'insert (baseline: raw inserts)', unit: 's', samples: base, higherIsBetter: false },
         {
@@ -199,6 +223,14 @@ const packs: BenchModule = {
           higherIsBetter: false,
           baseline: 'insert (baseline: raw inserts)',
           target: ctx.quick ? 0.3 : 3,
+        },
+        {
+          name: `merge job (progress, Cancel) ${spans.toLocaleString('en-US')} spans`,
+          unit: 's',
+          samples: job,
+          higherIsBetter: false,
+          baseline: `merge ${spans.toLocaleString('en-US')} spans`,
+          maxRatio: 1.25,
         },
         {
           name: 'merge the same pack again',

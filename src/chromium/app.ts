@@ -76,6 +76,13 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
   };
   const resourcesDir = opts.resourcesDir ?? path.join(ROOT, 'resources');
   const workspace = new Workspace({ userDir, resourcesDir, jobs });
+  // An opened assignment pack's project goes to the user folder (no save dialog here), then
+  // the window switches to it as File → Open would.
+  jobs.projectsDir = userDir;
+  jobs.switchProject = (file) => {
+    workspace.open(file);
+    emit({ type: 'projectChanged' });
+  };
   let context: BrowserContext | null = null;
   try {
     if (opts.projectFile) workspace.open(opts.projectFile);

@@ -46,7 +46,22 @@ function start(): void {
     win = createMainWindow(paths);
     events.attach(win);
     win.on('closed', () => (win = null));
-    buildMenu({ workspace, events, getWindow: () => win, isDev, showLog: () => void shell.openPath(logFile(userDir)) });
+    const menu = {
+      workspace,
+      events,
+      getWindow: () => win,
+      isDev,
+      showLog: () => void shell.openPath(logFile(userDir)),
+    };
+    buildMenu(menu);
+    // An opened assignment pack: its project is made in the user folder (or where the save
+    // dialog says), then opened here like File → Open.
+    jobs.projectsDir = userDir;
+    jobs.switchProject = (file) => {
+      workspace.open(file);
+      events.send({ type: 'projectChanged' });
+      buildMenu(menu);
+    };
     app.on('before-quit', () => workspace.close());
   });
 

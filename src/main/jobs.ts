@@ -47,6 +47,17 @@ export function installJobs(getWindow: () => BrowserWindow | null, windowEvents:
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return res.canceled ? null : (res.filePath ?? null);
     },
+    // Opening an assignment pack: where the annotator's project goes, offered with the default.
+    pickProjectFile: async (suggestion) => {
+      const win = getWindow();
+      const opts = {
+        title: 'Save your project for this work pack',
+        defaultPath: suggestion,
+        filters: [{ name: 'Spanwise project', extensions: ['spanwise'] }],
+      };
+      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return res.canceled ? null : (res.filePath ?? null);
+    },
   };
   app.on('before-quit', () => void runner.shutdown());
   return host;
@@ -71,6 +82,41 @@ export async function requestImport(folder: boolean): Promise<void> {
   if (res.canceled || res.filePaths.length === 0) return;
   for (const p of res.filePaths) grants.grant(p);
   emit({ type: 'importRequest', paths: res.filePaths });
+}
+
+/**
+ * File → Open Work Pack… (one assignment pack) and Import Work… (work packs): pick, grant, and
+ * the renderer hands them to openPacks, which opens or merges each by its header.
+ */
+export async function requestPacks(kind: 'assignment' | 'work'): Promise<void> {
+  const win = getWin();
+  const properties: Array<'openFile' | 'multiSelections'> =
+    kind === 'assignment' ? ['openFile'] : ['openFile', 'multiSelections'];
+  const opts = {
+    title: kind === 'assignment' ? 'Open a work pack from your reviewer' : 'Import work packs from annotators',
+    properties,
+    filters: [
+      { name: 'Spanwise packs', extensions: ['swpack'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  if (res.canceled || res.filePaths.length === 0) return;
+  for (const p of res.filePaths) grants.grant(p);
+  emit({ type: 'packsRequest', paths: res.filePaths });
+}
+
+/** File → Inbox Folder…: pick a folder; the renderer shows it to confirm (setInbox). */
+export async function requestInbox(): Promise<void> {
+  const win = getWin();
+  const opts = {
+    title: 'Choose the inbox folder (where annotators’ work packs arrive)',
+    properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+  };
+  const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  const folder = res.filePaths[0];
+  if (res.canceled || !folder) return;
+  emit({ type: 'inboxRequest', folder });
 }
 
 /** File → Export…: the renderer shows the export options, then calls startExport. */

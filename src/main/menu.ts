@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { MenuCommand } from '../shared/contract';
 import { acceleratorFor } from '../shared/keymap';
 import type { Workspace } from './backend/workspace';
-import { requestExport, requestImport } from './jobs';
+import { requestExport, requestImport, requestInbox, requestPacks } from './jobs';
 import type { WindowEvents } from './window-events';
 
 const PROJECT_FILTERS = [{ name: 'Spanwise project', extensions: ['spanwise', 'sqlite', 'db'] }];
@@ -72,6 +72,12 @@ export function buildMenu(ctx: MenuContext): void {
         { label: 'Import Folder…', click: () => void requestImport(true) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => requestExport() },
         { type: 'separator' },
+        command('Assign Work…', 'assignWork'),
+        { label: 'Open Work Pack…', click: () => void requestPacks('assignment') },
+        command('Export My Work…', 'exportWork'),
+        { label: 'Import Work…', click: () => void requestPacks('work') },
+        { label: 'Inbox Folder…', click: () => void requestInbox() },
+        { type: 'separator' },
         { role: 'quit' },
       ],
     },
@@ -86,6 +92,7 @@ export function buildMenu(ctx: MenuContext): void {
         { type: 'separator' },
         command('Find in Article…', 'find'),
         command('Labels and Settings…', 'openSettings'),
+        command('Work Packs…', 'workPacks'),
       ],
     },
     {

@@ -170,6 +170,46 @@ export const contract = {
   startAgreement: method<JobState>()(
     z.object({ labels: z.array(labelName).min(1, 'name at least one label').max(1000).optional() }).strict(),
   ),
+  // Work packs (docs/packs.md): jobs like imports; paths follow the import's trust rules.
+  /** Merges work packs in one transaction (a refused pack: nothing merged). */
+  startMerge: method<JobState>()(
+    z.object({ paths: z.array(z.string().min(1)).min(1, 'no packs to merge').max(1000) }).strict(),
+  ),
+  /** Writes an assignment pack per annotator; without `out`, main asks for the folder. */
+  startAssign: method<JobState>()(
+    z
+      .object({
+        annotators: z.array(personName).min(1, 'name at least one annotator').max(1000),
+        /** Each article to this many annotators (default 1). */
+        overlap: z.number().int('overlap is a whole number').min(1, 'overlap is at least 1').optional(),
+        /** Instead: this share of the articles to two annotators, the rest to one. */
+        double: z.number().min(0, 'the share is between 0 and 1').max(1, 'the share is between 0 and 1').optional(),
+        seed: z.number().int('the seed is a whole number').optional(),
+        out: z.string().min(1).optional(),
+      })
+      .strict()
+      .refine((a) => a.overlap === undefined || a.double === undefined, {
+        message: 'give an overlap or a double-annotation share, not both',
+        path: ['double'],
+      }),
+  ),
+  /** The current annotator's work pack; without `out`, main asks where (suggesting <name>.swpack). */
+  startWorkPack: method<JobState>()(z.object({ out: z.string().min(1).optional() }).strict()),
+  /**
+   * Opens an assignment pack: makes or updates that annotator's project (`project`, or by
+   * default <user folder>/<name>.spanwise, which Electron offers in a save dialog), then
+   * switches the app to it.
+   */
+  openWorkPack: method<JobState>()(
+    z.object({ path: z.string().min(1), project: z.string().min(1).optional() }).strict(),
+  ),
+  /** Dropped or chosen packs, by their header: an assignment pack is opened, work packs merged. */
+  openPacks: method<JobState[]>()(
+    z.object({ paths: z.array(z.string().min(1)).min(1, 'no packs given').max(1000) }).strict(),
+  ),
+  /** The folder whose new work packs are merged while the project is open (null: none). */
+  getInbox: method<{ folder: string | null }>()(empty),
+  setInbox: method<{ folder: string | null }>()(z.object({ folder: z.string().trim().min(1).nullable() }).strict()),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),
@@ -204,6 +244,9 @@ export const MENU_COMMANDS = [
   'find',
   'showAgreement',
   'toggleReviewMode',
+  'assignWork',
+  'exportWork',
+  'workPacks',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -2,6 +2,7 @@
 // format names, option shapes, summaries and the job states that travel as AppEvents.
 import type { OffsetUnit } from './offsets';
 import type { ApiErrorData } from './result';
+import type { AssignmentSummary, MergeJobSummary, OpenWorkPackSummary, WorkPackSummary } from './packs';
 import type { AgreementReport } from './review';
 
 export const IMPORT_FORMATS = [
@@ -126,14 +127,16 @@ export interface ExportSummary {
   elapsedMs: number;
 }
 
-export type JobKind = 'import' | 'export' | 'agreement';
+export type JobKind = 'import' | 'export' | 'agreement' | 'merge' | 'assign' | 'pack' | 'open-pack';
+/** Jobs that write to their project: one at a time per project file (one writer). */
+export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'assign', 'open-pack'];
 export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobProgress {
   done: number;
   total: number;
   /** What done/total count. */
-  unit: 'bytes' | 'articles';
+  unit: 'bytes' | 'articles' | 'spans' | 'packs';
   message: string;
 }
 
@@ -151,13 +154,24 @@ export interface JobState {
   exportSummary?: ExportSummary | undefined;
   /** An agreement job's report (what `spanwise agreement --json` prints). */
   agreement?: AgreementReport | undefined;
+  /** A merge job's packs: merged (per pack added/updated/deleted/unchanged…), skipped, refused. */
+  merge?: MergeJobSummary | undefined;
+  /** An assign job's packs, one per annotator. */
+  assignment?: AssignmentSummary | undefined;
+  /** An "export my work" job's pack. */
+  workPack?: WorkPackSummary | undefined;
+  /** An opened assignment pack: the project it made or updated (the app then switches to it). */
+  openPack?: OpenWorkPackSummary | undefined;
   error?: ApiErrorData | undefined;
   startedAt: string;
   endedAt?: string | undefined;
 }
 
 /** What a finished job carries besides its phase: the fields a worker's result fills. */
-export type JobResult = Pick<JobState, 'report' | 'importSummary' | 'exportSummary' | 'agreement'>;
+export type JobResult = Pick<
+  JobState,
+  'report' | 'importSummary' | 'exportSummary' | 'agreement' | 'merge' | 'assignment' | 'workPack' | 'openPack'
+>;
 
 /** Events about jobs that main sends to the renderer. */
 export type JobEvent =
@@ -165,4 +179,8 @@ export type JobEvent =
   /** File → Import… chose these paths: the renderer asks for the options, then calls startImport. */
   | { type: 'importRequest'; paths: string[] }
   /** File → Export…: the renderer shows the export options, then calls startExport. */
-  | { type: 'exportRequest' };
+  | { type: 'exportRequest' }
+  /** File → Open work pack…/Import work… chose these packs: assignment packs open, work packs merge. */
+  | { type: 'packsRequest'; paths: string[] }
+  /** File → Inbox folder… chose this folder: the renderer shows it to confirm (setInbox). */
+  | { type: 'inboxRequest'; folder: string };

@@ -206,6 +206,19 @@ export const KEYMAP = {
   },
   openSettings: { chords: ['Mod+,'], action: 'Labels and settings', group: 'App', command: 'openSettings' },
   showShortcuts: { chords: ['?'], action: 'This cheat sheet', group: 'App', command: 'showShortcuts' },
+  workPacks: {
+    chords: ['Mod+Shift+P'],
+    action: 'Work packs: assign, open, import, export my work, inbox folder',
+    group: 'App',
+    command: 'workPacks',
+  },
+  assignWork: { chords: ['Mod+Alt+A'], action: 'Assign work to annotators', group: 'App', command: 'assignWork' },
+  exportWork: {
+    chords: ['Mod+Shift+E'],
+    action: 'Export my work as a pack for the reviewer',
+    group: 'App',
+    command: 'exportWork',
+  },
 } as const satisfies Record<string, Binding>;
 
 export type BindingId = keyof typeof KEYMAP;

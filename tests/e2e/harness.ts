@@ -84,8 +84,14 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     trustCallerPaths: false,
     importGrants,
     pickExportTarget: ({ name }) => Promise.resolve(path.join(path.dirname(projectFile), 'exports', name)),
+    // As the Chromium window: an opened assignment pack's project goes to the user folder.
+    projectsDir: userDir,
   };
   const workspace = prepareWorkspace({ ...opts, projectFile }, userDir, kind === 'chromium' ? jobs : undefined);
+  jobs.switchProject = (file) => {
+    workspace.open(file);
+    void toPage?.({ type: 'projectChanged' }).catch(() => undefined);
+  };
   const pageErrors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -119,7 +125,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     watch(host.page);
     toPage = host.emit;
     const emit = (event: AppEvent): Promise<void> => {
-      if (event.type === 'importRequest') for (const p of event.paths) importGrants.grant(p);
+      if (event.type === 'importRequest' || event.type === 'packsRequest')
+        for (const p of event.paths) importGrants.grant(p);
       return host.emit(event);
     };
     return {

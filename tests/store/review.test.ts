@@ -171,6 +171,26 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().queue).toEqual(fresh());
   });
 
+  it('after a merge the queue is read again and the open article stays at its cluster', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    await s.goConflict(1);
+    const { review, clusterId } = h.store.getState();
+    // A third annotator's work arrives (as a merge writes it): Talks gains a layer.
+    const p = h.workspace.project!;
+    const carol = writeTransaction(p.db, (w) => ensureAnnotator(w, 'carol').id);
+    const talks = p.handlers.reviewQueue({ filter: 'all' }).items.find((i) => i.title === 'Talks')!.articleId;
+    const location = p.handlers.listLabels({}).find((l) => l.name === 'LOCATION')!.id;
+    createSpan(p.db, carol, { articleId: talks, labelId: location, start: 16, end: 22 });
+    writeTransaction(p.db, (w) => setStatus(w, carol, talks, 'done'));
+    await s.refreshProject();
+    expect(h.store.getState().review!.id).toBe(review!.id);
+    expect(h.store.getState().clusterId).toBe(clusterId);
+    const row = h.store.getState().queue!.items.find((i) => i.articleId === talks)!;
+    expect(row.annotators).toEqual(['alice', 'bob', 'carol']);
+    expect(h.store.getState().queue).toEqual(p.handlers.reviewQueue({ filter: 'all' }));
+  });
+
   it('the merge policy is one step: it says what it decided, one undo takes it all back, redo runs it again', async () => {
     const h = await reviewing();
     const s = h.store.getState();

@@ -54,6 +54,8 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(acceleratorFor('toggleSnap')).toBe('C');
     expect(acceleratorFor('showShortcuts')).toBe('?');
     expect(acceleratorFor('toggleReviewMode')).toBe('CmdOrCtrl+Shift+R');
+    expect(acceleratorFor('showAgreement')).toBe('CmdOrCtrl+Shift+A');
+    expect(acceleratorFor('assignWork')).toBe('CmdOrCtrl+Alt+A');
   });
 
   it('no chord runs two commands', () => {
@@ -92,6 +94,7 @@ describe('the menu and the cheat sheet follow the keymap', () => {
       'Ctrl+Z / Ctrl+Shift+Z (review)',
       'Ctrl+Enter (review)',
       '↑ / ↓, Enter (in the queue)',
+      'Ctrl+Shift+A',
     ]);
     expect(matches('nextConflict', key('J', { shift: false }))).toBe(true);
     expect(matches('undoDecision', key('z', { ctrl: true }))).toBe(true);

@@ -14,6 +14,7 @@ import { getSetting, setSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
+import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
 
 export interface OpenOptions {
@@ -28,13 +29,17 @@ export interface OpenOptions {
 /** One open project file, and the handlers that serve the contract over it. */
 export class Project {
   readonly handlers: Handlers;
+  /** Stops what runs while the project is open (the inbox watcher). */
+  private readonly stopWatching: () => Promise<void>;
 
   private constructor(
     readonly file: string,
     readonly db: Connection,
     jobs: JobsHost | undefined,
   ) {
-    this.handlers = createHandlers(this, jobs);
+    const packs = packHandlers(file, db, jobs);
+    this.stopWatching = packs.close;
+    this.handlers = { ...createHandlers(this, jobs), ...packs.handlers };
   }
 
   static open(file: string, options: OpenOptions): Project {
@@ -75,11 +80,12 @@ export class Project {
   }
 
   close(): void {
+    void this.stopWatching();
     if (this.db.open) this.db.close();
   }
 }
 
-function createHandlers(p: Project, jobs: JobsHost | undefined): Handlers {
+function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, PackMethods> {
   const db = p.db;
   const me = () => p.requireAnnotator();
   const session = () => {

@@ -5,6 +5,7 @@ import { JobsLayer } from './components/jobs/JobsLayer';
 import { ClusterPanel } from './components/review/ClusterPanel';
 import { ReviewQueuePane } from './components/review/ReviewQueuePane';
 import { ReviewView } from './components/review/ReviewView';
+import { PacksLayer } from './components/packs/PacksLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
@@ -78,6 +79,7 @@ export function App() {
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
       {overlay === 'agreement' ? <AgreementSheet /> : null}
       <JobsLayer currentAnnotator={session.annotator.name} onImported={() => void refreshProject()} />
+      <PacksLayer />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// The contract's job methods (startImport, startExport, cancelJob, listJobs) over the host that
+// The contract's job methods (startImport, startExport, startAgreement, cancelJob, listJobs; the
+// work-pack ones are in pack-handlers.ts) over the host that
 // the process running them provides, injected where a project is opened: Electron main gives a
 // save dialog, the built worker's path and the user's grants; tests and the e2e host use the
 // TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.
@@ -25,6 +26,14 @@ export interface JobsHost {
   trustCallerPaths: boolean;
   /** When the caller is not trusted: the files and folders the user chose or dropped. */
   importGrants?: PathGrants | undefined;
+  /** Where a project made from an assignment pack goes by default (the user folder). */
+  projectsDir?: string | undefined;
+  /** A native save dialog for that project, prefilled with the default (Electron). */
+  pickProjectFile?: ((suggestion: string) => Promise<string | null>) | undefined;
+  /** Opens a project in the app and tells the window (after an assignment pack was opened). */
+  switchProject?: ((file: string) => void) | undefined;
+  /** How quickly the inbox watcher looks again (tests make it quick). */
+  inboxTiming?: { pollMs?: number; settleMs?: number } | undefined;
 }
 
 /** Runs TypeScript source workers (tests, e2e host, dev scripts); the built app configures its own. */

@@ -5,7 +5,21 @@ import type { ExportOptions, ImportOptions, JobProgress, JobResult } from '../..
 export type JobSpec =
   | { kind: 'import'; projectFile: string; paths: string[]; options: ImportOptions }
   | { kind: 'export'; projectFile: string; out: string; options: ExportOptions }
-  | { kind: 'agreement'; projectFile: string; labels?: string[] | undefined };
+  | { kind: 'agreement'; projectFile: string; labels?: string[] | undefined }
+  /** Work packs into the project: all in one transaction, or (inbox) each pack not merged before. */
+  | { kind: 'merge'; projectFile: string; paths: string[]; inbox: string | null }
+  | {
+      kind: 'assign';
+      projectFile: string;
+      annotators: string[];
+      share: { overlap: number } | { double: number };
+      seed: number;
+      outDir: string;
+    }
+  /** `annotator` is a uid. */
+  | { kind: 'pack'; projectFile: string; annotator: string; out: string }
+  /** `projectFile` is the annotator's project, made when missing. */
+  | { kind: 'open-pack'; projectFile: string; pack: string };
 
 export interface WorkerInput {
   spec: JobSpec;

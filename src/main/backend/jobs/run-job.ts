@@ -7,6 +7,7 @@ import { exportProject, formatExportSummary } from '../exporters';
 import { Cancelled } from '../importers/errors';
 import { formatImportSummary, importPaths } from '../importers';
 import { runAgreement } from './agreement';
+import { runAssign, runMerge, runOpenPack, runWorkPack } from './packs';
 import type { JobSpec, WorkerMessage } from './protocol';
 
 export async function runJob(
@@ -21,7 +22,12 @@ export async function runJob(
     last = now;
     post({ type: 'progress', progress });
   };
+  const hooks = { onProgress, shouldCancel };
   try {
+    if (spec.kind === 'open-pack') {
+      post({ type: 'done', ...runOpenPack(spec, hooks) });
+      return;
+    }
     const { db } = openDb(spec.projectFile);
     try {
       if (spec.kind === 'import') {
@@ -30,6 +36,12 @@ export async function runJob(
       } else if (spec.kind === 'agreement') {
         const { report, text } = runAgreement(db, spec.labels, { onProgress, shouldCancel });
         post({ type: 'done', report: text, agreement: report });
+      } else if (spec.kind === 'merge') {
+        post({ type: 'done', ...runMerge(db, spec, hooks) });
+      } else if (spec.kind === 'assign') {
+        post({ type: 'done', ...runAssign(db, spec, hooks) });
+      } else if (spec.kind === 'pack') {
+        post({ type: 'done', ...runWorkPack(db, spec, hooks) });
       } else {
         const summary = await exportProject(db, spec.out, spec.options, { onProgress, shouldCancel });
         post({ type: 'done', report: formatExportSummary(summary), exportSummary: summary });

@@ -1,10 +1,10 @@
-// The job runner: imports and exports in worker threads (each opens its own connection to the
-// project file), progress and results as JobEvents, cancel through a shared flag (the worker
-// rolls back: the project is left as it was). Imports run one at a time per project file (one
-// writer); exports run alongside.
+// The job runner: imports, exports, agreement reports and work-pack jobs in worker threads
+// (each opens its own connection to the project file), progress and results as JobEvents,
+// cancel through a shared flag (the worker rolls back: the project is left as it was). Jobs
+// that write run one at a time per project file (one writer); the others run alongside.
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { JobEvent, JobState } from '../../../shared/jobs';
+import { WRITING_JOBS, type JobEvent, type JobKind, type JobState } from '../../../shared/jobs';
 import { AppError, type ApiErrorData } from '../../../shared/result';
 import { log } from '../log';
 import type { JobSpec, WorkerInput, WorkerMessage } from './protocol';
@@ -27,6 +27,27 @@ interface Entry {
 }
 
 const KEEP_FINISHED = 20;
+
+const UNIT: Record<JobKind, JobState['progress']['unit']> = {
+  import: 'bytes',
+  export: 'articles',
+  agreement: 'articles',
+  merge: 'spans',
+  assign: 'packs',
+  pack: 'spans',
+  'open-pack': 'articles',
+};
+
+/** What a job is called in "waiting for another … to finish". */
+const NOUN: Record<JobKind, string> = {
+  import: 'import',
+  export: 'export',
+  agreement: 'agreement report',
+  merge: 'merge',
+  assign: 'assignment',
+  pack: 'work pack',
+  'open-pack': 'assignment pack',
+};
 
 export class JobRunner {
   private readonly jobs = new Map<string, Entry>();
@@ -61,7 +82,7 @@ export class JobRunner {
       phase: 'waiting',
       title,
       projectFile,
-      progress: { done: 0, total: 0, unit: kind === 'import' ? 'bytes' : 'articles', message: 'waiting' },
+      progress: { done: 0, total: 0, unit: UNIT[kind], message: 'waiting' },
       startedAt: new Date().toISOString(),
     };
     this.jobs.set(id, {
@@ -116,14 +137,20 @@ export class JobRunner {
   private pump(): void {
     for (const entry of this.jobs.values()) {
       if (entry.state.phase !== 'waiting' || !entry.spec || entry.worker) continue;
-      if (entry.spec.kind === 'import') {
+      if (WRITING_JOBS.includes(entry.spec.kind)) {
         const file = entry.spec.projectFile;
-        const busy = [...this.jobs.values()].some(
-          (e) => e !== entry && e.state.phase === 'running' && e.spec?.kind === 'import' && e.spec.projectFile === file,
+        const busy = [...this.jobs.values()].find(
+          (e) =>
+            e !== entry &&
+            e.state.phase === 'running' &&
+            e.spec !== null &&
+            WRITING_JOBS.includes(e.spec.kind) &&
+            e.spec.projectFile === file,
         );
         if (busy) {
+          const what = busy.state.kind === entry.state.kind ? 'another' : 'the';
           this.update(entry, {
-            progress: { ...entry.state.progress, message: 'waiting for another import to finish' },
+            progress: { ...entry.state.progress, message: `waiting for ${what} ${NOUN[busy.state.kind]} to finish` },
           });
           continue;
         }

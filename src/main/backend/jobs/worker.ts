@@ -1,4 +1,4 @@
-// The job worker thread: one import or export, off the main thread, then exit.
+// The job worker thread: one job (import, export, agreement, work packs), off the main thread, then exit.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { runJob } from './run-job';

@@ -7,6 +7,7 @@ import { mulberry32 } from '../../../shared/random';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Annotator } from '../../../shared/model';
+import type { AssignmentSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid, shortUid } from '../annotators';
 import { now } from '../clock';
@@ -83,12 +84,10 @@ export interface AssignOptions {
   outDir: string;
 }
 
-export interface AssignmentSummary {
-  articles: number;
-  packs: { annotator: { uid: string; name: string; created: boolean }; file: string; articles: number }[];
-}
+export type { AssignmentSummary } from '../../../shared/packs';
 
-function safeFileName(name: string): string {
+/** A person's name as a file name (letters, digits, dot, dash, underscore). */
+export function safeFileName(name: string): string {
   return name.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_') || 'annotator';
 }
 

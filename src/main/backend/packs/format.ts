@@ -281,6 +281,11 @@ function readHeader(file: string, head: Buffer): PackHeader {
   return parsed.data;
 }
 
+/** A pack's header alone (kind, person, version): refuses what is not a pack, as readPack does. */
+export function readPackHeader(file: string): PackHeader {
+  return readHeader(file, peek(file));
+}
+
 /**
  * Reads and checks a whole pack: a pack it is, of a version this Spanwise reads, complete and
  * unchanged (checksum), every record well-formed, article texts matching their hashes, span

@@ -4,17 +4,13 @@
 // the next run takes it once it is whole.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { InboxSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
 import { PACK_EXT, readPack } from './format';
-import { mergeReadPacks, type MergeSummary } from './merge';
+import { mergeReadPacks } from './merge';
 
-export interface InboxSummary {
-  merged: MergeSummary[];
-  /** Packs merged before, and assignment packs (they are opened by annotators, not merged). */
-  skipped: { file: string; reason: string }[];
-  refused: { file: string; message: string }[];
-}
+export type { InboxSummary } from '../../../shared/packs';
 
 /** Pack files in `dir`: the pack extension, not hidden (sync tools' and our temporary files). */
 export function inboxFiles(dir: string): string[] {

@@ -6,6 +6,7 @@
 // transaction: a refused pack leaves the project as it was.
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import type { MergeSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid } from '../annotators';
 import { now } from '../clock';
@@ -16,19 +17,7 @@ import { reopenedClusters } from '../review/queue';
 import { readPack, type Lined, type Pack, type SpanRecord } from './format';
 import { guidelinesHash, placeArticles } from './project-data';
 
-export interface MergeSummary {
-  file: string;
-  checksum: string;
-  annotator: { uid: string; name: string; created: boolean };
-  spans: { added: number; updated: number; deleted: number; unchanged: number };
-  statusesChanged: number;
-  articlesAdded: number;
-  labelsCreated: string[];
-  /** The pack was made against other guidelines than the project's. */
-  guidelinesDiffer: boolean;
-  /** Decided clusters whose versions this pack changed: open for review again. */
-  reopened: { articleId: number; title: string; clusterId: string }[];
-}
+export type { MergeSummary } from '../../../shared/packs';
 
 interface SpanRow {
   article_id: number;
@@ -113,7 +102,7 @@ class Merger {
     return id;
   }
 
-  merge(pack: Pack): MergeSummary {
+  merge(pack: Pack, onSpan?: () => void): MergeSummary {
     const { uid, name } = pack.header.annotator;
     const { annotator, created } = ensureAnnotatorByUid(this.db, uid, name, true);
     const summary: MergeSummary = {
@@ -137,6 +126,7 @@ class Merger {
     if (!created) for (const row of this.q.layer.iterate(annotator.id)) layer.set(row.id, row);
     for (const s of pack.spans) {
       this.mergeSpan(pack, s, annotator.id, articleIds.get(s.article)!, summary, layer);
+      onSpan?.();
     }
     for (const st of pack.statuses) {
       const articleId = articleIds.get(st.article)!;
@@ -211,8 +201,11 @@ class Merger {
 
 const REMEMBERED_SUMMARY = sql('UPDATE merged_packs SET summary = ? WHERE checksum = ?');
 
-/** Merges already-read packs in one transaction; any refusal rolls everything back. */
-export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
+/**
+ * Merges already-read packs in one transaction; any refusal rolls everything back. `onSpan`
+ * runs after each span (a job's progress and Cancel: what it throws rolls the merge back).
+ */
+export function mergeReadPacks(db: Db, packs: readonly Pack[], onSpan?: () => void): MergeSummary[] {
   return writeTransaction(db, (w) => {
     const merger = new Merger(w);
     return packs.map((p) => {
@@ -228,7 +221,7 @@ export function mergeReadPacks(db: Db, packs: readonly Pack[]): MergeSummary[] {
       ).map((r) => r[0]);
       const key = (r: { articleId: number; clusterId: string }) => `${r.articleId}:${r.clusterId}`;
       const before = new Set(decided.length ? reopenedClusters(w, decided).map(key) : []);
-      const summary = merger.merge(p);
+      const summary = merger.merge(p, onSpan);
       if (decided.length) {
         summary.reopened = reopenedClusters(w, decided)
           .filter((r) => !before.has(key(r)))

@@ -3,6 +3,7 @@
 // project's annotator, so that their work packs carry the uid the reviewer expects.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OpenPackSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid, setLocal } from '../annotators';
 import { writeTransaction } from '../db/handles';
@@ -12,14 +13,7 @@ import { getSetting, setSetting } from '../settings';
 import { readPack, type Pack } from './format';
 import { placeArticles } from './project-data';
 
-export interface OpenPackSummary {
-  annotator: { uid: string; name: string };
-  articlesAdded: number;
-  articlesExisting: number;
-  labelsCreated: string[];
-  labelsUpdated: string[];
-  guidelinesUpdated: boolean;
-}
+export type { OpenPackSummary } from '../../../shared/packs';
 
 function hotkeyFree(db: Db, hotkey: string, exceptId: number | null): boolean {
   return !db.prepare('SELECT 1 FROM labels WHERE hotkey = ? COLLATE NOCASE AND id IS NOT ?').get(hotkey, exceptId);

@@ -1,6 +1,7 @@
 // `spanwise pack`: one annotator's layer as a work pack — their identity, every span with its
 // id, timestamps and tombstone, their statuses, the labels those spans use and the articles
 // they refer to (with their text, so that a reviewer who lacks one gets it).
+import type { WorkPackSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
 import type { Connection } from '../db/open';
 import { now } from '../clock';
@@ -15,15 +16,7 @@ import {
   type ArticleRow,
 } from './project-data';
 
-export interface WorkPackSummary {
-  file: string;
-  annotator: { uid: string; name: string };
-  spans: number;
-  tombstones: number;
-  articles: number;
-  statuses: number;
-  checksum: string;
-}
+export type { WorkPackSummary } from '../../../shared/packs';
 
 /** Writes `who`'s layer (a name, or a uid when names repeat) to `out`. */
 export function writeWorkPack(db: Connection, who: string, out: string): WorkPackSummary {

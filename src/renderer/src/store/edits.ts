@@ -8,7 +8,7 @@ import { ApiError, call } from '../api';
 import { markStart } from '../lib/perf';
 import { insertSorted, randomId } from '../lib/spanOrder';
 import { editArticle, type Edit, type SpanFields } from './history';
-import { selectImporting } from './jobs';
+import { selectImporting, selectWritingJob, writingNoun } from './jobs';
 import { selectSelectedSpan } from './selection';
 import type { Slice } from './types';
 
@@ -182,7 +182,9 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
     },
     editingLocked: () => {
       if (!selectImporting(get())) return false;
-      get().notify('An import is writing to the project: editing resumes when it finishes');
+      get().notify(
+        `${writingNoun(selectWritingJob(get()))} is writing to the project: editing resumes when it finishes`,
+      );
       return true;
     },
     replay: async (edit, entry) => {

@@ -8,6 +8,7 @@ import { createHistorySlice } from './history';
 import { createJobsSlice } from './jobs';
 import { createNavigationSlice } from './navigation';
 import { createReviewSlice } from './review';
+import { createPacksSlice } from './packs';
 import { createSaveSlice } from './save';
 import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
@@ -27,6 +28,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createJobsSlice(...a),
   ...createAgreementSlice(...a),
   ...createReviewSlice(...a),
+  ...createPacksSlice(...a),
 }));
 
 export type { Store };

@@ -1,6 +1,6 @@
-// Import/export jobs in the renderer: the job cards (progress, cancel, summary), the import
-// and export option sheets, and the drop-to-import overlay; fed by { type: 'job' |
-// 'importRequest' | 'exportRequest' } events from main.
+// Jobs in the renderer: the job cards (progress, cancel, summary), the import and export
+// option sheets, and the drop-to-import overlay; fed by { type: 'job' | 'importRequest' |
+// 'exportRequest' } events from main ('packsRequest' and 'inboxRequest' go to store/packs.ts).
 import type { AppEvent, Input } from '../../../shared/contract';
 import type { JobState } from '../../../shared/jobs';
 import { call } from '../api';
@@ -32,7 +32,7 @@ export interface JobsSlice {
   dismissJob(id: string): void;
 }
 
-function upsert(jobs: JobState[], job: JobState): JobState[] {
+export function upsert(jobs: JobState[], job: JobState): JobState[] {
   const i = jobs.findIndex((j) => j.id === job.id);
   if (i === -1) return [...jobs, job];
   const next = jobs.slice();
@@ -56,6 +56,8 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
     if (event.type === 'job') set((s) => ({ jobs: upsert(s.jobs, event.job) }));
     else if (event.type === 'importRequest') get().openImport(event.paths);
     else if (event.type === 'exportRequest') void get().openExport();
+    else if (event.type === 'packsRequest') void get().openPackFiles(event.paths);
+    else if (event.type === 'inboxRequest') get().openPacksSheet('inbox', event.folder);
   },
 
   openImport(paths) {
@@ -112,9 +114,26 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
   },
 });
 
-/** True while an import holds (or is about to hold) the open project's write lock. */
+/** Jobs that hold the project's write lock for their whole length (one transaction). */
+const LOCKING: readonly JobState['kind'][] = ['import', 'merge'];
+
+/** The import or merge that holds (or is about to hold) the open project's write lock, if any. */
+export function selectWritingJob(
+  s: Pick<JobsSlice, 'jobs'> & { session: { projectPath: string } | null },
+): JobState | null {
+  return (
+    s.jobs.find((j) => LOCKING.includes(j.kind) && isActive(j) && j.projectFile === s.session?.projectPath) ?? null
+  );
+}
+
+/** True while an import or a merge holds (or is about to hold) the open project's write lock. */
 export function selectImporting(s: Pick<JobsSlice, 'jobs'> & { session: { projectPath: string } | null }): boolean {
-  return s.jobs.some((j) => j.kind === 'import' && isActive(j) && j.projectFile === s.session?.projectPath);
+  return selectWritingJob(s) !== null;
+}
+
+/** "An import" or "A merge": what the status bar says is writing. */
+export function writingNoun(job: JobState | null): string {
+  return job?.kind === 'merge' ? 'A merge' : 'An import';
 }
 
 /** True while a job of this kind is waiting or running. */

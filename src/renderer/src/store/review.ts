@@ -52,6 +52,8 @@ export interface ReviewSlice {
 
   /** After boot: the queue and the first article with open conflicts. */
   startReviewing(): Promise<void>;
+  /** After a merge or an import: the queue read again, the open article at the same cluster. */
+  refreshReview(): Promise<void>;
   /** Turns review mode on or off: the person's role becomes reviewer or annotator. */
   setReviewMode(on: boolean): Promise<void>;
   loadQueue(filter?: QueueFilter): Promise<void>;
@@ -236,6 +238,11 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       const first = items.find((i) => i.openConflicts > 0) ?? items[0];
       if (first) await get().openReview(first.articleId);
     },
+    refreshReview: async () => {
+      const { review, clusterId } = get();
+      if (!review) return get().startReviewing();
+      await Promise.all([get().loadQueue(), get().openReview(review.id, clusterId ? { clusterId } : 'first')]);
+    },
     setReviewMode: async (on) => {
       if (selectReviewMode(get()) === on) return;
       // Edits queued in the editor land before the view changes.
@@ -276,7 +283,8 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
             ? (open[0] ?? ordered[0])
             : at === 'last'
               ? (open.at(-1) ?? ordered.at(-1))
-              : ordered.find((c) => c.id === at.clusterId);
+              : // A merge may have reshaped the cluster (a new id): then its first open one.
+                (ordered.find((c) => c.id === at.clusterId) ?? open[0] ?? ordered[0]);
         set({
           review: article,
           clusterId: cluster?.id ?? null,

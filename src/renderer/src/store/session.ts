@@ -56,7 +56,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     const [labels, session] = await Promise.all([call('listLabels'), call('getSession')]);
     set({ labels, session });
     if (!session.annotator) return;
-    if (session.annotator.role === 'reviewer') return get().startReviewing();
+    if (session.annotator.role === 'reviewer') return get().refreshReview();
     await Promise.all([get().reloadList(), get().refreshProgress()]);
     if (get().article) await get().reloadArticle();
     else await get().startAnnotating();

@@ -7,6 +7,7 @@ import type { HistorySlice } from './history';
 import type { JobsSlice } from './jobs';
 import type { NavigationSlice } from './navigation';
 import type { ReviewSlice } from './review';
+import type { PacksSlice } from './packs';
 import type { SaveSlice } from './save';
 import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
@@ -23,5 +24,6 @@ export type Store = SessionSlice &
   UiSlice &
   JobsSlice &
   AgreementSlice &
-  ReviewSlice;
+  ReviewSlice &
+  PacksSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

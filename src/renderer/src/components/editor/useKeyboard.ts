@@ -45,6 +45,12 @@ export function runCommand(command: MenuCommand): void {
       return s.openFind();
     case 'showAgreement':
       return void s.openAgreement();
+    case 'workPacks':
+      return s.openPacksSheet('panel');
+    case 'assignWork':
+      return s.openPacksSheet('assign');
+    case 'exportWork':
+      return void s.exportMyWork();
   }
 }
 

@@ -58,7 +58,7 @@ export function JobCard({ job }: { job: JobState }) {
       {job.phase === 'failed' ? (
         <pre className="job-report error" role="alert" data-testid="job-error">
           {job.error?.message ?? 'failed'}
-          {job.kind === 'import' ? '\nNothing was imported.' : ''}
+          {job.kind === 'import' ? '\nNothing was imported.' : job.kind === 'merge' ? '\nNothing was merged.' : ''}
         </pre>
       ) : null}
       {job.phase === 'cancelled' ? <p className="job-message">Cancelled: nothing was changed.</p> : null}

@@ -1,10 +1,12 @@
-// Everything import/export in the window: drop files anywhere to import them, the import and
-// export option sheets (also opened by File → Import…/Export…), and a card per job with its
-// progress bar, a Cancel button and, at the end, the summary (offset unit, loss report).
+// Jobs in the window: drop files anywhere to import them (packs are opened or merged), the
+// import and export option sheets (also opened by File → Import…/Export…), and a card per job
+// (import, export, agreement, work packs) with its progress bar, a Cancel button and, at the
+// end, the summary (offset unit, loss report, merge per pack).
 // Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
-import { selectImporting } from '../../store/jobs';
+import { selectWritingJob, writingNoun } from '../../store/jobs';
+import type { JobState } from '../../../../shared/jobs';
 import { ExportSheet } from './ExportSheet';
 import { ImportSheet } from './ImportSheet';
 import { JobCard } from './JobCard';
@@ -25,6 +27,34 @@ function hasFiles(e: DragEvent): boolean {
 export async function pathsOf(files: readonly File[]): Promise<string[]> {
   const paths = await Promise.all(files.map((f) => window.api.pathForFile(f)));
   return paths.filter((p) => p.length > 0);
+}
+
+function isPack(p: string): boolean {
+  return p.toLowerCase().endsWith('.swpack');
+}
+
+/** An inbox look that found nothing new: not worth a card. */
+function quiet(job: JobState): boolean {
+  const m = job.merge;
+  return job.phase === 'done' && m !== undefined && m.inbox !== null && m.merged.length === 0 && m.refused.length === 0;
+}
+
+/** Did this finished job change what the open project shows? */
+function changedProject(job: JobState): boolean {
+  if (job.kind === 'import') {
+    const s = job.importSummary;
+    return s !== undefined && (s.articlesAdded > 0 || s.spansAdded > 0 || s.statusSet > 0);
+  }
+  if (job.kind === 'merge') {
+    return (job.merge?.merged ?? []).some(
+      (m) =>
+        m.articlesAdded > 0 ||
+        m.statusesChanged > 0 ||
+        m.labelsCreated.length > 0 ||
+        m.spans.added + m.spans.updated + m.spans.deleted > 0,
+    );
+  }
+  return false;
 }
 
 function useDropToImport(): void {
@@ -53,7 +83,11 @@ function useDropToImport(): void {
       depth.current = 0;
       setDragging(false);
       void pathsOf(Array.from(e.dataTransfer?.files ?? [])).then((paths) => {
-        if (paths.length) openImport(paths);
+        // Packs are opened or merged by their header; everything else is an import.
+        const packs = paths.filter(isPack);
+        const others = paths.filter((p) => !isPack(p));
+        if (packs.length) void useStore.getState().openPackFiles(packs);
+        if (others.length) openImport(others);
       });
     };
     window.addEventListener('dragenter', enter);
@@ -84,16 +118,16 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
   }, [onImported]);
   useEffect(() => {
     for (const job of jobs) {
-      if (job.kind !== 'import' || job.phase !== 'done' || reported.current.has(job.id)) continue;
+      if (job.phase !== 'done' || reported.current.has(job.id)) continue;
       reported.current.add(job.id);
-      const s = job.importSummary;
-      // Only an import into the project on screen changes what is on screen.
+      // Only an import or merge into the project on screen changes what is on screen.
       const here = job.projectFile === useStore.getState().session?.projectPath;
-      if (here && s && (s.articlesAdded > 0 || s.spansAdded > 0 || s.statusSet > 0)) onImportedRef.current?.();
+      if (here && changedProject(job)) onImportedRef.current?.();
     }
   }, [jobs]);
 
-  const importing = useStore(selectImporting);
+  const writing = useStore(selectWritingJob);
+  const shown = jobs.filter((j) => !quiet(j));
 
   return (
     <>
@@ -107,12 +141,14 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
       ) : null}
       {importPaths ? <ImportSheet paths={importPaths} currentAnnotator={currentAnnotator} /> : null}
       {exportOpen ? <ExportSheet currentAnnotator={currentAnnotator} /> : null}
-      {jobs.length > 0 ? (
-        <div className="jobs-stack" aria-label="Import and export jobs" data-testid="jobs">
-          {importing ? (
-            <p className="jobs-note">An import is writing to the project: editing resumes when it finishes.</p>
+      {shown.length > 0 ? (
+        <div className="jobs-stack" aria-label="Jobs" data-testid="jobs">
+          {writing ? (
+            <p className="jobs-note">
+              {writingNoun(writing)} is writing to the project: editing resumes when it finishes.
+            </p>
           ) : null}
-          {jobs.map((job) => (
+          {shown.map((job) => (
             <JobCard key={job.id} job={job} />
           ))}
         </div>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
+import { WorkPacksEntry } from '../packs/WorkPacksEntry';
 import { LabelRow } from './LabelRow';
 
 export function SettingsPanel() {
@@ -97,6 +98,7 @@ export function SettingsPanel() {
         ) : null}
         <p className="hint">Each annotator has their own spans and statuses in this project file.</p>
       </section>
+      <WorkPacksEntry />
     </Sheet>
   );
 }
