@@ -191,6 +191,27 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().queue).toEqual(p.handlers.reviewQueue({ filter: 'all' }));
   });
 
+  it('after a merge in review mode the policy decides what it covers, says so, and one undo takes it back', async () => {
+    const h = await reviewing();
+    const db = h.workspace.project!.db;
+    const decisions = () => db.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
+    expect(decisions()).toBe(0);
+    await h.store.getState().afterMerge();
+    expect(h.store.getState().notice).toBe('After the merge: 1 cluster decided: 1 unanimous — Ctrl+Z undoes');
+    const summit = h.store.getState().queue!.items.find((i) => i.title === 'Summit')!.articleId;
+    expect((goldSpans(db, [summit]).get(summit) ?? []).map((g) => [g.label, g.sources, g.decision])).toEqual([
+      ['ACTOR', ['alice', 'bob'], 'unanimous'],
+    ]);
+    await h.store.getState().undoReview();
+    expect(goldSpans(db, [summit]).get(summit) ?? []).toEqual([]);
+
+    // Out of review mode a merge decides nothing.
+    await h.store.getState().setReviewMode(false);
+    const before = decisions();
+    await h.store.getState().afterMerge();
+    expect(decisions()).toBe(before);
+  });
+
   it('the merge policy is one step: it says what it decided, one undo takes it all back, redo runs it again', async () => {
     const h = await reviewing();
     const s = h.store.getState();

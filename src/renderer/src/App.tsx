@@ -49,6 +49,7 @@ export function App() {
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
   const refreshProject = useStore((s) => s.refreshProject);
+  const afterMerge = useStore((s) => s.afterMerge);
   const reviewing = useStore(selectReviewMode);
 
   if (bootError) {
@@ -78,7 +79,10 @@ export function App() {
       {overlay === 'settings' ? <SettingsPanel /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
       {overlay === 'agreement' ? <AgreementSheet /> : null}
-      <JobsLayer currentAnnotator={session.annotator.name} onImported={() => void refreshProject()} />
+      <JobsLayer
+        currentAnnotator={session.annotator.name}
+        onImported={(job) => void (job.kind === 'merge' ? afterMerge() : refreshProject())}
+      />
       <PacksLayer />
     </div>
   );

@@ -54,6 +54,11 @@ export interface ReviewSlice {
   startReviewing(): Promise<void>;
   /** After a merge or an import: the queue read again, the open article at the same cluster. */
   refreshReview(): Promise<void>;
+  /**
+   * After a merge into the open project: in review mode the project's merge policy decides what
+   * it covers (said in the status bar, one Ctrl+Z undoes it), then the view is read again.
+   */
+  afterMerge(): Promise<void>;
   /** Turns review mode on or off: the person's role becomes reviewer or annotator. */
   setReviewMode(on: boolean): Promise<void>;
   loadQueue(filter?: QueueFilter): Promise<void>;
@@ -237,6 +242,24 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       const items = get().queue?.items ?? [];
       const first = items.find((i) => i.openConflicts > 0) ?? items[0];
       if (first) await get().openReview(first.articleId);
+    },
+    afterMerge: async () => {
+      if (selectReviewMode(get())) {
+        try {
+          const policy = await call('getPolicy');
+          set({ policy });
+          if (policy.unanimous || policy.majority) {
+            const result = await call('applyPolicy');
+            if (result.decisions.length) {
+              set((s) => ({ done: [...s.done, { kind: 'policy' }], undone: [] }));
+              get().notify(`After the merge: ${describePolicyResult(result)}`);
+            }
+          }
+        } catch (err) {
+          fail(err);
+        }
+      }
+      await get().refreshProject();
     },
     refreshReview: async () => {
       const { review, clusterId } = get();

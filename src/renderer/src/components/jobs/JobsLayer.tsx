@@ -16,7 +16,7 @@ export interface JobsLayerProps {
   /** The signed-in annotator: the default layer for pre-annotations and for export. */
   currentAnnotator?: string | undefined;
   /** Called when an import has added articles or spans (reload lists, counts, the open article). */
-  onImported?: (() => void) | undefined;
+  onImported?: ((job: JobState) => void) | undefined;
 }
 
 function hasFiles(e: DragEvent): boolean {
@@ -122,7 +122,7 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
       reported.current.add(job.id);
       // Only an import or merge into the project on screen changes what is on screen.
       const here = job.projectFile === useStore.getState().session?.projectPath;
-      if (here && changedProject(job)) onImportedRef.current?.();
+      if (here && changedProject(job)) onImportedRef.current?.(job);
     }
   }, [jobs]);
 
