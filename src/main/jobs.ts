@@ -33,17 +33,17 @@ export function installJobs(getWindow: () => BrowserWindow | null, windowEvents:
     // what the user chose in the open dialog or dropped on the window.
     trustCallerPaths: false,
     importGrants: grants,
-    pickExportTarget: async ({ name, folder }) => {
+    pickExportTarget: async ({ name, folder, title }) => {
       const win = getWindow();
       if (folder) {
         const opts = {
-          title: 'Choose a folder for train/dev/test files',
+          title: title ?? 'Choose a folder for the exported files',
           properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
         };
         const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
         return res.canceled ? null : (res.filePaths[0] ?? null);
       }
-      const opts = { title: 'Export', defaultPath: name };
+      const opts = { title: title ?? 'Export', defaultPath: name };
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       return res.canceled ? null : (res.filePath ?? null);
     },

@@ -167,6 +167,8 @@ export const contract = {
   /** Exports the open project; without `out`, main asks for the destination (save dialog). */
   startExport: method<JobState>()(exportOptions.extend({ out: z.string().min(1).optional() }).strict()),
   /** Agreement between annotators over the articles they marked done, computed in a worker. */
+  /** The disagreements report (one row per conflict cluster; .jsonl or .csv); without `out`, main asks where. */
+  startDisagreements: method<JobState>()(z.object({ out: z.string().min(1).optional() }).strict()),
   startAgreement: method<JobState>()(
     z.object({ labels: z.array(labelName).min(1, 'name at least one label').max(1000).optional() }).strict(),
   ),

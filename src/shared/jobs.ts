@@ -127,7 +127,7 @@ export interface ExportSummary {
   elapsedMs: number;
 }
 
-export type JobKind = 'import' | 'export' | 'agreement' | 'merge' | 'assign' | 'pack' | 'open-pack';
+export type JobKind = 'import' | 'export' | 'agreement' | 'disagreements' | 'merge' | 'assign' | 'pack' | 'open-pack';
 /** Jobs that write to their project: one at a time per project file (one writer). */
 export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'assign', 'open-pack'];
 export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -1,5 +1,7 @@
 // The agreement panel: computed in a background job over the annotators' done layers, read as
 // a matrix per metric and label, alpha per label, and a click on a cell lists its conflicts.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './harness';
 import { openArticle } from './editor-helpers';
 import { writeLayers } from './review-layers';
@@ -76,4 +78,28 @@ test('with fewer than two annotators the panel says what is needed', async ({ ap
   writeLayers(app.projectFile, article.id, { alice: [['Kim Jong Un', 'ACTOR']] });
   await page.keyboard.press('Control+Shift+A');
   await expect(page.getByTestId('agreement-empty')).toContainText('only alice has');
+});
+
+test('the review queue exports the disagreements report', async ({ app }) => {
+  const { page } = app;
+  await expect(page.getByTestId('article-title')).toBeVisible();
+  const article = await openArticle(page);
+  writeLayers(app.projectFile, article.id, {
+    alice: [['Kim Jong Un', 'ACTOR']],
+    bob: [['Kim Jong Un', 'CLAIM']],
+  });
+  await page.keyboard.press('Control+Shift+R');
+  await expect(page.getByTestId('review-view')).toBeVisible();
+  await page.getByTestId('export-disagreements').click();
+  const card = page.getByTestId('job-card').filter({ hasText: 'Disagreements report' });
+  await expect(card).toHaveAttribute('data-phase', 'done');
+  await expect(card.getByTestId('job-report')).toContainText('Wrote 1 disagreement from 1 article');
+  // The e2e host answers the save dialog with the suggested name in exports/ beside the project.
+  const file = path.join(path.dirname(app.projectFile), 'exports', 'test-disagreements.jsonl');
+  const rows = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { kind: string });
+  expect(rows.map((r) => r.kind)).toEqual(['label']);
 });

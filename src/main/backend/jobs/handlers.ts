@@ -11,13 +11,16 @@ import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
 import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
+import { errorData } from '../errors';
+import { formatFor } from '../review/disagreements';
 import { PathGrants } from './grants';
 import { JobRunner } from './runner';
 
 export interface JobsHost {
   runner: JobRunner;
   /** A native save dialog (Electron). Resolves to null when the user cancels. */
-  pickExportTarget?: ((suggestion: { name: string; folder: boolean }) => Promise<string | null>) | undefined;
+  pickExportTarget?:
+    ((suggestion: { name: string; folder: boolean; title?: string | undefined }) => Promise<string | null>) | undefined;
   /**
    * May the caller (the renderer) name files itself: the export's output, any file to import?
    * Electron: no (exports go where the save dialog says; imports read only `importGrants`);
@@ -50,7 +53,7 @@ export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost
   };
 }
 
-type JobMethods = 'startImport' | 'startExport' | 'startAgreement' | 'cancelJob' | 'listJobs';
+type JobMethods = 'startImport' | 'startExport' | 'startAgreement' | 'startDisagreements' | 'cancelJob' | 'listJobs';
 
 /**
  * The job methods over one project, run by `host` (the process's job runner, dialogs and
@@ -106,6 +109,34 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       const title = labels ? `Agreement (${labels.join(', ')})` : 'Agreement';
       const job = runner.create('agreement', title, projectFile);
       return runner.start(job.id, { kind: 'agreement', projectFile, labels });
+    },
+    startDisagreements: ({ out }) => {
+      const h = jobs();
+      if (out !== undefined) formatFor(out); // .jsonl or .csv, refused before any job starts
+      const title = 'Disagreements report';
+      const spec = (target: string) => ({ kind: 'disagreements' as const, projectFile, out: target });
+      if (out !== undefined) {
+        if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', 'the report file is chosen in the save dialog');
+        const job = h.runner.create('disagreements', title, projectFile);
+        return h.runner.start(job.id, spec(path.resolve(out)));
+      }
+      if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
+      const job = h.runner.create('disagreements', title, projectFile);
+      const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
+      const name = `${base}-disagreements.jsonl`;
+      h.pickExportTarget({ name, folder: false, title: 'Export disagreements (.jsonl or .csv)' }).then(
+        (target) => {
+          if (!target) return h.runner.finish(job.id, 'cancelled');
+          try {
+            formatFor(target);
+          } catch (err) {
+            return h.runner.finish(job.id, 'failed', errorData(err, 'disagreements'));
+          }
+          return h.runner.start(job.id, spec(target));
+        },
+        (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
+      );
+      return job;
     },
     cancelJob: ({ id }) => jobs().runner.cancel(id),
     listJobs: () => host?.runner.list() ?? [],

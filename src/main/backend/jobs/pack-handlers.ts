@@ -163,8 +163,16 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
       if (target === undefined && !h.pickExportTarget)
         throw new AppError('BAD_INPUT', 'no folder for the packs given (out)');
       const job = h.runner.create('assign', `Assign work to ${plural(names.length, 'annotator')}`, projectFile);
-      return withTarget(job, target ?? h.pickExportTarget!({ name: `${base}-assignments`, folder: true }), (outDir) =>
-        h.runner.start(job.id, { kind: 'assign', projectFile, annotators: names, share, seed: seed ?? 0, outDir }),
+      return withTarget(
+        job,
+        target ??
+          h.pickExportTarget!({
+            name: `${base}-assignments`,
+            folder: true,
+            title: 'Choose a folder for the assignment packs',
+          }),
+        (outDir) =>
+          h.runner.start(job.id, { kind: 'assign', projectFile, annotators: names, share, seed: seed ?? 0, outDir }),
       );
     },
 
@@ -178,8 +186,10 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
       if (target === undefined && !h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
       const job = h.runner.create('pack', `Export my work (${me.name})`, projectFile);
       const name = `${safeFileName(me.name)}${PACK_EXT}`;
-      return withTarget(job, target ?? h.pickExportTarget!({ name, folder: false }), (file) =>
-        h.runner.start(job.id, { kind: 'pack', projectFile, annotator: me.uid, out: file }),
+      return withTarget(
+        job,
+        target ?? h.pickExportTarget!({ name, folder: false, title: 'Export my work as a pack' }),
+        (file) => h.runner.start(job.id, { kind: 'pack', projectFile, annotator: me.uid, out: file }),
       );
     },
 

@@ -7,6 +7,7 @@ import { exportProject, formatExportSummary } from '../exporters';
 import { Cancelled } from '../importers/errors';
 import { formatImportSummary, importPaths } from '../importers';
 import { runAgreement } from './agreement';
+import { runDisagreements } from './disagreements';
 import { runAssign, runMerge, runOpenPack, runWorkPack } from './packs';
 import type { JobSpec, WorkerMessage } from './protocol';
 
@@ -36,6 +37,11 @@ export async function runJob(
       } else if (spec.kind === 'agreement') {
         const { report, text } = runAgreement(db, spec.labels, { onProgress, shouldCancel });
         post({ type: 'done', report: text, agreement: report });
+      } else if (spec.kind === 'disagreements') {
+        post({
+          type: 'done',
+          report: await runDisagreements(db, spec.projectFile, spec.out, { onProgress, shouldCancel }),
+        });
       } else if (spec.kind === 'merge') {
         post({ type: 'done', ...runMerge(db, spec, hooks) });
       } else if (spec.kind === 'assign') {

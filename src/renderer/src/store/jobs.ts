@@ -28,6 +28,8 @@ export interface JobsSlice {
   setDragging(dragging: boolean): void;
   startImport(request: ImportRequest): Promise<void>;
   startExport(request: ExportRequest): Promise<void>;
+  /** The disagreements report of the review set (main asks where; .jsonl or .csv). */
+  exportDisagreements(): Promise<void>;
   cancelJob(id: string): Promise<void>;
   dismissJob(id: string): void;
 }
@@ -97,6 +99,15 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
       set((s) => ({ jobs: upsert(s.jobs, job), exportOpen: false, jobsError: null }));
     } catch (err) {
       set({ jobsError: message(err) });
+    }
+  },
+
+  async exportDisagreements() {
+    try {
+      const job = await call('startDisagreements', {});
+      set((s) => ({ jobs: upsert(s.jobs, job), jobsError: null }));
+    } catch (err) {
+      get().notify(`Disagreements not exported: ${message(err)}`);
     }
   },
 

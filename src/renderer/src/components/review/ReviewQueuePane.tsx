@@ -14,6 +14,7 @@ export function ReviewQueuePane() {
   const filter = useStore((s) => s.queueFilter);
   const loadQueue = useStore((s) => s.loadQueue);
   const openReview = useStore((s) => s.openReview);
+  const exportDisagreements = useStore((s) => s.exportDisagreements);
   const currentId = useStore((s) => s.review?.id ?? null);
   const items = queue?.items ?? [];
   const progress = queue?.progress;
@@ -85,6 +86,18 @@ export function ReviewQueuePane() {
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="queue-export"
+          onClick={(e) => {
+            e.currentTarget.blur();
+            void exportDisagreements();
+          }}
+          title="Every conflict of the set, with each annotator's version and the decision: JSONL or CSV"
+          data-testid="export-disagreements"
+        >
+          Export disagreements…
+        </button>
       </div>
       <div
         className="article-list"
