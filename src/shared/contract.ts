@@ -12,7 +12,6 @@ import {
   type Decision,
   type PairConflicts,
   type Policy,
-  type PolicyResult,
   type ReviewArticleData,
   type ReviewProgress,
   type ReviewQueue,
@@ -145,8 +144,6 @@ export const contract = {
   ),
   getPolicy: method<Policy>()(empty),
   setPolicy: method<Policy>()(z.object({ unanimous: z.boolean(), majority: z.boolean() }).strict()),
-  /** Decides every open cluster the policy covers, in one batch (one undo). */
-  applyPolicy: method<PolicyResult>()(empty),
   /** The clusters where two annotators differ (on one label, or any): a cell of the agreement matrix. */
   pairConflicts: method<PairConflicts>()(
     z
@@ -167,6 +164,8 @@ export const contract = {
   /** Exports the open project; without `out`, main asks for the destination (save dialog). */
   startExport: method<JobState>()(exportOptions.extend({ out: z.string().min(1).optional() }).strict()),
   /** Agreement between annotators over the articles they marked done, computed in a worker. */
+  /** The merge policy over the whole set as the current person, off the main thread (one undo). */
+  startPolicy: method<JobState>()(empty),
   /** The disagreements report (one row per conflict cluster; .jsonl or .csv); without `out`, main asks where. */
   startDisagreements: method<JobState>()(z.object({ out: z.string().min(1).optional() }).strict()),
   startAgreement: method<JobState>()(

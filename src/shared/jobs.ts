@@ -3,7 +3,7 @@
 import type { OffsetUnit } from './offsets';
 import type { ApiErrorData } from './result';
 import type { AssignmentSummary, MergeJobSummary, OpenWorkPackSummary, WorkPackSummary } from './packs';
-import type { AgreementReport } from './review';
+import type { AgreementReport, PolicyRun } from './review';
 
 export const IMPORT_FORMATS = [
   'auto',
@@ -127,9 +127,10 @@ export interface ExportSummary {
   elapsedMs: number;
 }
 
-export type JobKind = 'import' | 'export' | 'agreement' | 'disagreements' | 'merge' | 'assign' | 'pack' | 'open-pack';
+export type JobKind =
+  'import' | 'export' | 'agreement' | 'disagreements' | 'policy' | 'merge' | 'assign' | 'pack' | 'open-pack';
 /** Jobs that write to their project: one at a time per project file (one writer). */
-export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'assign', 'open-pack'];
+export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'policy', 'assign', 'open-pack'];
 export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobProgress {
@@ -154,6 +155,8 @@ export interface JobState {
   exportSummary?: ExportSummary | undefined;
   /** An agreement job's report (what `spanwise agreement --json` prints). */
   agreement?: AgreementReport | undefined;
+  /** A merge policy run: what it decided, counted. */
+  policyRun?: PolicyRun | undefined;
   /** A merge job's packs: merged (per pack added/updated/deleted/unchanged…), skipped, refused. */
   merge?: MergeJobSummary | undefined;
   /** An assign job's packs, one per annotator. */
@@ -170,7 +173,15 @@ export interface JobState {
 /** What a finished job carries besides its phase: the fields a worker's result fills. */
 export type JobResult = Pick<
   JobState,
-  'report' | 'importSummary' | 'exportSummary' | 'agreement' | 'merge' | 'assignment' | 'workPack' | 'openPack'
+  | 'report'
+  | 'importSummary'
+  | 'exportSummary'
+  | 'agreement'
+  | 'policyRun'
+  | 'merge'
+  | 'assignment'
+  | 'workPack'
+  | 'openPack'
 >;
 
 /** Events about jobs that main sends to the renderer. */

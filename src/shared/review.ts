@@ -142,6 +142,9 @@ export interface PolicyResult {
   rejected: number;
 }
 
+/** A policy run as a job reports it: the counts, not every decision (there may be 100,000). */
+export type PolicyRun = Omit<PolicyResult, 'decisions'> & { decided: number };
+
 // The agreement report. Numbers sit where a reader of {"pairs":[{"f1":{"overall","by_label"}}],
 // "alpha":{"by_label"}} expects them; the counts behind them are in an "over" object beside them.
 
@@ -266,4 +269,19 @@ export interface PairConflicts {
   conflicts: PairConflict[];
   /** More conflicts exist than the limit let through. */
   more: boolean;
+}
+
+/** A policy run in one line, as the status bar and the job card say it. */
+export function describePolicyRun(run: PolicyRun): string {
+  const n = run.decided;
+  if (n === 0) return 'The merge policy found nothing to decide';
+  const parts = [`${run.unanimous} unanimous`];
+  if (run.policy.majority) parts.push(`${run.majority} majority`);
+  if (run.rejected) parts.push(`${run.rejected} no span (majority)`);
+  return `${n} cluster${n === 1 ? '' : 's'} decided: ${parts.join(', ')} — Ctrl+Z undoes`;
+}
+
+export function policyRun(result: PolicyResult): PolicyRun {
+  const { decisions, ...counts } = result;
+  return { ...counts, decided: decisions.length };
 }

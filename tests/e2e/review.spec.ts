@@ -97,6 +97,10 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await expect(page.getByTestId('policy-unanimous')).toBeChecked();
   await page.getByTestId('apply-policy').click();
   await expect(page.getByRole('status')).toHaveText('1 cluster decided: 1 unanimous — Ctrl+Z undoes');
+  // It ran as a job (off the window's process), its card saying the same.
+  await expect(page.getByTestId('job-card').filter({ hasText: 'Merge policy (rita)' })).toContainText(
+    '1 cluster decided: 1 unanimous',
+  );
 
   // Label conflict: take alice's version by its number.
   await page.keyboard.press('1');
@@ -181,7 +185,8 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await expect(page.getByTestId('export-sheet')).toBeVisible();
   await expect(page.getByTestId('export-sheet').getByLabel('Layer')).toHaveValue('gold');
   await page.getByTestId('export-start').click();
-  await expect(page.getByTestId('job-card').first()).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  const exportCard = page.getByTestId('job-card').filter({ hasText: 'Export spans' });
+  await expect(exportCard).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
   const exports = path.join(dir, 'exports');
   const [name] = fs.readdirSync(exports);
   const lines = fs

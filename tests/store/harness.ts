@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, vi } from 'vitest';
 import type { Project } from '../../src/main/backend/project';
 import { Workspace } from '../../src/main/backend/workspace';
-import { METHODS } from '../../src/shared/contract';
+import { METHODS, type AppEvent } from '../../src/shared/contract';
+import { sourceJobsHost } from '../../src/main/backend/jobs/handlers';
 
 export const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 
@@ -22,9 +23,9 @@ export interface StoreHarness {
   settle(): Promise<void>;
 }
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
 export interface StoreOptions {
@@ -37,14 +38,23 @@ export interface StoreOptions {
 
 export async function storeOnProject(opts: StoreOptions = {}): Promise<StoreHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-store-'));
-  const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES });
+  // Jobs run as in the app: worker threads, their events delivered to the window's listeners.
+  const listeners = new Set<(event: AppEvent) => void>();
+  const jobs = sourceJobsHost((event) => {
+    const copy = JSON.parse(JSON.stringify(event)) as AppEvent;
+    for (const l of listeners) l(copy);
+  });
+  const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES, jobs });
   const projectFile = path.join(dir, 'store.spanwise');
   const project = workspace.open(projectFile, { demo: opts.demo ?? true });
   project.setAnnotator(opts.annotator ?? 'ana');
   opts.setup?.(project);
   const api: Record<string, unknown> = {
     host: 'chromium',
-    onEvent: () => () => undefined,
+    onEvent: (listener: (event: AppEvent) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     pathForFile: () => Promise.resolve(''),
   };
   // JSON both ways, as structured clone over IPC would: the store never shares objects with main.
@@ -56,8 +66,13 @@ export async function storeOnProject(opts: StoreOptions = {}): Promise<StoreHarn
   vi.resetModules();
   const { useStore } = await import('../../src/renderer/src/store');
   const { writesSettled } = await import('../../src/renderer/src/store/save');
-  cleanups.push(() => {
+  // What App does with job events: the jobs slice keeps them.
+  listeners.add((event) => {
+    if (event.type === 'job') useStore.getState().handleJobEvent(event);
+  });
+  cleanups.push(async () => {
     vi.unstubAllGlobals();
+    await jobs.runner.shutdown();
     workspace.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

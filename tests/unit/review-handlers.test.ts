@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ensureAnnotatorByUid } from '../../src/main/backend/annotators';
 import { writeTransaction } from '../../src/main/backend/db/handles';
 import { dispatch } from '../../src/main/backend/dispatch';
+import { sourceJobsHost } from '../../src/main/backend/jobs/handlers';
+import { Project } from '../../src/main/backend/project';
 import { loadReview } from '../../src/main/backend/review/load';
 import { agreementReport } from '../../src/main/backend/review/report';
 import { createSpan } from '../../src/main/backend/spans';
@@ -12,6 +14,7 @@ import { setStatus } from '../../src/main/backend/status';
 import type { Input, Method, Output } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { labelIdOf, reviewProject, SUMMIT } from './fixtures/adjudication';
+import { RESOURCES } from './helpers';
 
 function call<M extends Method>(r: ReturnType<typeof reviewProject>, method: M, input?: Input<M>): Output<M> {
   const res = dispatch(r.p.handlers, method, input) as Result<Output<M>>;
@@ -72,16 +75,32 @@ describe('review methods through dispatch', () => {
     expect(call(r, 'reviewQueue', { filter: 'adjudicated' }).items.map((i) => i.articleId)).toEqual([id]);
   });
 
-  it('applies the merge policy in one batch, undone at once', () => {
-    const r = reviewProject([SUMMIT]);
-    r.p.setAnnotator('rita');
-    expect(call(r, 'getPolicy')).toEqual({ unanimous: true, majority: false });
-    expect(call(r, 'setPolicy', { unanimous: true, majority: true })).toEqual({ unanimous: true, majority: true });
-    const result = call(r, 'applyPolicy');
-    expect(result.unanimous).toBe(1);
-    expect(result.decisions.map((d) => d.sources)).toEqual([['alice', 'bob']]);
-    expect(call(r, 'undoDecision').undone).toHaveLength(1);
-    expect(call(r, 'reviewArticle', { articleId: r.ids[0]! }).gold).toEqual([]);
+  it('applies the merge policy as a job, in one batch under the current person, undone at once', async () => {
+    const base = reviewProject([SUMMIT]);
+    base.p.setAnnotator('rita');
+    const file = base.p.file;
+    base.p.close();
+    const host = sourceJobsHost();
+    const p = Project.open(file, { resourcesDir: RESOURCES, jobs: host });
+    const r = { ...base, p, db: p.db };
+    try {
+      expect(call(r, 'getPolicy')).toEqual({ unanimous: true, majority: false });
+      expect(call(r, 'setPolicy', { unanimous: true, majority: true })).toEqual({ unanimous: true, majority: true });
+      const job = call(r, 'startPolicy');
+      expect(job.title).toBe('Merge policy (rita)');
+      const end = await host.runner.wait(job.id);
+      expect(end.phase).toBe('done');
+      // With two annotators a majority is both: only the unanimous Kim is decided.
+      expect(end.policyRun).toMatchObject({ decided: 1, unanimous: 1, majority: 0, rejected: 0, articles: 1 });
+      expect(end.report).toBe('1 cluster decided: 1 unanimous, 0 majority — Ctrl+Z undoes');
+      const gold = call(r, 'reviewArticle', { articleId: r.ids[0]! }).gold;
+      expect(gold.map((g) => [g.label, g.sources, g.decision])).toEqual([['ACTOR', ['alice', 'bob'], 'unanimous']]);
+      expect(call(r, 'undoDecision').undone).toHaveLength(1);
+      expect(call(r, 'reviewArticle', { articleId: r.ids[0]! }).gold).toEqual([]);
+    } finally {
+      await host.runner.shutdown();
+      p.close();
+    }
   });
 
   it('refuses bad input naming the field, and writes nothing', () => {

@@ -13,6 +13,8 @@ import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
 import { errorData } from '../errors';
 import { formatFor } from '../review/disagreements';
+import { getAnnotator } from '../annotators';
+import { getSetting } from '../settings';
 import { PathGrants } from './grants';
 import { JobRunner } from './runner';
 
@@ -53,7 +55,8 @@ export function sourceJobsHost(emit: (e: JobEvent) => void = () => {}): JobsHost
   };
 }
 
-type JobMethods = 'startImport' | 'startExport' | 'startAgreement' | 'startDisagreements' | 'cancelJob' | 'listJobs';
+type JobMethods =
+  'startImport' | 'startExport' | 'startAgreement' | 'startDisagreements' | 'startPolicy' | 'cancelJob' | 'listJobs';
 
 /**
  * The job methods over one project, run by `host` (the process's job runner, dialogs and
@@ -109,6 +112,15 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       const title = labels ? `Agreement (${labels.join(', ')})` : 'Agreement';
       const job = runner.create('agreement', title, projectFile);
       return runner.start(job.id, { kind: 'agreement', projectFile, labels });
+    },
+    startPolicy: () => {
+      const { runner } = jobs();
+      const current = getSetting(db, 'current_annotator');
+      if (current === null)
+        throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
+      const reviewer = getAnnotator(db, Number(current));
+      const job = runner.create('policy', `Merge policy (${reviewer.name})`, projectFile);
+      return runner.start(job.id, { kind: 'policy', projectFile, reviewer: reviewer.id });
     },
     startDisagreements: ({ out }) => {
       const h = jobs();

@@ -6,6 +6,8 @@ export type JobSpec =
   | { kind: 'import'; projectFile: string; paths: string[]; options: ImportOptions }
   | { kind: 'export'; projectFile: string; out: string; options: ExportOptions }
   | { kind: 'agreement'; projectFile: string; labels?: string[] | undefined }
+  /** The merge policy applied as `reviewer` (an annotator id). */
+  | { kind: 'policy'; projectFile: string; reviewer: number }
   /** The disagreements report (JSONL or CSV by the file's extension). */
   | { kind: 'disagreements'; projectFile: string; out: string }
   /** Work packs into the project: all in one transaction, or (inbox) each pack not merged before. */

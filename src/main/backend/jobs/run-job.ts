@@ -8,6 +8,7 @@ import { Cancelled } from '../importers/errors';
 import { formatImportSummary, importPaths } from '../importers';
 import { runAgreement } from './agreement';
 import { runDisagreements } from './disagreements';
+import { runPolicy } from './policy';
 import { runAssign, runMerge, runOpenPack, runWorkPack } from './packs';
 import type { JobSpec, WorkerMessage } from './protocol';
 
@@ -37,6 +38,8 @@ export async function runJob(
       } else if (spec.kind === 'agreement') {
         const { report, text } = runAgreement(db, spec.labels, { onProgress, shouldCancel });
         post({ type: 'done', report: text, agreement: report });
+      } else if (spec.kind === 'policy') {
+        post({ type: 'done', ...runPolicy(db, spec.reviewer, { onProgress, shouldCancel }) });
       } else if (spec.kind === 'disagreements') {
         post({
           type: 'done',

@@ -8,7 +8,7 @@ import { sql, writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { decide, setAdjudicated, undoDecision } from './decisions';
 import { pairConflicts } from './pair-conflicts';
-import { applyPolicy, getPolicy, setPolicy } from './policy';
+import { getPolicy, setPolicy } from './policy';
 import { reviewArticle, reviewQueue } from './queue';
 
 type ReviewMethods =
@@ -20,7 +20,6 @@ type ReviewMethods =
   | 'setAdjudicated'
   | 'getPolicy'
   | 'setPolicy'
-  | 'applyPolicy'
   | 'pairConflicts';
 
 const SET_ROLE = sql('UPDATE annotators SET role = ? WHERE id = ?');
@@ -55,7 +54,6 @@ export function reviewHandlers(db: Db, me: () => number, session: () => Session)
       setPolicy(db, policy);
       return getPolicy(db);
     },
-    applyPolicy: () => applyPolicy(db, me()),
     pairConflicts: (q) => pairConflicts(db, q),
   };
 }

@@ -19,6 +19,7 @@ import {
   toDecision,
   type NewDecision,
 } from './decision-log';
+import { Cancelled } from '../importers/errors';
 import { loadReview } from './load';
 
 const KEY = 'merge_policy';
@@ -54,17 +55,34 @@ export function setPolicy(db: Db, policy: Policy): void {
  * Decides every cluster without a current decision that the policy covers (reopened ones
  * included), as `reviewer`; returns what it decided.
  */
-export function applyPolicy(db: Db, reviewer: number, policy: Policy = getPolicy(db)): PolicyResult {
+export interface PolicyHooks {
+  /** After each article of the review set: how many are done of how many. */
+  onArticle?: ((done: number, total: number) => void) | undefined;
+  /** Checked between articles; true throws Cancelled and nothing is recorded. */
+  shouldCancel?: (() => boolean) | undefined;
+}
+
+export function applyPolicy(
+  db: Db,
+  reviewer: number,
+  policy: Policy = getPolicy(db),
+  hooks: PolicyHooks = {},
+): PolicyResult {
   const p = checkPolicy(policy);
   return writeTransaction(db, (w) => {
     getAnnotator(w, reviewer);
     const write = decisionWriter(w);
     const owners = spanOwners(w);
-    // The uid of a layer that has no span in the cluster (so none to look it up by).
-    const layerUid = w.prepare<[number, string], { uid: string }>(
-      `SELECT p.uid FROM annotators p JOIN article_status s ON s.annotator_id = p.id
-        WHERE s.article_id = ? AND s.status = 'done' AND p.name = ? LIMIT 1`,
-    );
+    // Layers are named as the reviewer sees people; a layer without a span in the cluster is
+    // found by that name.
+    const uidOf = new Map([...readNames(w).byUid].map(([uid, name]) => [name, uid]));
+    const total = hooks.onArticle
+      ? (w
+          .prepare(`SELECT COUNT(DISTINCT article_id) FROM article_status WHERE status = 'done'`)
+          .pluck()
+          .get() as number)
+      : 0;
+    let seen = 0;
     const batch = nextDecisionId(w);
     const at = now();
     const labelIds = new Map(
@@ -73,6 +91,8 @@ export function applyPolicy(db: Db, reviewer: number, policy: Policy = getPolicy
     const rows: ReturnType<typeof write>[] = [];
     const result: PolicyResult = { policy: p, articles: 0, decisions: [], unanimous: 0, majority: 0, rejected: 0 };
     for (const article of loadReview(w).articles) {
+      if (hooks.shouldCancel?.()) throw new Cancelled();
+      hooks.onArticle?.(++seen, total);
       if (article.layers.length < 2) continue;
       result.articles++;
       const state = articleState(article, readDecisionRows(w, [article.id]).get(article.id) ?? [], owners(article.id));
@@ -113,7 +133,7 @@ export function applyPolicy(db: Db, reviewer: number, policy: Policy = getPolicy
             };
             result.majority++;
           } else if (without.length * 2 > k) {
-            d = { decision: null, span: null, sources: without.map((a) => layerUid.get(article.id, a)?.uid ?? a) };
+            d = { decision: null, span: null, sources: without.map((a) => uidOf.get(a) ?? a) };
             result.rejected++;
           }
         }

@@ -3,16 +3,16 @@
 // edited, the merge policy, and this window's decisions for redo. Every decision goes through
 // the backend (decide, undoDecision) and the article comes back as it now is.
 import type { Input } from '../../../shared/contract';
+import type { JobState } from '../../../shared/jobs';
 import type {
   Decision,
   Policy,
-  PolicyResult,
   QueueFilter,
   ReviewArticleData,
   ReviewClusterData,
   ReviewQueue,
 } from '../../../shared/review';
-import { DEFAULT_POLICY } from '../../../shared/review';
+import { DEFAULT_POLICY, describePolicyRun } from '../../../shared/review';
 import { stepChar } from '../../../shared/text';
 import { call } from '../api';
 import { markStart } from '../lib/perf';
@@ -109,16 +109,6 @@ export function isOpen(cluster: ReviewClusterData): boolean {
   return cluster.status === 'open' || cluster.status === 'reopened';
 }
 
-/** What the policy did, in one line. */
-export function describePolicyResult(result: PolicyResult): string {
-  const n = result.decisions.length;
-  if (n === 0) return 'The merge policy found nothing to decide';
-  const parts = [`${result.unanimous} unanimous`];
-  if (result.policy.majority) parts.push(`${result.majority} majority`);
-  if (result.rejected) parts.push(`${result.rejected} no span (majority)`);
-  return `${n} cluster${n === 1 ? '' : 's'} decided: ${parts.join(', ')} — Ctrl+Z undoes`;
-}
-
 export const selectReviewMode = (s: Pick<Store, 'session'>): boolean => s.session?.annotator?.role === 'reviewer';
 
 export const selectCluster = (s: Pick<Store, 'review' | 'clusterId'>): ReviewClusterData | null =>
@@ -168,8 +158,41 @@ export function patchQueue(
   };
 }
 
-export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
+export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
   const fail = (err: unknown) => set({ reviewError: message(err) });
+
+  /** Resolves when the job has ended (its events reach the jobs slice). */
+  const jobEnd = (id: string) =>
+    new Promise<JobState>((resolve) => {
+      let unsubscribe: (() => void) | null = null;
+      const check = (s: Store) => {
+        const job = s.jobs.find((j) => j.id === id);
+        if (!job || job.phase === 'waiting' || job.phase === 'running') return false;
+        unsubscribe?.();
+        resolve(job);
+        return true;
+      };
+      if (!check(get())) unsubscribe = store.subscribe(check);
+    });
+
+  /**
+   * The merge policy over the whole set, as a job (seconds at 10,000 articles: never on the
+   * window's process). Resolves once it has ended and the view shows what it decided.
+   */
+  const runPolicy = async (opts: { redo: boolean; prefix: string }) => {
+    const job = await call('startPolicy');
+    get().handleJobEvent({ type: 'job', job });
+    const end = await jobEnd(job.id);
+    const run = end.policyRun;
+    if (end.phase === 'done' && run) {
+      if (run.decided) set((s) => ({ done: [...s.done, { kind: 'policy' }], undone: opts.redo ? s.undone : [] }));
+      if (run.decided || !opts.prefix) get().notify(opts.prefix + describePolicyRun(run));
+    } else if (end.phase === 'failed') fail(new Error(end.error?.message ?? 'the merge policy failed'));
+    else get().notify('Merge policy cancelled: nothing was decided');
+    const id = get().review?.id;
+    if (id) show(await call('reviewArticle', { articleId: id }));
+    await get().loadQueue();
+  };
   const patch = (article: Pick<ReviewArticleData, 'id' | 'progress' | 'adjudicated'>) => {
     const queue = get().queue;
     if (queue) set({ queue: patchQueue(queue, article) });
@@ -245,19 +268,15 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
     },
     afterMerge: async () => {
       if (selectReviewMode(get())) {
+        await get().refreshProject();
         try {
           const policy = await call('getPolicy');
           set({ policy });
-          if (policy.unanimous || policy.majority) {
-            const result = await call('applyPolicy');
-            if (result.decisions.length) {
-              set((s) => ({ done: [...s.done, { kind: 'policy' }], undone: [] }));
-              get().notify(`After the merge: ${describePolicyResult(result)}`);
-            }
-          }
+          if (policy.unanimous || policy.majority) await runPolicy({ redo: false, prefix: 'After the merge: ' });
         } catch (err) {
           fail(err);
         }
+        return;
       }
       await get().refreshProject();
     },
@@ -460,11 +479,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
       set((s) => ({ undone: s.undone.slice(0, -1) }));
       try {
         if (step.kind === 'policy') {
-          const result = await call('applyPolicy');
-          set((s) => ({ done: [...s.done, step] }));
-          get().notify(describePolicyResult(result));
-          const id = get().review?.id;
-          if (id) show(await call('reviewArticle', { articleId: id }));
+          await runPolicy({ redo: true, prefix: '' });
         } else {
           const article = await call('decide', step.input);
           if (article.id === get().review?.id) show(article, step.input.clusterId);
@@ -473,7 +488,6 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
           patch(article);
           get().notify('Recorded the decision again');
         }
-        if (step.kind === 'policy') void get().loadQueue();
       } catch (err) {
         fail(err);
       }
@@ -521,12 +535,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get) => {
     },
     applyMergePolicy: async () => {
       try {
-        const result = await call('applyPolicy');
-        if (result.decisions.length) set((s) => ({ done: [...s.done, { kind: 'policy' }], undone: [] }));
-        get().notify(describePolicyResult(result));
-        const id = get().review?.id;
-        if (id) show(await call('reviewArticle', { articleId: id }));
-        await get().loadQueue();
+        await runPolicy({ redo: false, prefix: '' });
       } catch (err) {
         fail(err);
       }
