@@ -327,7 +327,7 @@ describe('assign, export my work, open work pack', () => {
     expect(host.runner.list()).toEqual([]);
     const end = await finished(call<JobState>(p, 'startAssign', { annotators: ['anna', 'bo'], double: 0.5 }).id);
     expect(end.phase).toBe('done');
-    expect(asked).toEqual([{ name: 'p-assignments', folder: true }]);
+    expect(asked).toEqual([{ name: 'p-assignments', folder: true, title: 'Choose a folder for the assignment packs' }]);
     expect(fs.readdirSync(chosen).filter((n) => n.endsWith('.swpack'))).toHaveLength(2);
   });
 
@@ -345,7 +345,7 @@ describe('assign, export my work, open work pack', () => {
     });
     const end = await finished(call<JobState>(p, 'startWorkPack', {}).id);
     expect(end.phase).toBe('done');
-    expect(asked).toEqual([{ name: 'anna.swpack', folder: false }]);
+    expect(asked).toEqual([{ name: 'anna.swpack', folder: false, title: 'Export my work as a pack' }]);
     expect(end.workPack).toMatchObject({ file: target, spans: 2, tombstones: 1, statuses: 2, articles: 2 });
     const pack = readPack(target, 'work');
     expect(pack.header.annotator.uid).toBe(p.handlers.getSession({}).annotator!.uid);
