@@ -14,6 +14,8 @@ export interface MergeSummary {
   guidelinesDiffer: boolean;
   /** Decided clusters whose versions this pack changed: open for review again. */
   reopened: { articleId: number; title: string; clusterId: string }[];
+  /** Adjudicated articles with a reopened cluster: open for review again (and out of the gold export). */
+  unadjudicated?: number[];
 }
 
 /** The assignment packs written for a team. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMergeSummary, mergePacks } from '../../src/main/backend/packs/merge';
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import type { Project } from '../../src/main/backend/project';
-import { decide } from '../../src/main/backend/review/decisions';
+import { adjudicatedSet, decide, setAdjudicated } from '../../src/main/backend/review/decisions';
 import { goldSpans } from '../../src/main/backend/review/gold-layer';
 import { applyPolicy } from '../../src/main/backend/review/policy';
 import { clusterArticle } from '../../src/main/backend/review/clusters';
@@ -182,5 +182,39 @@ describe('re-merging after adjudication', () => {
     expect(gold(rev, a)).toEqual([]);
     expect(reviewArticle(rev.db, a).orphans).toEqual([]);
     for (const p of [anna, bo, rev]) p.close();
+  });
+});
+
+describe('a merge of several packs, and adjudicated articles', () => {
+  it('reports only what is reopened at the end, and an adjudicated article with a reopened cluster is open again', () => {
+    const anna = annotatorProject('anna');
+    const bo = annotatorProject('bo');
+    const annas = work(anna, [[16, 21, 'ACTOR']]);
+    const bos = work(bo, [[16, 21, 'CLAIM']]);
+    const rev = annotatorProject('rev');
+    const reviewer = rev.handlers.getSession({}).annotator!.id;
+    mergePacks(rev.db, [pack(anna, 'anna.swpack'), pack(bo, 'bo.swpack')]);
+    const a = articleIds(rev)[0]!;
+    const [putin] = reviewArticle(rev.db, a).clusters;
+    decide(rev.db, reviewer, { articleId: a, clusterId: putin!.id, action: { take: 'bo' } });
+    setAdjudicated(rev.db, a, true);
+
+    // Both delete Putin: after anna's pack the cluster is bo's alone (a new id), after bo's it
+    // is gone and the gold span it left is an orphan.
+    tick();
+    anna.handlers.deleteSpan({ id: annas['16']! });
+    bo.handlers.deleteSpan({ id: bos['16']! });
+    const [first, second] = mergePacks(rev.db, [pack(anna, 'anna-2.swpack'), pack(bo, 'bo-2.swpack')]);
+    const now = reopenedClusters(rev.db).map((r) => r.clusterId);
+    expect(now).toEqual([putin!.id]);
+    expect(reviewArticle(rev.db, a).orphans).toHaveLength(1);
+    // Every cluster reported exists now; none is reported twice.
+    const reported = [...first!.reopened, ...second!.reopened].map((r) => r.clusterId);
+    expect(reported).toEqual(now);
+    // The article left the adjudicated set (and the gold export) and the summary says so.
+    expect(adjudicatedSet(rev.db).has(a)).toBe(false);
+    expect([...(first!.unadjudicated ?? []), ...(second!.unadjudicated ?? [])]).toEqual([a]);
+    const text = [first!, second!].map(formatMergeSummary).join('\n');
+    expect(text).toContain(`no longer adjudicated (a decided cluster reopened): article ${a}`);
   });
 });

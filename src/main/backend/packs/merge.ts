@@ -13,6 +13,7 @@ import { now } from '../clock';
 import { sql, writeTransaction, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { createLabel } from '../labels';
+import { adjudicatedSet, setAdjudicated } from '../review/decisions';
 import { reopenedClusters } from '../review/queue';
 import { readPack, type Lined, type Pack, type SpanRecord } from './format';
 import { guidelinesHash, placeArticles } from './project-data';
@@ -208,7 +209,8 @@ const REMEMBERED_SUMMARY = sql('UPDATE merged_packs SET summary = ? WHERE checks
 export function mergeReadPacks(db: Db, packs: readonly Pack[], onSpan?: () => void): MergeSummary[] {
   return writeTransaction(db, (w) => {
     const merger = new Merger(w);
-    return packs.map((p) => {
+    const touched = new Set<number>();
+    const summaries = packs.map((p) => {
       // Only articles with decisions can have clusters reopened; a merge never removes one.
       const decided = (
         w
@@ -223,12 +225,35 @@ export function mergeReadPacks(db: Db, packs: readonly Pack[], onSpan?: () => vo
       const before = new Set(decided.length ? reopenedClusters(w, decided).map(key) : []);
       const summary = merger.merge(p, onSpan);
       if (decided.length) {
+        for (const id of decided) touched.add(id);
         summary.reopened = reopenedClusters(w, decided)
           .filter((r) => !before.has(key(r)))
           .map(({ articleId, title, clusterId }) => ({ articleId, title, clusterId }));
-        // The remembered summary (the inbox reports it) says what was reopened too.
-        REMEMBERED_SUMMARY.run(w, JSON.stringify(summary), p.checksum);
       }
+      return { summary, checksum: p.checksum, decided: decided.length > 0 };
+    });
+    // Several packs in one merge: a cluster one pack reopened, the next may reshape again. Only
+    // what is reopened at the end is reported.
+    const reopenedNow = touched.size
+      ? reopenedClusters(
+          w,
+          [...touched].sort((a, b) => a - b),
+        )
+      : [];
+    const now = new Set(reopenedNow.map((r) => `${r.articleId}:${r.clusterId}`));
+    // An adjudicated article with a reopened cluster is the reviewer's again: its gold changed
+    // under it, so it leaves the adjudicated set (and the gold export) until marked again.
+    const adjudicated = adjudicatedSet(w);
+    const reopenedArticles = new Set(reopenedNow.map((r) => r.articleId));
+    const unadjudicated = [...reopenedArticles].filter((id) => adjudicated.has(id)).sort((a, b) => a - b);
+    for (const id of unadjudicated) setAdjudicated(w, id, false);
+    return summaries.map(({ summary, checksum, decided }) => {
+      if (!decided) return summary;
+      summary.reopened = summary.reopened.filter((r) => now.has(`${r.articleId}:${r.clusterId}`));
+      const mine = new Set(summary.reopened.map((r) => r.articleId));
+      summary.unadjudicated = unadjudicated.filter((id) => mine.has(id));
+      // The remembered summary (the inbox reports it) says what was reopened too.
+      REMEMBERED_SUMMARY.run(w, JSON.stringify(summary), checksum);
       return summary;
     });
   });
@@ -254,6 +279,12 @@ export function formatMergeSummary(s: MergeSummary): string {
     const n = s.reopened.length;
     lines.push(`  reopened for review: ${n} decided cluster${n === 1 ? '' : 's'} whose versions changed`);
     for (const r of s.reopened) lines.push(`    article ${r.articleId} (${r.title}): cluster ${r.clusterId}`);
+  }
+  if (s.unadjudicated?.length) {
+    const ids = s.unadjudicated;
+    lines.push(
+      `  no longer adjudicated (a decided cluster reopened): article${ids.length === 1 ? '' : 's'} ${ids.join(', ')}`,
+    );
   }
   return lines.join('\n');
 }

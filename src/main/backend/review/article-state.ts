@@ -8,7 +8,7 @@ import { hash } from 'node:crypto';
 import { OffsetMap } from '../../../shared/offsets';
 import type { Db } from '../db/open';
 import { clusterArticle, type Cluster } from './clusters';
-import { replay, type DecisionRow } from './decision-log';
+import { readNames, replay, type DecisionRow } from './decision-log';
 import type { ReviewArticle } from './model';
 
 export interface ClusterState {
@@ -39,16 +39,45 @@ export interface ArticleState {
 /** The fingerprint of a decision on a cluster that no longer exists. */
 export const NO_CLUSTER = '';
 
+/** How people and labels are known apart from their names: a uid, a label id. */
+export interface Identities {
+  /** The uid of the person a layer (named as the reviewer sees them) belongs to. */
+  uidOf(layer: string): string | undefined;
+  labelIdOf(label: string): number | undefined;
+}
+
+/** The project's identities, read once for many articles. */
+export function readIdentities(db: Db): Identities {
+  const uids = new Map([...readNames(db).byUid].map(([uid, name]) => [name, uid]));
+  const labels = new Map(
+    (db.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.name, r.id]),
+  );
+  return { uidOf: (layer) => uids.get(layer), labelIdOf: (label) => labels.get(label) };
+}
+
+const STABLE = 'v2:';
+
 /**
  * What a decision saw: who marked the article done (a new layer's "no span here" is a version
- * too) and every member's span id, extent and label.
+ * too) and every member's span id, extent and label — people by uid and labels by id, so a
+ * namesake joining the project or a label renamed reopens nothing.
  */
-export function fingerprint(article: ReviewArticle, c: Cluster): string {
+export function fingerprint(article: ReviewArticle, c: Cluster, ids?: Identities): string {
+  const layers = article.layers.map((l) => ids?.uidOf(l.annotator) ?? l.annotator).sort();
+  const members = c.members
+    .map((m) => [m.span.id, m.span.start, m.span.end, ids?.labelIdOf(m.span.label) ?? m.span.label] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return STABLE + hash('sha256', JSON.stringify([layers, members]), 'hex').slice(0, 20);
+}
+
+/** Decisions recorded before fingerprints named people by uid saw names: compared the old way. */
+function sameVersions(stored: string, article: ReviewArticle, c: Cluster, now: string): boolean {
+  if (stored.startsWith(STABLE)) return stored === now;
   const layers = article.layers.map((l) => l.annotator).sort();
   const members = c.members
     .map((m) => [m.span.id, m.span.start, m.span.end, m.span.label] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return hash('sha256', JSON.stringify([layers, members]), 'hex').slice(0, 20);
+  return stored === hash('sha256', JSON.stringify([layers, members]), 'hex').slice(0, 20);
 }
 
 export function spanOwners(db: Db): (articleId: number) => Map<string, string> {
@@ -64,15 +93,16 @@ export function articleState(
   article: ReviewArticle,
   rows: readonly DecisionRow[],
   uidOfSpan: Map<string, string>,
+  ids?: Identities,
 ): ArticleState {
   const clusters = clusterArticle(article);
   const inForce = replay(rows);
   const byId = new Map<string, ClusterState>();
   const bySpan = new Map<string, ClusterState>();
   const states = clusters.map((cluster): ClusterState => {
-    const fp = fingerprint(article, cluster);
+    const fp = fingerprint(article, cluster, ids);
     const d = inForce.get(cluster.id);
-    const current = d && d.fingerprint === fp ? d : null;
+    const current = d && sameVersions(d.fingerprint, article, cluster, fp) ? d : null;
     const s: ClusterState = {
       cluster,
       fingerprint: fp,

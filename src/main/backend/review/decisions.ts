@@ -7,7 +7,7 @@ import { getAnnotator } from '../annotators';
 import { now } from '../clock';
 import { writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
-import { articleState, NO_CLUSTER, spanOwners, type ArticleState } from './article-state';
+import { articleState, NO_CLUSTER, readIdentities, spanOwners, type ArticleState } from './article-state';
 import type { ClusterMember } from './clusters';
 import {
   decisionWriter,
@@ -49,7 +49,12 @@ export function loadArticleState(db: Db, articleId: number): ArticleState {
     if (!row) throw new AppError('NOT_FOUND', `article ${articleId} does not exist`);
     article = { ...row, layers: [] };
   }
-  return articleState(article, readDecisionRows(db, [articleId]).get(articleId) ?? [], spanOwners(db)(articleId));
+  return articleState(
+    article,
+    readDecisionRows(db, [articleId]).get(articleId) ?? [],
+    spanOwners(db)(articleId),
+    readIdentities(db),
+  );
 }
 
 function labelIdOf(db: Db, name: string): number {

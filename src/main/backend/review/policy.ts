@@ -10,7 +10,7 @@ import { now } from '../clock';
 import { writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { getSetting, setSetting } from '../settings';
-import { articleState, spanOwners } from './article-state';
+import { articleState, readIdentities, spanOwners } from './article-state';
 import {
   decisionWriter,
   nextDecisionId,
@@ -76,6 +76,7 @@ export function applyPolicy(
     // Layers are named as the reviewer sees people; a layer without a span in the cluster is
     // found by that name.
     const uidOf = new Map([...readNames(w).byUid].map(([uid, name]) => [name, uid]));
+    const ids = readIdentities(w);
     const total = hooks.onArticle
       ? (w
           .prepare(`SELECT COUNT(DISTINCT article_id) FROM article_status WHERE status = 'done'`)
@@ -95,7 +96,12 @@ export function applyPolicy(
       hooks.onArticle?.(++seen, total);
       if (article.layers.length < 2) continue;
       result.articles++;
-      const state = articleState(article, readDecisionRows(w, [article.id]).get(article.id) ?? [], owners(article.id));
+      const state = articleState(
+        article,
+        readDecisionRows(w, [article.id]).get(article.id) ?? [],
+        owners(article.id),
+        ids,
+      );
       const k = article.layers.length;
       for (const s of state.clusters) {
         if (s.current) continue;

@@ -13,7 +13,7 @@ import {
 export { QUEUE_FILTERS, type QueueFilter, type ReviewArticleData, type ReviewQueue } from '../../../shared/review';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
-import { articleState, spanOwners, type ArticleState } from './article-state';
+import { articleState, readIdentities, spanOwners, type ArticleState } from './article-state';
 import { describeDecision, readDecisionRows, readNames, toDecision, type Names } from './decision-log';
 import type { DecisionColumn } from './disagreements';
 import { beginSnapshot, endSnapshot, writeTransaction } from '../db/handles';
@@ -33,10 +33,11 @@ function checkFilter(filter: unknown): QueueFilter {
 
 /** Every article of the review set (two or more annotators marked it done), with its state (no span owners). */
 export function* reviewStates(db: Db, articleIds?: readonly number[]): Generator<ArticleState> {
+  const ids = readIdentities(db);
   for (const article of loadReview(db, { articleIds }).articles) {
     if (article.layers.length < 2) continue;
     // The queue names no sources, so the spans' owners are not read (a query per article).
-    yield articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], new Map());
+    yield articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], new Map(), ids);
   }
 }
 
@@ -126,8 +127,9 @@ export function reopenedClusters(
     );
   if (withDecisions.length === 0) return out;
   const owners = spanOwners(db);
+  const ids = readIdentities(db);
   for (const article of loadReview(db, { articleIds: withDecisions }).articles) {
-    const s = articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], owners(article.id));
+    const s = articleState(article, readDecisionRows(db, [article.id]).get(article.id) ?? [], owners(article.id), ids);
     for (const c of s.clusters) {
       if (c.status !== 'reopened') continue;
       out.push({
@@ -155,12 +157,13 @@ export function reopenedClusters(
  */
 export function decisionColumn(db: Db): DecisionColumn {
   const owners = spanOwners(db);
+  const ids = readIdentities(db);
   const names = readNames(db);
   return (article) => {
     const out = new Map<string, string>();
     const rows = readDecisionRows(db, [article.id]).get(article.id);
     if (!rows) return out;
-    for (const c of articleState(article, rows, owners(article.id)).clusters) {
+    for (const c of articleState(article, rows, owners(article.id), ids).clusters) {
       if (c.current) out.set(c.cluster.id, describeDecision(toDecision(c.current, names)));
       else if (c.previous.length) {
         out.set(
