@@ -2,6 +2,7 @@
 // real project file, with their versions in UTF-16 and the text around them.
 import { describe, expect, it } from 'vitest';
 import { pairConflicts } from '../../src/main/backend/review/pair-conflicts';
+import { reviewArticle } from '../../src/main/backend/review/queue';
 import { appErrorCode } from './helpers';
 import { reviewProject, SUMMIT } from './fixtures/adjudication';
 
@@ -29,8 +30,8 @@ describe('pairConflicts', () => {
       ['Summit', 8, 13, ['label'], 'Putin', 'Putin'],
       ['Summit', 14, 23, ['boundary'], 'Moscow', 'in Moscow'],
       ['Summit', 27, 33, ['partial'], null, 'Monday'],
-      // The cluster's kinds are over every layer: carol calls Putin a LOCATION there.
-      ['Emoji', 11, 16, ['label', 'partial'], null, 'Putin'],
+      // Kinds are the pair's own: carol's LOCATION there is not alice's or bob's business.
+      ['Emoji', 11, 16, ['partial'], null, 'Putin'],
     ]);
     const putin = all.conflicts[0]!;
     expect([putin.a?.label, putin.b?.label]).toEqual(['ACTOR', 'CLAIM']);
@@ -50,9 +51,26 @@ describe('pairConflicts', () => {
     ]);
     const bc = pairConflicts(r.db, { a: 'bob', b: 'carol', label: 'LOCATION', limit: 100 });
     expect(bc.articles).toBe(1);
-    expect(bc.conflicts.map((c) => [c.a?.label, c.b?.label, c.kinds])).toEqual([
-      ['ACTOR', 'LOCATION', ['label', 'partial']],
+    expect(bc.conflicts.map((c) => [c.a?.label, c.b?.label, c.kinds])).toEqual([['ACTOR', 'LOCATION', ['label']]]);
+  });
+
+  it('clusters the pair on its own, as its numbers are computed, and names the review cluster to open', () => {
+    // anna 0–10, bo 0–3, cy 5–10: in the three-way review, bo's span joins anna's and cy's
+    // stands alone; between anna and cy alone it is one boundary conflict.
+    const r = reviewProject([
+      {
+        title: 'Three',
+        text: 'Kim Jong Un met them.',
+        layers: { anna: [[0, 10, 'ACTOR']], bo: [[0, 3, 'ACTOR']], cy: [[5, 10, 'ACTOR']] },
+      },
     ]);
+    const ac = pairConflicts(r.db, { a: 'anna', b: 'cy', limit: 10 });
+    expect(ac.conflicts.map((c) => [c.start, c.end, c.kinds, c.a?.text, c.b?.text])).toEqual([
+      [0, 10, ['boundary'], 'Kim Jong U', 'ong U'],
+    ]);
+    const review = reviewArticle(r.db, r.ids[0]!);
+    const annas = review.clusters.find((c) => c.members.some((m) => m.annotator === 'anna'))!;
+    expect(ac.conflicts[0]!.clusterId).toBe(annas.id);
   });
 
   it('stops at the limit and says there are more', () => {

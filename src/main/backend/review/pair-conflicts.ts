@@ -1,7 +1,9 @@
-// What a cell of the agreement matrix stands for: the clusters where two annotators' versions
+// What a cell of the agreement matrix stands for: the places where two annotators' versions
 // differ (one has no span there, or their extents or labels differ), optionally only those
-// where either version carries one label. Read over the articles both marked done, in article
-// order, stopping at a limit so a click on a busy cell answers at once.
+// where either version carries one label. The two layers are clustered on their own, as the
+// pair's numbers are computed (a third annotator's span does not split or join them); each
+// conflict names the review's cluster that holds its spans, so it opens there. Read over the
+// articles both marked done, in article order, stopping at a limit so a click answers at once.
 import { OffsetMap } from '../../../shared/offsets';
 import { AppError } from '../../../shared/result';
 import type { PairConflict, PairConflicts, PairVersion } from '../../../shared/review';
@@ -47,7 +49,10 @@ export function pairConflicts(db: Db, q: PairQuery): PairConflicts {
     const u = (cp: number) => map.toUtf16(cp);
     const version = (s: ReviewSpan | undefined): PairVersion | null =>
       s ? { start: u(s.start), end: u(s.end), label: s.label, text: map.slice(s.start, s.end, 'codepoint') } : null;
-    for (const c of clusterArticle(article)) {
+    const reviewCluster = new Map<string, string>();
+    for (const c of clusterArticle(article)) for (const m of c.members) reviewCluster.set(m.span.id, c.id);
+    const pair = { ...article, layers: article.layers.filter((l) => l.annotator === q.a || l.annotator === q.b) };
+    for (const c of clusterArticle(pair)) {
       const sa = c.members.find((m) => m.annotator === q.a)?.span;
       const sb = c.members.find((m) => m.annotator === q.b)?.span;
       if (!differ(sa, sb)) continue;
@@ -61,7 +66,7 @@ export function pairConflicts(db: Db, q: PairQuery): PairConflicts {
       out.push({
         articleId: article.id,
         title: article.title,
-        clusterId: c.id,
+        clusterId: reviewCluster.get((sa ?? sb)!.id)!,
         kinds: c.kinds,
         start: u(c.start),
         end: u(c.end),
