@@ -167,14 +167,26 @@ describe('bad paths for the pack commands', () => {
       const before = folderBytes(dir);
       for (const [args, message] of [
         [['merge', review, folder], `spanwise: ${folder}: is a folder, not a pack\n`],
-        [['merge', review, path.join(dir, 'missing.swpack')], `spanwise: ${path.join(dir, 'missing.swpack')}: no such file\n`],
-        [['open-pack', path.join(dir, 'x.spanwise'), path.join(dir, 'missing.swpack')], /missing\.swpack: no such file\n$/],
-        [['pack', review, '--annotator', 'anna', '--out', folder], `spanwise: ${folder}: is a folder; the pack needs a file name\n`],
+        [
+          ['merge', review, path.join(dir, 'missing.swpack')],
+          `spanwise: ${path.join(dir, 'missing.swpack')}: no such file\n`,
+        ],
+        [
+          ['open-pack', path.join(dir, 'x.spanwise'), path.join(dir, 'missing.swpack')],
+          /missing\.swpack: no such file\n$/,
+        ],
+        [
+          ['pack', review, '--annotator', 'anna', '--out', folder],
+          `spanwise: ${folder}: is a folder; the pack needs a file name\n`,
+        ],
         [
           ['assign', review, '--annotators', 'anna,cy', '--out', file],
           `spanwise: ${file}: exists and is not a folder; the packs need a folder\n`,
         ],
-        [['assign', review, '--annotators', 'anna', '--out', path.join(file, 'sub')], /r6\.spanwise: exists and is not a folder/],
+        [
+          ['assign', review, '--annotators', 'anna', '--out', path.join(file, 'sub')],
+          /r6\.spanwise: exists and is not a folder/,
+        ],
       ] as const) {
         const r = spanwise([...args]);
         expect(r.status, args.join(' ')).toBe(1);
