@@ -140,10 +140,10 @@ describe('spanwise review --as', () => {
       expect(twice.status).toBe(1);
       const short = (uid: string) => uid.replace(/-/g, '').slice(0, 6);
       expect(twice.stderr).toBe(
-        `spanwise: 2 annotators are named "anna": anna (${short(first!.uid)}), anna (${short(second!.uid)}); name one by its id\n`,
+        `spanwise: 2 annotators are named "anna": anna (${short(first.uid)}), anna (${short(second.uid)}); name one by its id\n`,
       );
       expectSameBytes(dir, before);
-      expect(ok(['review', db, '--auto', '--as', short(second!.uid)])).toMatch(/ recorded as anna /);
+      expect(ok(['review', db, '--auto', '--as', short(second.uid)])).toMatch(/ recorded as anna /);
       expect(people(db).filter((a) => a.name === 'anna')).toHaveLength(2);
 
       const nobody = spanwise(['review', db, '--auto']);
