@@ -102,7 +102,7 @@ describe('the review flow through spanwise', () => {
 
       const auto = ok(['review', review, '--auto', '--policy', 'majority', '--as', 'rita', '--adjudicate']);
       expect(auto).toMatch(
-        /^Merge policy \(majority\) over 1 article: 3 decisions recorded as rita \(1 unanimous, 2 majority/,
+        /^New reviewer rita \([0-9a-f-]{36}\)\.\nMerge policy \(majority\) over 1 article: 3 decisions recorded as rita \(1 unanimous, 2 majority/,
       );
       // Four clusters, one unanimous: agreement 1/4; the two majority ones resolve 2 of 3 conflicts.
       expect(auto).toMatch(/\narticle \d+ \([^)]*\): agreement 0\.250, 2 of 3 conflicts resolved\n/);

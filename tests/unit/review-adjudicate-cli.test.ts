@@ -75,10 +75,11 @@ describe('spanwise review', () => {
       expect(auto.stderr).toBe('');
       expect(auto.status).toBe(0);
       const out = auto.stdout.split('\n');
-      expect(out[0]).toBe(
+      expect(out[0]).toMatch(/^New reviewer rita \([0-9a-f-]{36}\)\.$/);
+      expect(out[1]).toBe(
         'Merge policy (unanimous) over 2 articles: 2 decisions recorded as rita (2 unanimous, 0 majority, 0 no span by majority).',
       );
-      expect(out[1]).toBe('Review queue (all): 2 articles, 0 of 1 conflict resolved.');
+      expect(out[2]).toBe('Review queue (all): 2 articles, 0 of 1 conflict resolved.');
       expect(auto.stdout).toMatch(
         /\narticle 1 \(Kim\): agreement 0\.500, 0 of 1 conflict resolved\n {2}label: alice "Putin" ACTOR \| bob "Putin" CLAIM {2}\[[0-9a-f]{20}\]\n/,
       );

@@ -1,5 +1,4 @@
 // `spanwise merge <project> <pack...>` and `spanwise merge <project> --inbox DIR`
-import path from 'node:path';
 import type { Io } from '../index';
 import { mergeInbox } from '../../main/backend/packs/inbox';
 import { formatMergeSummary, mergePacks } from '../../main/backend/packs/merge';
@@ -44,7 +43,7 @@ export function mergeCommand(argv: string[], io: Io): number {
     }
     const inbox = mergeInbox(db, values.inbox);
     for (const s of inbox.merged) io.out(formatMergeSummary(s) + '\n');
-    for (const s of inbox.skipped) io.out(`${path.basename(s.file)}: skipped, ${s.reason}\n`);
+    for (const s of inbox.skipped) io.out(`${s.file}: skipped, ${s.reason}\n`);
     for (const r of inbox.refused) io.err(`spanwise: ${r.message}\n`);
     io.out(`Inbox: ${inbox.merged.length} merged, ${inbox.skipped.length} skipped, ${inbox.refused.length} refused.\n`);
     return inbox.refused.length ? 1 : 0;

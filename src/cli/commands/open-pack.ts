@@ -9,7 +9,8 @@ export const OPEN_PACK_HELP = `Usage: spanwise open-pack <project.db> <assignmen
 Opens an assignment pack from the reviewer: adds its articles, labels (with the reviewer's
 colours and hotkeys) and guidelines to the project, creating the project file if it does not
 exist, and makes the pack's annotator the project's annotator, so that the work packs you
-send back land in your layer.
+send back land in your layer. A project where that person's work is merged as a layer (the
+reviewer's) is refused: the pack opens in a project of their own.
 
 Options:
   -h, --help    show this help

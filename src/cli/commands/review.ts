@@ -1,6 +1,7 @@
 // `spanwise review <project> [--auto [--policy P]] [--as REVIEWER] [--adjudicate] [--filter F]`:
 // applies the merge policy, then prints the review queue with each article's open conflicts.
-import { ensureAnnotator, getAnnotator } from '../../main/backend/annotators';
+import { randomUUID } from 'node:crypto';
+import { ensureAnnotatorByUid, getAnnotator } from '../../main/backend/annotators';
 import { writeTransaction } from '../../main/backend/db/handles';
 import type { Db } from '../../main/backend/db/open';
 import { describeDecision } from '../../main/backend/review/decision-log';
@@ -12,6 +13,7 @@ import {
   reviewQueue,
   type ReviewQueue,
 } from '../../main/backend/review/queue';
+import { resolveAnnotator } from '../../main/backend/packs/project-data';
 import { getSetting } from '../../main/backend/settings';
 import { oneOf, parse, UsageError } from '../args';
 import type { Io } from '../index';
@@ -31,7 +33,9 @@ decided silently. Definitions: docs/review.md
 Options:
   --auto          apply the merge policy before listing
   --policy P      unanimous or majority (default: the project's policy, unanimous)
-  --as NAME       the reviewer to record decisions under (default: the project's annotator)
+  --as NAME       the reviewer to record decisions under: a person in the project (a name, or
+                  an id where names repeat), else a new reviewer of that name (default: the
+                  project's annotator; a project without one needs --as)
   --adjudicate    then mark adjudicated every article whose conflicts are all resolved (what
                   export --layer gold writes by default)
   --filter F      all (default), open (articles with open conflicts) or adjudicated
@@ -40,14 +44,24 @@ Options:
 
 const POLICIES = ['unanimous', 'majority'] as const;
 
-function reviewer(db: Db, name: string | undefined): number {
+/**
+ * Who decisions are recorded under: the person --as names (a name or uid; a name two people
+ * share is refused), else a new reviewer of that name, announced; without --as the project's
+ * annotator. Never a second person of a name the project has.
+ */
+function reviewer(db: Db, name: string | undefined, io: Io): number {
   if (name !== undefined) {
-    if (!name.trim()) throw new UsageError('--as needs a name', 'review');
-    return writeTransaction(db, (w) => ensureAnnotator(w, name.trim(), 'reviewer').id);
+    const who = name.trim();
+    if (!who) throw new UsageError('--as needs a name', 'review');
+    const found = resolveAnnotator(db, who);
+    if (found) return found.id;
+    const { annotator } = writeTransaction(db, (w) => ensureAnnotatorByUid(w, randomUUID(), who, false, 'reviewer'));
+    io.out(`New reviewer ${annotator.name} (${annotator.uid}).\n`);
+    return annotator.id;
   }
   const current = getSetting(db, 'current_annotator');
   if (current !== null) return getAnnotator(db, Number(current)).id;
-  return writeTransaction(db, (w) => ensureAnnotator(w, 'reviewer', 'reviewer').id);
+  throw new UsageError('the project has no annotator to record decisions under: give --as NAME', 'review');
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -115,10 +129,12 @@ export function reviewCommand(argv: string[], io: Io): number {
     if (values.auto) {
       const policy: Policy =
         choice === undefined ? getPolicy(db) : { unanimous: true, majority: choice === 'majority' };
-      const who = reviewer(db, values.as);
+      const who = reviewer(db, values.as, io);
       io.out(formatPolicyResult(applyPolicy(db, who, policy), getAnnotator(db, who).name) + '\n');
+    } else if (values.adjudicate) {
+      if (values.as !== undefined) reviewer(db, values.as, io);
     } else if (values.as !== undefined) {
-      throw new UsageError('--as applies with --auto (listing records nothing)', 'review');
+      throw new UsageError('--as applies with --auto or --adjudicate (listing records nothing)', 'review');
     }
     if (values.adjudicate) {
       const ids = adjudicateResolved(db);

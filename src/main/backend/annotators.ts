@@ -13,6 +13,7 @@ const LOCAL_BY_NAME = sql<Annotator>(
   `SELECT ${COLUMNS} FROM annotators WHERE name = ? AND remote = 0 ORDER BY id = ? DESC, id LIMIT 1`,
 );
 const SET_LOCAL = sql('UPDATE annotators SET remote = 0 WHERE id = ?');
+const IS_REMOTE = sql<{ remote: number }>('SELECT remote FROM annotators WHERE id = ?');
 const INSERT = sql('INSERT INTO annotators (uid, name, role, remote, created_at) VALUES (?, ?, ?, ?, ?)');
 
 export function listAnnotators(db: ReadDb): Annotator[] {
@@ -55,6 +56,11 @@ export function ensureAnnotatorByUid(
   const existing = findAnnotatorByUid(db, uid);
   if (existing) return { annotator: existing, created: false };
   return { annotator: insertAnnotator(db, uid.toLowerCase(), name, role, remote), created: true };
+}
+
+/** Whether a person's work reaches this project in packs (merged in as their layer). */
+export function isRemote(db: ReadDb, id: number): boolean {
+  return IS_REMOTE.get(db, id)?.remote === 1;
 }
 
 /** Makes a person local: the one working in this project (an assignment pack was opened). */

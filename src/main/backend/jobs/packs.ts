@@ -99,7 +99,7 @@ function mergeFromInbox(db: Connection, folder: string, files: readonly string[]
 
 export function formatMergeJob(s: MergeJobSummary): string {
   const lines = s.merged.map((m) => formatMergeSummary(m));
-  for (const k of s.skipped) lines.push(`${path.basename(k.file)}: skipped, ${k.reason}`);
+  for (const k of s.skipped) lines.push(`${k.file}: skipped, ${k.reason}`);
   for (const r of s.refused) lines.push(`refused: ${r.message}`);
   if (s.inbox !== null) {
     lines.push(`Inbox: ${s.merged.length} merged, ${s.skipped.length} skipped, ${s.refused.length} refused.`);

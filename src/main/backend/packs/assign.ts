@@ -14,7 +14,7 @@ import { now } from '../clock';
 import { writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { listLabels } from '../labels';
-import { PACK_EXT, PACK_FORMAT, PACK_VERSION, PackWriter, sha256 } from './format';
+import { checkFolder, PACK_EXT, PACK_FORMAT, PACK_VERSION, PackWriter, sha256 } from './format';
 import {
   ARTICLE_COLUMNS,
   articleRecord,
@@ -95,6 +95,8 @@ export function writeAssignments(db: Db, opts: AssignOptions): AssignmentSummary
   const names = opts.annotators.map((n) => n.trim());
   if (names.some((n) => !n)) throw new AppError('BAD_INPUT', 'an annotator name is empty');
   if (new Set(names).size !== names.length) throw new AppError('BAD_INPUT', 'an annotator is named twice');
+  // Before the project records anyone: a bad folder leaves it as it was.
+  checkFolder(opts.outDir);
   // People are stored in the project, so that their packs later merge into known layers.
   const people = writeTransaction(db, (w) =>
     names.map((who): { annotator: Annotator; created: boolean } => {

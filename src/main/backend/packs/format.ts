@@ -156,6 +156,21 @@ export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+function isFolder(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Refuses, by name, a file where the folder packs go (or one of its parents) should be. */
+export function checkFolder(dir: string): void {
+  let at = path.resolve(dir);
+  // The nearest part of the path that exists must be a folder (a file there stops mkdir).
+  while (!fs.existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  if (fs.existsSync(at) && !isFolder(at)) {
+    const shown = at === path.resolve(dir) ? dir : at;
+    throw new AppError('BAD_INPUT', `${shown}: exists and is not a folder; the packs need a folder`);
+  }
+}
+
 /** Writes records line by line, hashing as it goes; `finish` adds the checksum line. */
 export class PackWriter {
   private readonly hash = createHash('sha256');
@@ -168,6 +183,8 @@ export class PackWriter {
     private readonly file: string,
     header: PackHeader,
   ) {
+    if (isFolder(file)) throw new AppError('BAD_INPUT', `${file}: is a folder; the pack needs a file name`);
+    checkFolder(path.dirname(file));
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // A hidden name until complete: an inbox (or a sync tool) never takes a half-written pack.
     this.partial = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
@@ -244,6 +261,9 @@ function endRecord(
 
 /** The first bytes of a file: enough for the header, without reading a large non-pack whole. */
 function peek(file: string): Buffer {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) refuse(file, 'no such file');
+  if (stat.isDirectory()) refuse(file, 'is a folder, not a pack');
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenPackSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
-import { ensureAnnotatorByUid, setLocal } from '../annotators';
+import { ensureAnnotatorByUid, findAnnotatorByUid, isRemote, setLocal } from '../annotators';
 import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
 import { createLabel, findLabelByName, updateLabel } from '../labels';
 import { getSetting, setSetting } from '../settings';
 import { readPack, type Pack } from './format';
+import { safeFileName } from './assign';
 import { placeArticles } from './project-data';
 
 export type { OpenPackSummary } from '../../../shared/packs';
@@ -19,11 +20,27 @@ function hotkeyFree(db: Db, hotkey: string, exceptId: number | null): boolean {
   return !db.prepare('SELECT 1 FROM labels WHERE hotkey = ? COLLATE NOCASE AND id IS NOT ?').get(hotkey, exceptId);
 }
 
-/** Applies an assignment pack (already read) to an open project, in one transaction. */
-export function applyAssignment(db: Db, pack: Pack): OpenPackSummary {
+/**
+ * A person whose work is merged into this project as a layer never becomes its annotator: that
+ * would let the reviewer edit their layer here. Their pack opens in a project of their own.
+ */
+function refuseMergedPerson(db: Db, project: string, pack: Pack): void {
+  const person = findAnnotatorByUid(db, pack.header.annotator.uid);
+  if (!person || !isRemote(db, person.id)) return;
+  const name = person.name;
+  throw new AppError(
+    'CONFLICT',
+    `${path.basename(project)}: ${name}'s work is merged here as a layer; open the pack in a project of ${name}'s own ` +
+      `(e.g. spanwise open-pack ${safeFileName(name)}.spanwise ${path.basename(pack.file)})`,
+  );
+}
+
+/** Applies an assignment pack (already read) to the open project `project`, in one transaction. */
+export function applyAssignment(db: Db, project: string, pack: Pack): OpenPackSummary {
   if (pack.header.kind !== 'assignment') {
     throw new AppError('BAD_INPUT', `${pack.file}: is a work pack (merge it), not an assignment pack`);
   }
+  refuseMergedPerson(db, project, pack);
   return writeTransaction(db, (w) => {
     const summary: OpenPackSummary = {
       annotator: pack.header.annotator,
@@ -89,7 +106,7 @@ export function openAssignmentPack(projectFile: string, packFile: string): OpenP
   const pack = readPack(packFile, 'assignment');
   const { db, created } = openDb(projectFile);
   try {
-    return { ...applyAssignment(db, pack), created };
+    return { ...applyAssignment(db, projectFile, pack), created };
   } catch (err) {
     if (created) {
       db.close();
