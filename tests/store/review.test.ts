@@ -1,7 +1,7 @@
 // The review slice against a real project file: review mode follows the person's role, J / K
 // walk the open conflicts across articles, each decision is what the decision log holds, undo
 // and redo go through the backend, the policy's run is one step, and refusals are shown.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addArticle } from '../../src/main/backend/articles';
 import { ensureAnnotator } from '../../src/main/backend/annotators';
 import { writeTransaction } from '../../src/main/backend/db/handles';
@@ -275,5 +275,55 @@ describe('the review store on a real project', () => {
     await s.decideOrphan(moscow.id, false);
     expect(h.store.getState().review!.orphans).toEqual([]);
     expect(gold(h)).toEqual([]);
+  });
+
+  it('while a gold edit is open, Ctrl+Z and Ctrl+Enter are refused: nothing undone or marked, the edit stays', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    // The window's key handler, as the app runs it (no element has the focus).
+    vi.stubGlobal('HTMLElement', class {});
+    const { handleKey } = await import('../../src/renderer/src/components/editor/useKeyboard');
+    const key = (k: string, mods: { ctrl?: boolean; shift?: boolean } = {}) =>
+      handleKey({
+        key: k,
+        ctrlKey: mods.ctrl ?? false,
+        metaKey: false,
+        altKey: false,
+        shiftKey: mods.shift ?? false,
+        target: null,
+      } as unknown as KeyboardEvent);
+    await s.takeVersion(1); // Talks: Geneva, a decision on another article
+    await s.goConflict(1); // Summit: Putin
+    const db = h.workspace.project!.db;
+    const decisions = () => db.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
+    expect(decisions()).toBe(1);
+
+    expect(key('e')).toBe(true);
+    expect(key('ArrowRight', { shift: true })).toBe(true);
+    const edit = h.store.getState().goldEdit;
+    expect(edit).not.toBeNull();
+    expect(key('z', { ctrl: true })).toBe(true);
+    await h.settle();
+    expect(h.store.getState().notice).toBe('Enter records the edit, Esc drops it');
+    expect(h.store.getState().review!.title).toBe('Summit');
+    expect(h.store.getState().goldEdit).toEqual(edit);
+    expect(decisions()).toBe(1);
+
+    expect(key('Enter', { ctrl: true })).toBe(true);
+    await h.settle();
+    expect(h.store.getState().goldEdit).toEqual(edit);
+    expect(h.store.getState().review!.adjudicated).toBe(false);
+    expect(h.workspace.project!.handlers.reviewQueue({ filter: 'all' }).items.every((i) => !i.adjudicated)).toBe(true);
+
+    // The menu's Undo, too, leaves the edit alone.
+    const { runCommand } = await import('../../src/renderer/src/components/editor/useKeyboard');
+    runCommand('undo');
+    await h.settle();
+    expect(decisions()).toBe(1);
+
+    expect(key('Enter')).toBe(true);
+    await h.settle();
+    expect(h.store.getState().goldEdit).toBeNull();
+    expect(decisions()).toBe(2);
   });
 });
