@@ -166,6 +166,8 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().queue).toEqual(fresh());
     await s.redoReview();
     expect(h.store.getState().queue).toEqual(fresh());
+    await s.goConflict(1); // Monday, the last open one
+    await s.rejectCluster();
     await s.adjudicateAndNext();
     expect(h.store.getState().queue!.items.filter((i) => i.adjudicated)).toHaveLength(1);
     expect(h.store.getState().queue).toEqual(fresh());
@@ -237,6 +239,28 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().reviewError).toBe('There is no annotator 3 on this article (it has 2)');
     expect(gold(h)).toEqual([]);
     expect(selectCluster(h.store.getState())!.status).toBe('open');
+  });
+
+  it('an article with open conflicts is not marked adjudicated: the refusal says how many and stays', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    const flagged = () => h.workspace.project!.handlers.reviewQueue({ filter: 'adjudicated' }).items.length;
+    await s.adjudicateAndNext(); // Talks: Geneva is open
+    expect(h.store.getState().reviewError).toBe(
+      '1 conflict is still open: decide it (J) before marking the article adjudicated',
+    );
+    expect(h.store.getState().review!.title).toBe('Talks');
+    expect(h.store.getState().review!.adjudicated).toBe(false);
+    expect(flagged()).toBe(0);
+    await s.goConflict(1); // Summit: three open
+    await s.takeVersion(2);
+    await s.adjudicateAndNext();
+    await h.settle();
+    expect(h.store.getState().reviewError).toBe(
+      '2 conflicts are still open: decide them (J) before marking the article adjudicated',
+    );
+    expect(h.store.getState().queue!.items.some((i) => i.adjudicated)).toBe(false);
+    expect(flagged()).toBe(0);
   });
 
   it('adjudicating opens the next article with open conflicts', async () => {

@@ -109,6 +109,21 @@ export function isOpen(cluster: ReviewClusterData): boolean {
   return cluster.status === 'open' || cluster.status === 'reopened';
 }
 
+/** "1 conflict" / "2 conflicts". */
+export function conflictCount(n: number): string {
+  return `${n} conflict${n === 1 ? '' : 's'}`;
+}
+
+/** Why the article cannot be marked adjudicated yet (its open conflicts and orphans), or null. */
+export function adjudicationRefusal(article: ReviewArticleData): string | null {
+  const open = article.progress.conflicts - article.progress.resolved;
+  if (open <= 0) return null;
+  const orphans = article.orphans.length;
+  const how = orphans > 0 ? '(J, and Keep / Remove in the side panel)' : '(J)';
+  const be = open === 1 ? 'is' : 'are';
+  return `${conflictCount(open)} ${be} still open: decide ${open === 1 ? 'it' : 'them'} ${how} before marking the article adjudicated`;
+}
+
 export const selectReviewMode = (s: Pick<Store, 'session'>): boolean => s.session?.annotator?.role === 'reviewer';
 
 export const selectCluster = (s: Pick<Store, 'review' | 'clusterId'>): ReviewClusterData | null =>
@@ -495,14 +510,14 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     adjudicateAndNext: async () => {
       const review = get().review;
       if (!review) return;
+      // As spanwise review --adjudicate: only a fully decided article is marked adjudicated.
+      const refusal = adjudicationRefusal(review);
+      if (refusal) return set({ reviewError: refusal });
       try {
         const flagged = await call('setAdjudicated', { articleId: review.id, adjudicated: true });
         set({ review: { ...review, adjudicated: true } });
         patch({ id: review.id, progress: flagged.progress, adjudicated: true });
-        const open = review.clusters.filter(isOpen).length;
-        get().notify(
-          open ? `Marked adjudicated with ${open} open conflict${open === 1 ? '' : 's'}` : 'Marked adjudicated',
-        );
+        get().notify('Marked adjudicated');
         if (!(await openNextWithConflicts(1, 'first'))) {
           await get().loadQueue();
           get().notify('Marked adjudicated — no article with open conflicts is left');
