@@ -106,7 +106,7 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await page.keyboard.press('1');
   await expect(c.status).toHaveAttribute('data-status', 'decided');
   await expect(c.decision).toContainText('accepted (alice)');
-  await expect(page.getByTestId('article-review-progress')).toContainText('1 of 1 conflicts resolved');
+  await expect(page.getByTestId('article-review-progress')).toContainText('1 of 1 conflict resolved · 0 open');
   await expect(page.getByTestId('queue-progress')).toHaveText('1 of 5 conflicts resolved');
 
   // J: no open conflict left here, so the next article with open conflicts opens at its first.

@@ -9,7 +9,12 @@ import type { Project } from '../../src/main/backend/project';
 import { goldSpans } from '../../src/main/backend/review/gold-layer';
 import { createSpan, deleteSpan } from '../../src/main/backend/spans';
 import { setStatus } from '../../src/main/backend/status';
-import { selectCluster, selectReviewMode } from '../../src/renderer/src/store/review';
+import {
+  articleProgressText,
+  resolvedText,
+  selectCluster,
+  selectReviewMode,
+} from '../../src/renderer/src/store/review';
 import { storeOnProject } from './harness';
 
 type Layers = Record<string, [number, number, string][]>;
@@ -290,9 +295,16 @@ describe('the review store on a real project', () => {
     await s.openReview(h.store.getState().review!.id);
     expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
     expect(gold(h)).toEqual([['Moscow', 'LOCATION', ['alice'], 'accepted']]);
+    // The side panel counts the orphan as its queue row does.
+    const row = () =>
+      h.workspace.project!.handlers.reviewQueue({ filter: 'all' }).items.find((i) => i.title === 'Summit')!;
+    expect(`${row().openConflicts} open · ${row().progress.resolved} of ${row().progress.conflicts} resolved`).toBe(
+      '3 open · 0 of 3 resolved',
+    );
 
     await s.decideOrphan(moscow.id, true);
     expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(articleProgressText(h.store.getState().review!)).toBe('0 of 2 conflicts resolved · 2 open');
     expect(gold(h)).toEqual([['Moscow', 'LOCATION', [], 'edited']]);
     await s.undoReview();
     expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
@@ -349,5 +361,10 @@ describe('the review store on a real project', () => {
     await h.settle();
     expect(h.store.getState().goldEdit).toBeNull();
     expect(decisions()).toBe(2);
+  });
+
+  it('"N of M conflicts resolved" says conflict for one', () => {
+    expect(resolvedText({ resolved: 0, conflicts: 1 })).toBe('0 of 1 conflict resolved');
+    expect(resolvedText({ resolved: 1, conflicts: 2 })).toBe('1 of 2 conflicts resolved');
   });
 });

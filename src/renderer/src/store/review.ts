@@ -10,6 +10,7 @@ import type {
   QueueFilter,
   ReviewArticleData,
   ReviewClusterData,
+  ReviewProgress,
   ReviewQueue,
 } from '../../../shared/review';
 import { DEFAULT_POLICY, describePolicyRun } from '../../../shared/review';
@@ -114,10 +115,25 @@ export function conflictCount(n: number): string {
   return `${n} conflict${n === 1 ? '' : 's'}`;
 }
 
+/** Conflicts (clusters that are not unanimous, and orphans) without a decision in force. */
+export function openConflicts(progress: ReviewProgress): number {
+  return Math.max(0, progress.conflicts - progress.resolved);
+}
+
+/** "1 of 2 conflicts resolved", "0 of 1 conflict resolved". */
+export function resolvedText(progress: ReviewProgress): string {
+  return `${progress.resolved} of ${conflictCount(progress.conflicts)} resolved`;
+}
+
+/** The article's progress as the side panel says it: the same numbers as its queue row. */
+export function articleProgressText(article: ReviewArticleData): string {
+  return `${resolvedText(article.progress)} · ${openConflicts(article.progress)} open${article.adjudicated ? ' · adjudicated' : ''}`;
+}
+
 /** Why the article cannot be marked adjudicated yet (its open conflicts and orphans), or null. */
 export function adjudicationRefusal(article: ReviewArticleData): string | null {
-  const open = article.progress.conflicts - article.progress.resolved;
-  if (open <= 0) return null;
+  const open = openConflicts(article.progress);
+  if (open === 0) return null;
   const orphans = article.orphans.length;
   const how = orphans > 0 ? '(J, and Keep / Remove in the side panel)' : '(J)';
   const be = open === 1 ? 'is' : 'are';
