@@ -86,6 +86,8 @@ describe('the review store on a real project', () => {
     const h = await reviewing();
     const s = h.store.getState();
     expect(selectReviewMode(s)).toBe(true);
+    // The status bar's mode button says "Review mode"; the notice beside it does not say it again.
+    expect(h.store.getState().notice).toBe('J / K walk the open conflicts; ? lists every key');
     expect(h.workspace.project!.handlers.getSession({}).annotator!.role).toBe('reviewer');
     expect(s.queue!.items.map((i) => [i.title, i.agreement, i.openConflicts])).toEqual([
       ['Talks', 0, 1],

@@ -323,7 +323,8 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       try {
         const session = await call('setRole', { role: on ? 'reviewer' : 'annotator' });
         set({ session });
-        get().notify(on ? 'Review mode' : 'Annotation mode: your own layer only');
+        // The mode button already names the mode: the notice says what it means.
+        get().notify(on ? 'J / K walk the open conflicts; ? lists every key' : 'Annotation mode: your own layer only');
         if (on) await get().startReviewing();
         else {
           set({ review: null, queue: null, clusterId: null, goldEdit: null, reviewError: null });
