@@ -246,6 +246,19 @@ test('a reviewer opens in review mode; an empty queue says why; the cheat sheet 
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet.getByRole('heading', { name: 'Review' })).toBeVisible();
   await expect(sheet).toContainText('Accept the highlighted version');
+  // Every key chip is one box inside its column: a long one wraps inside its chip instead of
+  // being broken into open-ended pieces or cut.
+  await expect(sheet.locator('kbd', { hasText: 'Ctrl+← / Ctrl+→' })).toBeVisible();
+  const broken = await sheet.locator('.shortcut dt').evaluateAll((dts) =>
+    dts
+      .filter((dt) => {
+        const kbd = dt.querySelector('kbd')!;
+        const box = kbd.getBoundingClientRect();
+        return kbd.getClientRects().length !== 1 || box.right > dt.getBoundingClientRect().right + 0.5;
+      })
+      .map((dt) => dt.textContent),
+  );
+  expect(broken).toEqual([]);
   await page.keyboard.press('Escape');
 
   // The role is the person's: opening the project again opens in review mode.
