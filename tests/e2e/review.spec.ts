@@ -119,6 +119,14 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await expect(page.locator('[data-testid=review-text] .rseg[title*="alice: ACTOR"]').first()).toHaveText('Kim');
   await expect(page.locator('[data-testid=queue-row].cursor')).toContainText('Summit');
   await expect(page.getByTestId('version')).toHaveText(['1 alice ACTOR “Putin”', '2 bob CLAIM “Putin”']);
+  // Ctrl+Enter with conflicts open records nothing and says why.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('review-error')).toContainText(
+    '4 conflicts are still open: decide them (J) before marking the article adjudicated',
+  );
+  await expect(page.getByTestId('review-title')).toHaveText('Summit');
+  await expect(page.getByTestId('review-adjudicated')).toHaveCount(0);
+  await expect(page.getByTestId('queue-adjudicated')).toHaveCount(0);
   await page.keyboard.press('2');
   await expect(c.decision).toContainText('accepted (bob)');
 
@@ -152,6 +160,13 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('2'); // CLAIM's hotkey
   await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
+  // While editing, Ctrl+Z and Ctrl+Enter act on nothing else: the edit stays open.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toHaveText('Enter records the edit, Esc drops it');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
+  await expect(page.getByTestId('article-review-progress')).toContainText('3 of 4 conflicts resolved');
+  await expect(c.status).toHaveAttribute('data-status', 'open');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('gold-editing')).toHaveCount(0);
   await expect(c.decision).toContainText('edited → CLAIM “Kim Jong Un”');
