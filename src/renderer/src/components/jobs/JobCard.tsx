@@ -10,18 +10,20 @@ function percent(job: JobState): number | null {
   return total > 0 ? Math.min(100, Math.round((100 * done) / total)) : null;
 }
 
+/** Reports up to this many lines are shown whole (an import's summary and its warnings). */
+const FOLD_AFTER = 8;
+
 /**
- * A finished job's report, folded to its first line so that cards do not cover the text or a
- * sheet; the rest opens on a click.
+ * A finished job's report. A long one (the agreement report, a large merge) is folded to its
+ * first line, so that cards do not cover the text or a sheet; the rest opens on a click.
  */
 function Report({ text }: { text: string }) {
   const [first = '', ...rest] = text.split('\n');
-  const more = rest.join('\n').trim();
-  if (!more) {
+  if (rest.length < FOLD_AFTER) {
     return (
-      <p className="job-report-line" data-testid="job-report">
-        {first}
-      </p>
+      <pre className="job-report" data-testid="job-report">
+        {text}
+      </pre>
     );
   }
   return (
@@ -29,7 +31,7 @@ function Report({ text }: { text: string }) {
       <summary className="job-report-line" title={first}>
         {first}
       </summary>
-      <pre className="job-report">{more}</pre>
+      <pre className="job-report">{rest.join('\n')}</pre>
     </details>
   );
 }
