@@ -160,10 +160,15 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('2'); // CLAIM's hotkey
   await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
-  // While editing, Ctrl+Z and Ctrl+Enter act on nothing else: the edit stays open.
+  // While editing, Ctrl+Z steps back within the edit (the relabel) and Ctrl+Enter acts on
+  // nothing else: the edit stays open.
   await page.keyboard.press('Control+z');
-  await expect(page.getByRole('status')).toHaveText('Enter records the edit, Esc drops it');
+  await expect(page.getByRole('status')).toHaveText('Stepped back in the edit: Enter records it, Esc drops it');
+  await expect(page.getByTestId('gold-editing')).not.toContainText('CLAIM');
+  await expect(page.getByTestId('gold-editing')).toContainText('“Kim Jong Un”');
+  await page.keyboard.press('2');
   await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status')).toHaveText('Enter records the edit, Esc drops it');
   await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
   await expect(page.getByTestId('article-review-progress')).toContainText('3 of 4 conflicts resolved');
   await expect(c.status).toHaveAttribute('data-status', 'open');

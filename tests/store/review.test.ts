@@ -315,12 +315,12 @@ describe('the review store on a real project', () => {
     expect(gold(h)).toEqual([]);
   });
 
-  it('while a gold edit is open, Ctrl+Z and Ctrl+Enter are refused: nothing undone or marked, the edit stays', async () => {
+  it('while a gold edit is open, Ctrl+Z steps back within it and Ctrl+Enter is refused: nothing else acts', async () => {
     const h = await reviewing();
     const s = h.store.getState();
     // The window's key handler, as the app runs it (no element has the focus).
     vi.stubGlobal('HTMLElement', class {});
-    const { handleKey } = await import('../../src/renderer/src/components/editor/useKeyboard');
+    const { handleKey, runCommand } = await import('../../src/renderer/src/components/editor/useKeyboard');
     const key = (k: string, mods: { ctrl?: boolean; shift?: boolean } = {}) =>
       handleKey({
         key: k,
@@ -335,30 +335,40 @@ describe('the review store on a real project', () => {
     const db = h.workspace.project!.db;
     const decisions = () => db.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
     expect(decisions()).toBe(1);
+    const edited = () => {
+      const { goldEdit, review } = h.store.getState();
+      return goldEdit && review!.text.slice(goldEdit.start, goldEdit.end);
+    };
 
     expect(key('e')).toBe(true);
+    expect(edited()).toBe('Putin');
     expect(key('ArrowRight', { shift: true })).toBe(true);
-    const edit = h.store.getState().goldEdit;
-    expect(edit).not.toBeNull();
+    expect(key('ArrowRight', { shift: true })).toBe(true);
+    expect(edited()).toBe('Putin i');
     expect(key('z', { ctrl: true })).toBe(true);
     await h.settle();
-    expect(h.store.getState().notice).toBe('Enter records the edit, Esc drops it');
+    expect(edited()).toBe('Putin ');
+    expect(h.store.getState().notice).toBe('Stepped back in the edit: Enter records it, Esc drops it');
     expect(h.store.getState().review!.title).toBe('Summit');
-    expect(h.store.getState().goldEdit).toEqual(edit);
     expect(decisions()).toBe(1);
 
     expect(key('Enter', { ctrl: true })).toBe(true);
     await h.settle();
-    expect(h.store.getState().goldEdit).toEqual(edit);
+    expect(h.store.getState().notice).toBe('Enter records the edit, Esc drops it');
+    expect(edited()).toBe('Putin ');
     expect(h.store.getState().review!.adjudicated).toBe(false);
     expect(h.workspace.project!.handlers.reviewQueue({ filter: 'all' }).items.every((i) => !i.adjudicated)).toBe(true);
 
-    // The menu's Undo, too, leaves the edit alone.
-    const { runCommand } = await import('../../src/renderer/src/components/editor/useKeyboard');
+    // The menu's Undo steps back too; past the start it says so and undoes no decision.
+    runCommand('undo');
+    expect(edited()).toBe('Putin');
     runCommand('undo');
     await h.settle();
+    expect(h.store.getState().notice).toBe('The edit is as it started: Enter records it, Esc drops it');
+    expect(edited()).toBe('Putin');
     expect(decisions()).toBe(1);
 
+    expect(key('ArrowRight', { shift: true })).toBe(true);
     expect(key('Enter')).toBe(true);
     await h.settle();
     expect(h.store.getState().goldEdit).toBeNull();

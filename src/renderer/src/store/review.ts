@@ -45,6 +45,8 @@ export interface ReviewSlice {
   versionIndex: number;
   /** The gold span being edited (E), until Enter records it or Esc drops it. */
   goldEdit: GoldEdit | null;
+  /** The edit as it was before each nudge or relabel, so that Ctrl+Z steps back within it. */
+  goldEditSteps: GoldEdit[];
   policy: Policy;
   /** The last thing the review could not do, shown in the status bar until dismissed. */
   reviewError: string | null;
@@ -80,6 +82,8 @@ export interface ReviewSlice {
   startGoldEdit(): void;
   nudgeGoldEdit(edge: 'start' | 'end', dir: 1 | -1): void;
   relabelGoldEdit(labelId: number): void;
+  /** Ctrl+Z while editing: the edit as it was before its last nudge or relabel. */
+  stepBackGoldEdit(): void;
   recordGoldEdit(): Promise<void>;
   cancelGoldEdit(): void;
   undoReview(): Promise<void>;
@@ -285,6 +289,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     clusterId: null,
     versionIndex: 0,
     goldEdit: null,
+    goldEditSteps: [],
     policy: DEFAULT_POLICY,
     reviewError: null,
     undone: [],
@@ -454,7 +459,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       const from = member?.span ?? gold;
       const labelId = labels.find((l) => l.name === member?.span.label)?.id ?? gold?.labelId ?? labels[0]?.id ?? null;
       if (!from || labelId === null) return fail('Nothing to start the edit from: this cluster has no span');
-      set({ goldEdit: { start: from.start, end: from.end, labelId } });
+      set({ goldEdit: { start: from.start, end: from.end, labelId }, goldEditSteps: [] });
     },
     nudgeGoldEdit: (edge, dir) => {
       const { goldEdit, review } = get();
@@ -462,11 +467,20 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       const next = { ...goldEdit };
       next[edge] = stepChar(review.text, goldEdit[edge], dir);
       if (next.end <= next.start) return get().notify('A gold span cannot be empty: R records “no span here”');
-      set({ goldEdit: next });
+      set((s) => ({ goldEdit: next, goldEditSteps: [...s.goldEditSteps, goldEdit] }));
     },
     relabelGoldEdit: (labelId) => {
       const { goldEdit } = get();
-      if (goldEdit) set({ goldEdit: { ...goldEdit, labelId } });
+      if (!goldEdit || goldEdit.labelId === labelId) return;
+      set((s) => ({ goldEdit: { ...goldEdit, labelId }, goldEditSteps: [...s.goldEditSteps, goldEdit] }));
+    },
+    stepBackGoldEdit: () => {
+      const { goldEdit, goldEditSteps } = get();
+      if (!goldEdit) return;
+      const previous = goldEditSteps.at(-1);
+      if (!previous) return get().notify('The edit is as it started: Enter records it, Esc drops it');
+      set({ goldEdit: previous, goldEditSteps: goldEditSteps.slice(0, -1) });
+      get().notify('Stepped back in the edit: Enter records it, Esc drops it');
     },
     recordGoldEdit: async () => {
       const { goldEdit } = get();

@@ -88,7 +88,8 @@ export function ClusterPanel() {
                 <span className="version-text">“{review.text.slice(goldEdit.start, goldEdit.end)}”</span>
               </p>
               <p className="hint">
-                Shift+← / → moves the end, Alt+Shift+← / → the start, label keys relabel; Enter records, Esc cancels.
+                Shift+← / → moves the end, Alt+Shift+← / → the start, label keys relabel, Ctrl+Z steps back; Enter
+                records, Esc cancels.
               </p>
             </div>
           ) : null}

@@ -14,12 +14,14 @@ function run(action: () => unknown): true {
 export const EDIT_OPEN = 'Enter records the edit, Esc drops it';
 
 /** Commands that would leave or overwrite the open gold edit. */
-const LEAVES_EDIT: ReadonlySet<MenuCommand> = new Set(['undo', 'redo', 'markDone', 'nextArticle', 'prevArticle']);
+const LEAVES_EDIT: ReadonlySet<MenuCommand> = new Set(['redo', 'markDone', 'nextArticle', 'prevArticle']);
 
 /** Menu commands that mean something else while reviewing; false when the editor's meaning holds. */
 export function reviewCommand(command: MenuCommand): boolean {
   const s = useStore.getState();
-  // The menu's Undo or Mark done would act on another decision while the edit is still open.
+  // While the edit is open, Undo steps back within it; Redo or Mark done would act on another
+  // decision or article and drop it.
+  if (s.goldEdit && command === 'undo') return (s.stepBackGoldEdit(), true);
   if (s.goldEdit && LEAVES_EDIT.has(command)) return (s.notify(EDIT_OPEN), true);
   switch (command) {
     case 'undo':
@@ -62,7 +64,7 @@ export function handleReviewKey(e: KeyboardEvent): boolean {
   return false;
 }
 
-/** While a gold span is edited: the editor's nudge keys, label hotkeys, Enter and Esc. */
+/** While a gold span is edited: the editor's nudge keys, label hotkeys, Ctrl+Z within it, Enter and Esc. */
 function handleEditKey(e: KeyboardEvent): boolean {
   const s = useStore.getState();
   if (matches('cancelEdit', e)) return run(() => s.cancelGoldEdit());
@@ -71,6 +73,7 @@ function handleEditKey(e: KeyboardEvent): boolean {
     s.nudgeGoldEdit(matches('nudgeStart', e) ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     return true;
   }
+  if (matches('undoDecision', e)) return (s.stepBackGoldEdit(), true);
   if (e.ctrlKey || e.metaKey || e.altKey) {
     // A chord of the keymap (Ctrl+Z, Ctrl+Enter, …) would act elsewhere: the keys are the edit's.
     if (!(Object.values(KEYMAP) as Binding[]).some((b) => bindingMatches(b, e))) return false;
