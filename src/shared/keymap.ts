@@ -163,7 +163,7 @@ export const KEYMAP = {
   editGold: {
     chords: ['E'],
     action:
-      'Edit the gold span, starting from the highlighted version: Shift+← / → moves its end, Alt+Shift+← / → its start, label keys relabel',
+      'Edit the gold span, starting from the highlighted version: Shift+← / → moves its end, Alt+Shift+← / → its start, label keys relabel, Ctrl+Z steps back',
     group: 'Review',
   },
   recordEdit: { chords: ['Enter'], display: 'Enter (editing)', action: 'Record the edited gold span', group: 'Review' },

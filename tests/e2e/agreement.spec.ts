@@ -36,6 +36,8 @@ test('the matrix shows each pair by metric and label, and a cell lists its confl
   const cell = sheet.locator('[data-testid=heatmap-cell][data-pair="alice|bob"]');
   // Exact F1: one match of 2 + 2 spans = 0.5. Relaxed: both pairs overlap, 2·2 / 4 = 1.
   await expect(cell).toHaveAttribute('data-value', '0.5');
+  // The panel shows its job's progress itself: no card covers its captions and lists.
+  await expect(page.getByTestId('job-card')).toHaveCount(0);
   await expect(cell).toContainText('0.50');
   await expect(cell).toHaveAccessibleName(/alice and bob: 0\.50 over 1 article, 1 matched of 2 \+ 2 spans/);
   await sheet.getByLabel('Relaxed (overlap) span F1').check();
@@ -57,6 +59,14 @@ test('the matrix shows each pair by metric and label, and a cell lists its confl
   await expect(list.getByTestId('pair-conflict')).toHaveCount(1);
   await expect(list.getByTestId('pair-conflict')).toContainText('boundary');
   await expect(list.getByTestId('pair-conflict')).toContainText('alice: ACTOR “Putin”');
+  // The article's title sits on one line, left-aligned, and stops before the kind chip.
+  const title = await list.locator('.pair-title').boundingBox();
+  const kinds = await list.locator('.pair-kinds').boundingBox();
+  const item = await list.getByTestId('pair-conflict').boundingBox();
+  expect(title!.x).toBeLessThan(item!.x + 2);
+  expect(title!.x + title!.width).toBeLessThanOrEqual(kinds!.x);
+  expect(Math.abs(title!.y - kinds!.y)).toBeLessThan(6);
+  expect(title!.height).toBeLessThan(2 * kinds!.height);
   // Opening a listed conflict enters review mode at that cluster.
   await list.getByTestId('pair-conflict').getByRole('button').click();
   await expect(sheet).toBeHidden();
@@ -69,6 +79,13 @@ test('the matrix shows each pair by metric and label, and a cell lists its confl
   await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
+  // Closed, the panel's finished job shows as a card folded to its report's first line.
+  // (Opening the panel again ran it again: the first run's card is the one looked at.)
+  const card = page.locator('[data-testid=job-card][data-phase=done]').filter({ hasText: 'Agreement' }).first();
+  await expect(card.getByTestId('job-report')).toContainText('alice × bob');
+  await expect(card.locator('pre.job-report')).toBeHidden();
+  await card.locator('summary').click();
+  await expect(card.locator('pre.job-report')).toBeVisible();
 });
 
 test('with fewer than two annotators the panel says what is needed', async ({ app }) => {

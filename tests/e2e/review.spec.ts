@@ -106,7 +106,7 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await page.keyboard.press('1');
   await expect(c.status).toHaveAttribute('data-status', 'decided');
   await expect(c.decision).toContainText('accepted (alice)');
-  await expect(page.getByTestId('article-review-progress')).toContainText('1 of 1 conflicts resolved');
+  await expect(page.getByTestId('article-review-progress')).toContainText('1 of 1 conflict resolved · 0 open');
   await expect(page.getByTestId('queue-progress')).toHaveText('1 of 5 conflicts resolved');
 
   // J: no open conflict left here, so the next article with open conflicts opens at its first.
@@ -119,6 +119,14 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   await expect(page.locator('[data-testid=review-text] .rseg[title*="alice: ACTOR"]').first()).toHaveText('Kim');
   await expect(page.locator('[data-testid=queue-row].cursor')).toContainText('Summit');
   await expect(page.getByTestId('version')).toHaveText(['1 alice ACTOR “Putin”', '2 bob CLAIM “Putin”']);
+  // Ctrl+Enter with conflicts open records nothing and says why.
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('review-error')).toContainText(
+    '4 conflicts are still open: decide them (J) before marking the article adjudicated',
+  );
+  await expect(page.getByTestId('review-title')).toHaveText('Summit');
+  await expect(page.getByTestId('review-adjudicated')).toHaveCount(0);
+  await expect(page.getByTestId('queue-adjudicated')).toHaveCount(0);
   await page.keyboard.press('2');
   await expect(c.decision).toContainText('accepted (bob)');
 
@@ -152,6 +160,18 @@ test('a reviewer resolves each kind of conflict by keyboard and exports gold wit
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('2'); // CLAIM's hotkey
   await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
+  // While editing, Ctrl+Z steps back within the edit (the relabel) and Ctrl+Enter acts on
+  // nothing else: the edit stays open.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toHaveText('Stepped back in the edit: Enter records it, Esc drops it');
+  await expect(page.getByTestId('gold-editing')).not.toContainText('CLAIM');
+  await expect(page.getByTestId('gold-editing')).toContainText('“Kim Jong Un”');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status')).toHaveText('Enter records the edit, Esc drops it');
+  await expect(page.getByTestId('gold-editing')).toContainText('CLAIM “Kim Jong Un”');
+  await expect(page.getByTestId('article-review-progress')).toContainText('3 of 4 conflicts resolved');
+  await expect(c.status).toHaveAttribute('data-status', 'open');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('gold-editing')).toHaveCount(0);
   await expect(c.decision).toContainText('edited → CLAIM “Kim Jong Un”');
@@ -246,6 +266,19 @@ test('a reviewer opens in review mode; an empty queue says why; the cheat sheet 
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet.getByRole('heading', { name: 'Review' })).toBeVisible();
   await expect(sheet).toContainText('Accept the highlighted version');
+  // Every key chip is one box inside its column: a long one wraps inside its chip instead of
+  // being broken into open-ended pieces or cut.
+  await expect(sheet.locator('kbd', { hasText: 'Ctrl+← / Ctrl+→' })).toBeVisible();
+  const broken = await sheet.locator('.shortcut dt').evaluateAll((dts) =>
+    dts
+      .filter((dt) => {
+        const kbd = dt.querySelector('kbd')!;
+        const box = kbd.getBoundingClientRect();
+        return kbd.getClientRects().length !== 1 || box.right > dt.getBoundingClientRect().right + 0.5;
+      })
+      .map((dt) => dt.textContent),
+  );
+  expect(broken).toEqual([]);
   await page.keyboard.press('Escape');
 
   // The role is the person's: opening the project again opens in review mode.

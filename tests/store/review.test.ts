@@ -1,7 +1,7 @@
 // The review slice against a real project file: review mode follows the person's role, J / K
 // walk the open conflicts across articles, each decision is what the decision log holds, undo
 // and redo go through the backend, the policy's run is one step, and refusals are shown.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addArticle } from '../../src/main/backend/articles';
 import { ensureAnnotator } from '../../src/main/backend/annotators';
 import { writeTransaction } from '../../src/main/backend/db/handles';
@@ -9,7 +9,12 @@ import type { Project } from '../../src/main/backend/project';
 import { goldSpans } from '../../src/main/backend/review/gold-layer';
 import { createSpan, deleteSpan } from '../../src/main/backend/spans';
 import { setStatus } from '../../src/main/backend/status';
-import { selectCluster, selectReviewMode } from '../../src/renderer/src/store/review';
+import {
+  articleProgressText,
+  resolvedText,
+  selectCluster,
+  selectReviewMode,
+} from '../../src/renderer/src/store/review';
 import { storeOnProject } from './harness';
 
 type Layers = Record<string, [number, number, string][]>;
@@ -81,6 +86,8 @@ describe('the review store on a real project', () => {
     const h = await reviewing();
     const s = h.store.getState();
     expect(selectReviewMode(s)).toBe(true);
+    // The status bar's mode button says "Review mode"; the notice beside it does not say it again.
+    expect(h.store.getState().notice).toBe('J / K walk the open conflicts; ? lists every key');
     expect(h.workspace.project!.handlers.getSession({}).annotator!.role).toBe('reviewer');
     expect(s.queue!.items.map((i) => [i.title, i.agreement, i.openConflicts])).toEqual([
       ['Talks', 0, 1],
@@ -166,6 +173,8 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().queue).toEqual(fresh());
     await s.redoReview();
     expect(h.store.getState().queue).toEqual(fresh());
+    await s.goConflict(1); // Monday, the last open one
+    await s.rejectCluster();
     await s.adjudicateAndNext();
     expect(h.store.getState().queue!.items.filter((i) => i.adjudicated)).toHaveLength(1);
     expect(h.store.getState().queue).toEqual(fresh());
@@ -239,6 +248,28 @@ describe('the review store on a real project', () => {
     expect(selectCluster(h.store.getState())!.status).toBe('open');
   });
 
+  it('an article with open conflicts is not marked adjudicated: the refusal says how many and stays', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    const flagged = () => h.workspace.project!.handlers.reviewQueue({ filter: 'adjudicated' }).items.length;
+    await s.adjudicateAndNext(); // Talks: Geneva is open
+    expect(h.store.getState().reviewError).toBe(
+      '1 conflict is still open: decide it (J) before marking the article adjudicated',
+    );
+    expect(h.store.getState().review!.title).toBe('Talks');
+    expect(h.store.getState().review!.adjudicated).toBe(false);
+    expect(flagged()).toBe(0);
+    await s.goConflict(1); // Summit: three open
+    await s.takeVersion(2);
+    await s.adjudicateAndNext();
+    await h.settle();
+    expect(h.store.getState().reviewError).toBe(
+      '2 conflicts are still open: decide them (J) before marking the article adjudicated',
+    );
+    expect(h.store.getState().queue!.items.some((i) => i.adjudicated)).toBe(false);
+    expect(flagged()).toBe(0);
+  });
+
   it('adjudicating opens the next article with open conflicts', async () => {
     const h = await reviewing();
     const s = h.store.getState();
@@ -266,14 +297,86 @@ describe('the review store on a real project', () => {
     await s.openReview(h.store.getState().review!.id);
     expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
     expect(gold(h)).toEqual([['Moscow', 'LOCATION', ['alice'], 'accepted']]);
+    // The side panel counts the orphan as its queue row does.
+    const row = () =>
+      h.workspace.project!.handlers.reviewQueue({ filter: 'all' }).items.find((i) => i.title === 'Summit')!;
+    expect(`${row().openConflicts} open · ${row().progress.resolved} of ${row().progress.conflicts} resolved`).toBe(
+      '3 open · 0 of 3 resolved',
+    );
 
     await s.decideOrphan(moscow.id, true);
     expect(h.store.getState().review!.orphans).toEqual([]);
+    expect(articleProgressText(h.store.getState().review!)).toBe('0 of 2 conflicts resolved · 2 open');
     expect(gold(h)).toEqual([['Moscow', 'LOCATION', [], 'edited']]);
     await s.undoReview();
     expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);
     await s.decideOrphan(moscow.id, false);
     expect(h.store.getState().review!.orphans).toEqual([]);
     expect(gold(h)).toEqual([]);
+  });
+
+  it('while a gold edit is open, Ctrl+Z steps back within it and Ctrl+Enter is refused: nothing else acts', async () => {
+    const h = await reviewing();
+    const s = h.store.getState();
+    // The window's key handler, as the app runs it (no element has the focus).
+    vi.stubGlobal('HTMLElement', class {});
+    const { handleKey, runCommand } = await import('../../src/renderer/src/components/editor/useKeyboard');
+    const key = (k: string, mods: { ctrl?: boolean; shift?: boolean } = {}) =>
+      handleKey({
+        key: k,
+        ctrlKey: mods.ctrl ?? false,
+        metaKey: false,
+        altKey: false,
+        shiftKey: mods.shift ?? false,
+        target: null,
+      } as unknown as KeyboardEvent);
+    await s.takeVersion(1); // Talks: Geneva, a decision on another article
+    await s.goConflict(1); // Summit: Putin
+    const db = h.workspace.project!.db;
+    const decisions = () => db.prepare('SELECT count(*) FROM decisions').pluck().get() as number;
+    expect(decisions()).toBe(1);
+    const edited = () => {
+      const { goldEdit, review } = h.store.getState();
+      return goldEdit && review!.text.slice(goldEdit.start, goldEdit.end);
+    };
+
+    expect(key('e')).toBe(true);
+    expect(edited()).toBe('Putin');
+    expect(key('ArrowRight', { shift: true })).toBe(true);
+    expect(key('ArrowRight', { shift: true })).toBe(true);
+    expect(edited()).toBe('Putin i');
+    expect(key('z', { ctrl: true })).toBe(true);
+    await h.settle();
+    expect(edited()).toBe('Putin ');
+    expect(h.store.getState().notice).toBe('Stepped back in the edit: Enter records it, Esc drops it');
+    expect(h.store.getState().review!.title).toBe('Summit');
+    expect(decisions()).toBe(1);
+
+    expect(key('Enter', { ctrl: true })).toBe(true);
+    await h.settle();
+    expect(h.store.getState().notice).toBe('Enter records the edit, Esc drops it');
+    expect(edited()).toBe('Putin ');
+    expect(h.store.getState().review!.adjudicated).toBe(false);
+    expect(h.workspace.project!.handlers.reviewQueue({ filter: 'all' }).items.every((i) => !i.adjudicated)).toBe(true);
+
+    // The menu's Undo steps back too; past the start it says so and undoes no decision.
+    runCommand('undo');
+    expect(edited()).toBe('Putin');
+    runCommand('undo');
+    await h.settle();
+    expect(h.store.getState().notice).toBe('The edit is as it started: Enter records it, Esc drops it');
+    expect(edited()).toBe('Putin');
+    expect(decisions()).toBe(1);
+
+    expect(key('ArrowRight', { shift: true })).toBe(true);
+    expect(key('Enter')).toBe(true);
+    await h.settle();
+    expect(h.store.getState().goldEdit).toBeNull();
+    expect(decisions()).toBe(2);
+  });
+
+  it('"N of M conflicts resolved" says conflict for one', () => {
+    expect(resolvedText({ resolved: 0, conflicts: 1 })).toBe('0 of 1 conflict resolved');
+    expect(resolvedText({ resolved: 1, conflicts: 2 })).toBe('1 of 2 conflicts resolved');
   });
 });

@@ -7,7 +7,9 @@ import {
   cellOf,
   colourOf,
   formatValue,
+  heatmapHead,
   pairFor,
+  shortName,
   textColourOf,
 } from '../../src/renderer/src/lib/agreementView';
 
@@ -63,6 +65,14 @@ describe('agreement view', () => {
   it('prints two decimals or a dash, and colours keep their order from low to high', () => {
     expect(formatValue(null)).toBe('—');
     expect(formatValue(0.80672)).toBe('0.81');
+    // No sign on a zero: alpha of exactly -0, or a value that rounds to zero.
+    expect([formatValue(-0), formatValue(-0.0001), formatValue(-0.004), formatValue(0.004)]).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
+    expect(formatValue(-0.006)).toBe('-0.01');
     const lum = (v: number) => {
       const [r, g, b] = colourOf(v).match(/\d+/g)!.map(Number) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -73,5 +83,18 @@ describe('agreement view', () => {
     expect(colourOf(-0.5)).toBe(colourOf(0));
     expect(colourOf(null)).toBe('transparent');
     expect([textColourOf(0.1), textColourOf(0.9)]).toEqual(['#fff', '#111']);
+  });
+
+  it('the matrix header is as large as its longest name: short names leave no empty band', () => {
+    const short = heatmapHead(['anna', 'bo', 'cy']);
+    const long = heatmapHead(['anna', 'annotator-with-a-long-name']);
+    expect(short.top).toBeLessThan(60);
+    expect(short.left).toBeLessThan(60);
+    expect(long.left).toBeGreaterThan(short.left);
+    expect(long.top).toBeGreaterThan(short.top);
+    // A name past the cap is cut, so a very long one cannot push the matrix off the sheet.
+    expect(heatmapHead(['x'.repeat(200)])).toEqual(heatmapHead(['x'.repeat(30)]));
+    expect(shortName('x'.repeat(30))).toHaveLength(24);
+    expect(shortName('anna')).toBe('anna');
   });
 });

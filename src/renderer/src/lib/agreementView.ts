@@ -56,7 +56,36 @@ export function cellOf(pair: PairReport, metric: Metric, label: LabelChoice): Ce
 
 /** The number as the panel prints it: two decimals, or a dash where it is undefined. */
 export function formatValue(v: number | null): string {
-  return v === null ? '—' : v.toFixed(2);
+  if (v === null) return '—';
+  const text = v.toFixed(2);
+  // -0.001 and -0 print as 0.00: a sign on zero reads as disagreement that is not there.
+  return Number(text) === 0 ? '0.00' : text;
+}
+
+/** The matrix's header sizes in px: names beside the rows, names tilted over the columns. */
+export interface HeatmapHead {
+  /** Width of the row names' column. */
+  left: number;
+  /** Height of the band of tilted column names. */
+  top: number;
+}
+
+/** Px per character of a name at the matrix's font (13px): a generous average, so names fit. */
+const NAME_CHAR_PX = 8;
+/** The column names' tilt (degrees), as Heatmap draws them. */
+export const NAME_TILT = 40;
+/** Names longer than this are cut with an ellipsis (their full text is in the cells' tooltips). */
+export const NAME_MAX_CHARS = 24;
+
+export function shortName(name: string): string {
+  return name.length > NAME_MAX_CHARS ? `${name.slice(0, NAME_MAX_CHARS - 1)}…` : name;
+}
+
+/** Header sizes from the longest (shortened) name, so short names leave no empty band. */
+export function heatmapHead(names: readonly string[]): HeatmapHead {
+  const longest = Math.max(1, ...names.map((n) => shortName(n).length)) * NAME_CHAR_PX;
+  const rise = Math.sin((NAME_TILT * Math.PI) / 180);
+  return { left: Math.ceil(longest + 12), top: Math.ceil(longest * rise + 20) };
 }
 
 // A sequential scale that stays readable in every kind of colour blindness (viridis' stops).

@@ -10,6 +10,7 @@ import type {
   QueueFilter,
   ReviewArticleData,
   ReviewClusterData,
+  ReviewProgress,
   ReviewQueue,
 } from '../../../shared/review';
 import { DEFAULT_POLICY, describePolicyRun } from '../../../shared/review';
@@ -44,6 +45,8 @@ export interface ReviewSlice {
   versionIndex: number;
   /** The gold span being edited (E), until Enter records it or Esc drops it. */
   goldEdit: GoldEdit | null;
+  /** The edit as it was before each nudge or relabel, so that Ctrl+Z steps back within it. */
+  goldEditSteps: GoldEdit[];
   policy: Policy;
   /** The last thing the review could not do, shown in the status bar until dismissed. */
   reviewError: string | null;
@@ -79,6 +82,8 @@ export interface ReviewSlice {
   startGoldEdit(): void;
   nudgeGoldEdit(edge: 'start' | 'end', dir: 1 | -1): void;
   relabelGoldEdit(labelId: number): void;
+  /** Ctrl+Z while editing: the edit as it was before its last nudge or relabel. */
+  stepBackGoldEdit(): void;
   recordGoldEdit(): Promise<void>;
   cancelGoldEdit(): void;
   undoReview(): Promise<void>;
@@ -107,6 +112,36 @@ export function orderedClusters(article: ReviewArticleData): ReviewClusterData[]
 
 export function isOpen(cluster: ReviewClusterData): boolean {
   return cluster.status === 'open' || cluster.status === 'reopened';
+}
+
+/** "1 conflict" / "2 conflicts". */
+export function conflictCount(n: number): string {
+  return `${n} conflict${n === 1 ? '' : 's'}`;
+}
+
+/** Conflicts (clusters that are not unanimous, and orphans) without a decision in force. */
+export function openConflicts(progress: ReviewProgress): number {
+  return Math.max(0, progress.conflicts - progress.resolved);
+}
+
+/** "1 of 2 conflicts resolved", "0 of 1 conflict resolved". */
+export function resolvedText(progress: ReviewProgress): string {
+  return `${progress.resolved} of ${conflictCount(progress.conflicts)} resolved`;
+}
+
+/** The article's progress as the side panel says it: the same numbers as its queue row. */
+export function articleProgressText(article: ReviewArticleData): string {
+  return `${resolvedText(article.progress)} · ${openConflicts(article.progress)} open${article.adjudicated ? ' · adjudicated' : ''}`;
+}
+
+/** Why the article cannot be marked adjudicated yet (its open conflicts and orphans), or null. */
+export function adjudicationRefusal(article: ReviewArticleData): string | null {
+  const open = openConflicts(article.progress);
+  if (open === 0) return null;
+  const orphans = article.orphans.length;
+  const how = orphans > 0 ? '(J, and Keep / Remove in the side panel)' : '(J)';
+  const be = open === 1 ? 'is' : 'are';
+  return `${conflictCount(open)} ${be} still open: decide ${open === 1 ? 'it' : 'them'} ${how} before marking the article adjudicated`;
 }
 
 export const selectReviewMode = (s: Pick<Store, 'session'>): boolean => s.session?.annotator?.role === 'reviewer';
@@ -254,6 +289,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     clusterId: null,
     versionIndex: 0,
     goldEdit: null,
+    goldEditSteps: [],
     policy: DEFAULT_POLICY,
     reviewError: null,
     undone: [],
@@ -292,7 +328,8 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       try {
         const session = await call('setRole', { role: on ? 'reviewer' : 'annotator' });
         set({ session });
-        get().notify(on ? 'Review mode' : 'Annotation mode: your own layer only');
+        // The mode button already names the mode: the notice says what it means.
+        get().notify(on ? 'J / K walk the open conflicts; ? lists every key' : 'Annotation mode: your own layer only');
         if (on) await get().startReviewing();
         else {
           set({ review: null, queue: null, clusterId: null, goldEdit: null, reviewError: null });
@@ -422,7 +459,7 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       const from = member?.span ?? gold;
       const labelId = labels.find((l) => l.name === member?.span.label)?.id ?? gold?.labelId ?? labels[0]?.id ?? null;
       if (!from || labelId === null) return fail('Nothing to start the edit from: this cluster has no span');
-      set({ goldEdit: { start: from.start, end: from.end, labelId } });
+      set({ goldEdit: { start: from.start, end: from.end, labelId }, goldEditSteps: [] });
     },
     nudgeGoldEdit: (edge, dir) => {
       const { goldEdit, review } = get();
@@ -430,11 +467,20 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
       const next = { ...goldEdit };
       next[edge] = stepChar(review.text, goldEdit[edge], dir);
       if (next.end <= next.start) return get().notify('A gold span cannot be empty: R records “no span here”');
-      set({ goldEdit: next });
+      set((s) => ({ goldEdit: next, goldEditSteps: [...s.goldEditSteps, goldEdit] }));
     },
     relabelGoldEdit: (labelId) => {
       const { goldEdit } = get();
-      if (goldEdit) set({ goldEdit: { ...goldEdit, labelId } });
+      if (!goldEdit || goldEdit.labelId === labelId) return;
+      set((s) => ({ goldEdit: { ...goldEdit, labelId }, goldEditSteps: [...s.goldEditSteps, goldEdit] }));
+    },
+    stepBackGoldEdit: () => {
+      const { goldEdit, goldEditSteps } = get();
+      if (!goldEdit) return;
+      const previous = goldEditSteps.at(-1);
+      if (!previous) return get().notify('The edit is as it started: Enter records it, Esc drops it');
+      set({ goldEdit: previous, goldEditSteps: goldEditSteps.slice(0, -1) });
+      get().notify('Stepped back in the edit: Enter records it, Esc drops it');
     },
     recordGoldEdit: async () => {
       const { goldEdit } = get();
@@ -495,14 +541,14 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     adjudicateAndNext: async () => {
       const review = get().review;
       if (!review) return;
+      // As spanwise review --adjudicate: only a fully decided article is marked adjudicated.
+      const refusal = adjudicationRefusal(review);
+      if (refusal) return set({ reviewError: refusal });
       try {
         const flagged = await call('setAdjudicated', { articleId: review.id, adjudicated: true });
         set({ review: { ...review, adjudicated: true } });
         patch({ id: review.id, progress: flagged.progress, adjudicated: true });
-        const open = review.clusters.filter(isOpen).length;
-        get().notify(
-          open ? `Marked adjudicated with ${open} open conflict${open === 1 ? '' : 's'}` : 'Marked adjudicated',
-        );
+        get().notify('Marked adjudicated');
         if (!(await openNextWithConflicts(1, 'first'))) {
           await get().loadQueue();
           get().notify('Marked adjudicated — no article with open conflicts is left');

@@ -10,6 +10,32 @@ function percent(job: JobState): number | null {
   return total > 0 ? Math.min(100, Math.round((100 * done) / total)) : null;
 }
 
+/** Reports up to this many lines are shown whole (an import's summary and its warnings). */
+const FOLD_AFTER = 8;
+
+/**
+ * A finished job's report. A long one (the agreement report, a large merge) is folded to its
+ * first line, so that cards do not cover the text or a sheet; the rest opens on a click.
+ */
+function Report({ text }: { text: string }) {
+  const [first = '', ...rest] = text.split('\n');
+  if (rest.length < FOLD_AFTER) {
+    return (
+      <pre className="job-report" data-testid="job-report">
+        {text}
+      </pre>
+    );
+  }
+  return (
+    <details className="job-report-fold" data-testid="job-report">
+      <summary className="job-report-line" title={first}>
+        {first}
+      </summary>
+      <pre className="job-report">{rest.join('\n')}</pre>
+    </details>
+  );
+}
+
 export function JobCard({ job }: { job: JobState }) {
   const cancel = useStore((s) => s.cancelJob);
   const dismiss = useStore((s) => s.dismissJob);
@@ -50,11 +76,7 @@ export function JobCard({ job }: { job: JobState }) {
           {loss.dropped} of {loss.total} spans could not be carried by {job.exportSummary!.format}: see the loss report.
         </p>
       ) : null}
-      {job.phase === 'done' && job.report ? (
-        <pre className="job-report" data-testid="job-report">
-          {job.report}
-        </pre>
-      ) : null}
+      {job.phase === 'done' && job.report ? <Report text={job.report} /> : null}
       {job.phase === 'failed' ? (
         <pre className="job-report error" role="alert" data-testid="job-error">
           {job.error?.message ?? 'failed'}

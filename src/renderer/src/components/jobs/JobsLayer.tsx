@@ -127,7 +127,9 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
   }, [jobs]);
 
   const writing = useStore(selectWritingJob);
-  const shown = jobs.filter((j) => !quiet(j));
+  // The agreement panel shows its own job's progress and Cancel: its card would only cover it.
+  const agreementJob = useStore((s) => (s.overlay === 'agreement' ? s.agreementJobId : null));
+  const shown = jobs.filter((j) => !quiet(j) && j.id !== agreementJob);
 
   return (
     <>

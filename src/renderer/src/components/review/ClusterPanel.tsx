@@ -3,7 +3,7 @@
 // article's progress.
 import type { ReviewClusterData } from '../../../../shared/review';
 import { useStore } from '../../store';
-import { describeDecision, isOpen, orderedClusters, selectCluster } from '../../store/review';
+import { articleProgressText, describeDecision, isOpen, orderedClusters, selectCluster } from '../../store/review';
 
 const STATUS_TEXT: Record<ReviewClusterData['status'], string> = {
   unanimous: 'Unanimous',
@@ -29,7 +29,6 @@ export function ClusterPanel() {
     );
   }
   const ordered = orderedClusters(review);
-  const open = ordered.filter(isOpen).length;
   const position = cluster ? ordered.findIndex((c) => c.id === cluster.id) + 1 : 0;
   const gold = cluster ? review.gold.find((g) => g.clusterId === cluster.id) : undefined;
   const chip = (label: string) => (
@@ -40,8 +39,7 @@ export function ClusterPanel() {
   return (
     <section className="panel-section cluster-panel" data-testid="cluster-panel">
       <p className="review-progress" data-testid="article-review-progress">
-        {review.progress.resolved} of {review.progress.conflicts} conflicts resolved · {open} open
-        {review.adjudicated ? ' · adjudicated' : ''}
+        {articleProgressText(review)}
       </p>
       {cluster ? (
         <>
@@ -90,7 +88,8 @@ export function ClusterPanel() {
                 <span className="version-text">“{review.text.slice(goldEdit.start, goldEdit.end)}”</span>
               </p>
               <p className="hint">
-                Shift+← / → moves the end, Alt+Shift+← / → the start, label keys relabel; Enter records, Esc cancels.
+                Shift+← / → moves the end, Alt+Shift+← / → the start, label keys relabel, Ctrl+Z steps back; Enter
+                records, Esc cancels.
               </p>
             </div>
           ) : null}

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/review';
 import { useStore } from '../../store';
+import { resolvedText } from '../../store/review';
 
 const ROW_PX = 56;
 const FILTER_TEXT: Record<QueueFilter, string> = { all: 'All', open: 'Open conflicts', adjudicated: 'Adjudicated' };
@@ -60,9 +61,7 @@ export function ReviewQueuePane() {
     <aside className="sidebar review-queue" aria-label="Review queue">
       <div className="sidebar-head">
         <div className="progress-label">
-          <span data-testid="queue-progress">
-            {progress ? `${progress.resolved} of ${progress.conflicts} conflicts resolved` : '—'}
-          </span>
+          <span data-testid="queue-progress">{progress ? resolvedText(progress) : '—'}</span>
           <span>{pct}%</span>
         </div>
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>

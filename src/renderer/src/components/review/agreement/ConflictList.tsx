@@ -42,7 +42,12 @@ export function ConflictList({ conflicts, onOpen }: ConflictListProps) {
       <ol>
         {conflicts.conflicts.map((c) => (
           <li key={`${c.articleId}:${c.clusterId}`} data-testid="pair-conflict">
-            <button type="button" disabled={!onOpen} onClick={() => onOpen?.(c)} title="Open in review mode">
+            <button
+              type="button"
+              disabled={!onOpen}
+              onClick={() => onOpen?.(c)}
+              title={`${c.title}: open in review mode`}
+            >
               <span className="pair-title">{c.title}</span>
               <span className="pair-kinds">{c.kinds.join(' + ')}</span>
             </button>

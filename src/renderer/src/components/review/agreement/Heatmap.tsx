@@ -7,14 +7,16 @@ import {
   cellOf,
   colourOf,
   formatValue,
+  heatmapHead,
+  NAME_TILT,
   pairFor,
+  shortName,
   textColourOf,
   type LabelChoice,
   type Metric,
 } from '../../../lib/agreementView';
 
 const CELL = 64;
-const HEAD = 120;
 
 export interface HeatmapProps {
   report: AgreementReport;
@@ -26,7 +28,9 @@ export interface HeatmapProps {
 
 export function Heatmap({ report, metric, label, selected, onSelect }: HeatmapProps) {
   const names = report.annotators;
-  const size = HEAD + names.length * CELL;
+  const head = heatmapHead(names);
+  const width = head.left + names.length * CELL;
+  const height = head.top + names.length * CELL;
   const activate = (a: string, b: string) => (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -36,9 +40,9 @@ export function Heatmap({ report, metric, label, selected, onSelect }: HeatmapPr
   return (
     <svg
       className="heatmap"
-      width={size}
-      height={size}
-      viewBox={`0 0 ${size} ${size}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
       role="grid"
       aria-label="Agreement between each pair of annotators"
       data-testid="agreement-heatmap"
@@ -46,28 +50,28 @@ export function Heatmap({ report, metric, label, selected, onSelect }: HeatmapPr
       {names.map((n, i) => (
         <g key={n}>
           <text
-            x={HEAD - 8}
-            y={HEAD + i * CELL + CELL / 2}
+            x={head.left - 8}
+            y={head.top + i * CELL + CELL / 2}
             className="heatmap-name"
             textAnchor="end"
             dominantBaseline="middle"
           >
-            {n}
+            {shortName(n)}
           </text>
           <text
-            x={HEAD + i * CELL + CELL / 2}
-            y={HEAD - 8}
+            x={head.left + i * CELL + CELL / 2}
+            y={head.top - 8}
             className="heatmap-name"
-            transform={`rotate(-40 ${HEAD + i * CELL + CELL / 2} ${HEAD - 8})`}
+            transform={`rotate(-${NAME_TILT} ${head.left + i * CELL + CELL / 2} ${head.top - 8})`}
           >
-            {n}
+            {shortName(n)}
           </text>
         </g>
       ))}
       {names.map((a, i) =>
         names.map((b, j) => {
-          const x = HEAD + j * CELL;
-          const y = HEAD + i * CELL;
+          const x = head.left + j * CELL;
+          const y = head.top + i * CELL;
           if (a === b)
             return <rect key={`${a}|${b}`} x={x} y={y} width={CELL} height={CELL} className="heatmap-self" />;
           const pair = pairFor(report, a, b);
