@@ -306,7 +306,7 @@ describe('the review store on a real project', () => {
 
     await s.decideOrphan(moscow.id, true);
     expect(h.store.getState().review!.orphans).toEqual([]);
-    expect(articleProgressText(h.store.getState().review!)).toBe('0 of 2 conflicts resolved · 2 open');
+    expect(articleProgressText(h.store.getState().review!)).toBe('1 of 3 conflicts resolved · 2 open');
     expect(gold(h)).toEqual([['Moscow', 'LOCATION', [], 'edited']]);
     await s.undoReview();
     expect(h.store.getState().review!.orphans.map((o) => o.clusterId)).toEqual([moscow.id]);

@@ -115,8 +115,14 @@ export function articleState(
     return s;
   });
   const orphans: DecisionRow[] = [];
+  // Orphans the reviewer confirmed (kept or removed): conflicts resolved, not gone from the count.
+  let confirmed = 0;
   for (const d of inForce.values()) {
-    if (byId.has(d.cluster_id) || d.fingerprint === NO_CLUSTER) continue;
+    if (byId.has(d.cluster_id)) continue;
+    if (d.fingerprint === NO_CLUSTER) {
+      confirmed++;
+      continue;
+    }
     // A cluster reshaped by a merge has a new id: it is found through the spans it shares.
     const linked = new Set<ClusterState>();
     for (const id of JSON.parse(d.members) as string[]) {
@@ -126,8 +132,8 @@ export function articleState(
     for (const s of linked) if (!s.current) s.previous.push(d);
     if (linked.size === 0 && d.label_id !== null) orphans.push(d);
   }
-  let conflicts = orphans.length;
-  let resolved = 0;
+  let conflicts = orphans.length + confirmed;
+  let resolved = confirmed;
   for (const s of states) {
     s.status = s.current ? 'decided' : s.previous.length ? 'reopened' : s.cluster.unanimous ? 'unanimous' : 'open';
     if (!s.cluster.unanimous) {
