@@ -15,28 +15,9 @@ import {
   selectCluster,
   selectReviewMode,
 } from '../../src/renderer/src/store/review';
+import { SUMMIT, type Layers } from '../unit/fixtures/adjudication';
 import { storeOnProject } from './harness';
 
-type Layers = Record<string, [number, number, string][]>;
-
-// "Kim met Putin in Moscow on Monday.": Kim unanimous, Putin label, Moscow boundary, Monday partial.
-const SUMMIT = {
-  title: 'Summit',
-  text: 'Kim met Putin in Moscow on Monday.',
-  layers: {
-    alice: [
-      [0, 3, 'ACTOR'],
-      [8, 13, 'ACTOR'],
-      [17, 23, 'LOCATION'],
-    ],
-    bob: [
-      [0, 3, 'ACTOR'],
-      [8, 13, 'CLAIM'],
-      [14, 23, 'LOCATION'],
-      [27, 33, 'CLAIM'],
-    ],
-  } as Layers,
-};
 const TALKS = {
   title: 'Talks',
   text: 'Talks resume in Geneva.',

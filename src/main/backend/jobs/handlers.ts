@@ -5,7 +5,7 @@
 // TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import type { JobEvent } from '../../../shared/jobs';
+import type { JobEvent, JobState } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
 import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
@@ -16,6 +16,7 @@ import { formatFor } from '../review/disagreements';
 import { getAnnotator } from '../annotators';
 import { getSetting } from '../settings';
 import { PathGrants } from './grants';
+import type { JobSpec } from './protocol';
 import { JobRunner } from './runner';
 
 export interface JobsHost {
@@ -68,6 +69,41 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       throw new AppError('FORBIDDEN', 'jobs (imports, exports, agreement) run in the app; this host runs no jobs');
     return host;
   };
+  /**
+   * A job that writes a file the user names: a trusted caller gives `out`; otherwise the host's
+   * dialog answers, and the job starts on its answer (cancelled when the dialog is).
+   */
+  const writeJob = (o: {
+    kind: JobState['kind'];
+    title: string;
+    out: string | undefined;
+    what: string;
+    suggestion: { name: string; folder: boolean; title?: string };
+    check?: (target: string) => unknown;
+    spec: (target: string) => JobSpec;
+  }): JobState => {
+    const h = jobs();
+    if (o.out !== undefined) {
+      if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', `the ${o.what} is chosen in the save dialog`);
+      const job = h.runner.create(o.kind, o.title, projectFile);
+      return h.runner.start(job.id, o.spec(path.resolve(o.out)));
+    }
+    if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
+    const job = h.runner.create(o.kind, o.title, projectFile);
+    h.pickExportTarget(o.suggestion).then(
+      (target) => {
+        if (!target) return h.runner.finish(job.id, 'cancelled');
+        try {
+          o.check?.(target);
+        } catch (err) {
+          return h.runner.finish(job.id, 'failed', errorData(err, o.kind));
+        }
+        return h.runner.start(job.id, o.spec(target));
+      },
+      (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
+    );
+    return job;
+  };
   return {
     startImport: ({ paths, ...options }) => {
       const { runner, trustCallerPaths, importGrants } = jobs();
@@ -85,26 +121,19 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       });
     },
     startExport: ({ out, ...options }) => {
-      const h = jobs();
       resolveLayer(db, options.layer); // unknown layer or gold: refuse before any dialog
-      const title = `Export ${options.format} (${options.layer === 'all' ? 'all layers' : options.layer})`;
-      const spec = (target: string) => ({ kind: 'export' as const, projectFile, out: target, options });
-      if (out !== undefined) {
-        if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', 'the output file is chosen in the save dialog');
-        const job = h.runner.create('export', title, projectFile);
-        return h.runner.start(job.id, spec(path.resolve(out)));
-      }
-      if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
-      const job = h.runner.create('export', title, projectFile);
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
       // Splits and folder formats (brat) write a folder of files: the dialog asks for one.
       const folder = options.split !== undefined || FORMATS[options.format].folder === true;
       const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;
-      h.pickExportTarget({ name, folder }).then(
-        (target) => (target ? h.runner.start(job.id, spec(target)) : h.runner.finish(job.id, 'cancelled')),
-        (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
-      );
-      return job;
+      return writeJob({
+        kind: 'export',
+        title: `Export ${options.format} (${options.layer === 'all' ? 'all layers' : options.layer})`,
+        out,
+        what: 'output file',
+        suggestion: { name, folder },
+        spec: (target) => ({ kind: 'export', projectFile, out: target, options }),
+      });
     },
     startAgreement: ({ labels }) => {
       const { runner } = jobs();
@@ -123,32 +152,21 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       return runner.start(job.id, { kind: 'policy', projectFile, reviewer: reviewer.id });
     },
     startDisagreements: ({ out }) => {
-      const h = jobs();
       if (out !== undefined) formatFor(out); // .jsonl or .csv, refused before any job starts
-      const title = 'Disagreements report';
-      const spec = (target: string) => ({ kind: 'disagreements' as const, projectFile, out: target });
-      if (out !== undefined) {
-        if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', 'the report file is chosen in the save dialog');
-        const job = h.runner.create('disagreements', title, projectFile);
-        return h.runner.start(job.id, spec(path.resolve(out)));
-      }
-      if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
-      const job = h.runner.create('disagreements', title, projectFile);
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
-      const name = `${base}-disagreements.jsonl`;
-      h.pickExportTarget({ name, folder: false, title: 'Export disagreements (.jsonl or .csv)' }).then(
-        (target) => {
-          if (!target) return h.runner.finish(job.id, 'cancelled');
-          try {
-            formatFor(target);
-          } catch (err) {
-            return h.runner.finish(job.id, 'failed', errorData(err, 'disagreements'));
-          }
-          return h.runner.start(job.id, spec(target));
+      return writeJob({
+        kind: 'disagreements',
+        title: 'Disagreements report',
+        out,
+        what: 'report file',
+        suggestion: {
+          name: `${base}-disagreements.jsonl`,
+          folder: false,
+          title: 'Export disagreements (.jsonl or .csv)',
         },
-        (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
-      );
-      return job;
+        check: formatFor,
+        spec: (target) => ({ kind: 'disagreements', projectFile, out: target }),
+      });
     },
     cancelJob: ({ id }) => jobs().runner.cancel(id),
     listJobs: () => host?.runner.list() ?? [],
