@@ -203,6 +203,12 @@ await withApp({ demo: true, annotator: 'Ana Lima' }, async (page, app) => {
     await page.getByTestId('apply-policy').click();
     await page.keyboard.press('j');
     await shoot(page, 'review-mode');
+    // The agreement panel, with the conflicts behind one cell listed.
+    await page.keyboard.press('Control+Shift+A');
+    await page.getByTestId('agreement-heatmap').waitFor();
+    await page.locator('[data-testid=heatmap-cell][data-pair="alice|bob"]').click();
+    await page.getByTestId('pair-conflicts').waitFor();
+    await shoot(page, 'agreement');
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
