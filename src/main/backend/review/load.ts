@@ -53,6 +53,14 @@ export function resolveLabels(db: Db, wanted?: readonly string[]): string[] {
   return all.filter((name) => wanted.some((w) => w.toLowerCase() === name.toLowerCase()));
 }
 
+/** How many articles some annotator marked done: what loadReview reads, for progress. */
+export function doneArticleCount(db: Db): number {
+  return db
+    .prepare(`SELECT COUNT(DISTINCT article_id) FROM article_status WHERE status = 'done'`)
+    .pluck()
+    .get() as number;
+}
+
 export function loadReview(db: Db, options: LoadOptions = {}): ReviewInput {
   const labels = resolveLabels(db, options.labels);
   const names = layerNames(db);

@@ -20,7 +20,7 @@ import {
   type NewDecision,
 } from './decision-log';
 import { Cancelled } from '../importers/errors';
-import { loadReview } from './load';
+import { doneArticleCount, loadReview } from './load';
 
 const KEY = 'merge_policy';
 
@@ -73,22 +73,13 @@ export function applyPolicy(
     getAnnotator(w, reviewer);
     const write = decisionWriter(w);
     const owners = spanOwners(w);
-    // Layers are named as the reviewer sees people; a layer without a span in the cluster is
-    // found by that name.
-    const uidOf = new Map([...readNames(w).byUid].map(([uid, name]) => [name, uid]));
+    // People and labels by identity; a layer without a span in the cluster is found by the
+    // name the reviewer sees.
     const ids = readIdentities(w);
-    const total = hooks.onArticle
-      ? (w
-          .prepare(`SELECT COUNT(DISTINCT article_id) FROM article_status WHERE status = 'done'`)
-          .pluck()
-          .get() as number)
-      : 0;
+    const total = hooks.onArticle ? doneArticleCount(w) : 0;
     let seen = 0;
     const batch = nextDecisionId(w);
     const at = now();
-    const labelIds = new Map(
-      (w.prepare('SELECT id, name FROM labels').all() as { id: number; name: string }[]).map((r) => [r.name, r.id]),
-    );
     const rows: ReturnType<typeof write>[] = [];
     const result: PolicyResult = { policy: p, articles: 0, decisions: [], unanimous: 0, majority: 0, rejected: 0 };
     for (const article of loadReview(w).articles) {
@@ -112,7 +103,11 @@ export function applyPolicy(
           const t = c.members[0]!.span;
           d = {
             decision: 'unanimous',
-            span: { labelId: labelIds.get(t.label)!, start: state.map.toUtf16(t.start), end: state.map.toUtf16(t.end) },
+            span: {
+              labelId: ids.labelIdOf(t.label)!,
+              start: state.map.toUtf16(t.start),
+              end: state.map.toUtf16(t.end),
+            },
             sources: c.members.map((m) => uid(m.span.id, m.annotator)),
           };
           result.unanimous++;
@@ -131,7 +126,7 @@ export function applyPolicy(
             d = {
               decision: 'majority',
               span: {
-                labelId: labelIds.get(t.label)!,
+                labelId: ids.labelIdOf(t.label)!,
                 start: state.map.toUtf16(t.start),
                 end: state.map.toUtf16(t.end),
               },
@@ -139,7 +134,7 @@ export function applyPolicy(
             };
             result.majority++;
           } else if (without.length * 2 > k) {
-            d = { decision: null, span: null, sources: without.map((a) => uidOf.get(a) ?? a) };
+            d = { decision: null, span: null, sources: without.map((a) => ids.uidOf(a) ?? a) };
             result.rejected++;
           }
         }
