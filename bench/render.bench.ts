@@ -15,6 +15,7 @@ import { Project } from '../src/main/backend/project';
 import { RESOURCES_DIR } from '../tests/e2e/host/discover';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
+import { bareFrame, bareOpen } from './lib/baselines';
 
 const WORDS = (
   'the minister said on monday that talks between the two governments would resume in geneva ' +
@@ -102,57 +103,6 @@ async function openById(page: Page, id: number): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('spanwise:open', 'measure').length > n, before);
 }
 
-/** Bare baseline: fetch the same article through window.api, render it as plain <p> text, wait for paint. */
-async function bareOpen(page: Page, id: number): Promise<number> {
-  return page.evaluate(async (id) => {
-    const t0 = performance.now();
-    const [article] = await Promise.all([window.api.getArticle({ id }), window.api.listSpans({ articleId: id })]);
-    if (!article.ok) throw new Error(article.error.message);
-    const host = document.createElement('div');
-    host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white;z-index:99';
-    for (const para of article.value.text.split(/\n+/)) {
-      const p = document.createElement('p');
-      p.textContent = para;
-      host.append(p);
-    }
-    document.body.append(host);
-    await new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        const c = new MessageChannel();
-        c.port1.onmessage = () => resolve();
-        c.port2.postMessage(null);
-      }),
-    );
-    const dt = performance.now() - t0;
-    host.remove();
-    return dt;
-  }, id);
-}
-
-/** Bare baseline for one frame: a keydown that toggles a class, until painted. */
-async function bareFrame(page: Page): Promise<number> {
-  // No named helpers inside evaluate: tsx would wrap them in a Node-only __name().
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        window.addEventListener(
-          'keydown',
-          (e) => {
-            const t0 = e.timeStamp;
-            document.querySelector('.statusbar')!.classList.toggle('bench-flag');
-            requestAnimationFrame(() => {
-              const c = new MessageChannel();
-              c.port1.onmessage = () => resolve(performance.now() - t0);
-              c.port2.postMessage(null);
-            });
-          },
-          { once: true, capture: true },
-        );
-        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F9' }));
-      }),
-  );
-}
-
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const runs = ctx.quick ? 5 : 15;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
@@ -176,7 +126,12 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
       await page.waitForFunction(() => performance.getEntriesByName('spanwise:render', 'measure').length > 0);
       opens.push((await measures(page, 'spanwise:open')).at(-1)!);
       renders.push((await measures(page, 'spanwise:render')).at(-1)!);
-      bare.push(await bareOpen(page, ids.big));
+      bare.push(
+        await bareOpen(page, [
+          { method: 'getArticle', input: { id: ids.big } },
+          { method: 'listSpans', input: { articleId: ids.big } },
+        ]),
+      );
     }
     metrics.push(
       {

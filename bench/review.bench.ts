@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchApp } from '../tests/e2e/harness';
 import { spanwise } from '../tests/e2e/review-fixture';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
+import { bareFrame, bareOpen } from './lib/baselines';
 
 const WORDS = (
   'the minister said on monday that talks between the two governments would resume in geneva ' +
@@ -89,57 +90,6 @@ async function openRow(page: Page, title: string): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('spanwise:review-open', 'measure').length > n, before);
 }
 
-/** Bare baseline: fetch the same review data through window.api, render it as plain <p> text, wait for paint. */
-async function bareOpen(page: Page, articleId: number): Promise<number> {
-  return page.evaluate(async (articleId) => {
-    const t0 = performance.now();
-    const res = await window.api.reviewArticle({ articleId });
-    if (!res.ok) throw new Error(res.error.message);
-    const host = document.createElement('div');
-    host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white;z-index:99';
-    for (const para of res.value.text.split(/\n+/)) {
-      const p = document.createElement('p');
-      p.textContent = para;
-      host.append(p);
-    }
-    document.body.append(host);
-    await new Promise<void>((resolve) =>
-      requestAnimationFrame(() => {
-        const c = new MessageChannel();
-        c.port1.onmessage = () => resolve();
-        c.port2.postMessage(null);
-      }),
-    );
-    const dt = performance.now() - t0;
-    host.remove();
-    return dt;
-  }, articleId);
-}
-
-/** Bare baseline for one frame: a keydown that toggles a class, until painted. */
-async function bareFrame(page: Page): Promise<number> {
-  // No named helpers inside evaluate: tsx would wrap them in a Node-only __name().
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        window.addEventListener(
-          'keydown',
-          (e) => {
-            const t0 = e.timeStamp;
-            document.querySelector('.statusbar')!.classList.toggle('bench-flag');
-            requestAnimationFrame(() => {
-              const c = new MessageChannel();
-              c.port1.onmessage = () => resolve(performance.now() - t0);
-              c.port2.postMessage(null);
-            });
-          },
-          { once: true, capture: true },
-        );
-        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F9' }));
-      }),
-  );
-}
-
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const runs = ctx.quick ? 5 : 15;
   const spans = 500;
@@ -167,7 +117,7 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
       await page.waitForFunction(() => performance.getEntriesByName('spanwise:review-render', 'measure').length > 0);
       renders.push((await measures(page, 'spanwise:review-render')).at(-1)!);
       opens.push((await measures(page, 'spanwise:review-open')).at(-1)!);
-      bare.push(await bareOpen(page, bigId));
+      bare.push(await bareOpen(page, [{ method: 'reviewArticle', input: { articleId: bigId } }]));
     }
     const clusters = await page.evaluate(async (articleId) => {
       const res = await window.api.reviewArticle({ articleId });
