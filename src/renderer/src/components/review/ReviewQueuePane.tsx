@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/review';
+import { listKeyTarget } from '../../lib/listKeys';
 import { useStore } from '../../store';
 import { resolvedText } from '../../store/review';
 
@@ -39,22 +40,18 @@ export function ReviewQueuePane() {
   }, [currentIndex]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!['ArrowDown', 'ArrowUp', 'Enter', 'Home', 'End'].includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = listKeyTarget(e.key, cursor, items.length);
+    if (target === null) return;
     e.preventDefault();
     e.stopPropagation();
-    if (e.key === 'Enter') {
+    if (target === 'open') {
       const item = items[cursor];
       if (item) void openReview(item.articleId);
       return;
     }
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? items.length - 1
-          : Math.max(0, Math.min(items.length - 1, cursor + (e.key === 'ArrowDown' ? 1 : -1)));
-    setCursor(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setCursor(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
   };
 
   return (

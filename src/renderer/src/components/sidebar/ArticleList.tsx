@@ -2,6 +2,7 @@
 // scroll into view. Up/Down move, Enter opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { listKeyTarget } from '../../lib/listKeys';
 import { useStore } from '../../store';
 
 const ROW_PX = 52;
@@ -30,23 +31,17 @@ export function ArticleList() {
   }, [first, last, total, rows, ensureRows]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Enter' && e.key !== 'Home' && e.key !== 'End')
-      return;
+    const target = listKeyTarget(e.key, cursor, total);
+    if (target === null) return;
     e.preventDefault();
     e.stopPropagation();
-    if (e.key === 'Enter') {
+    if (target === 'open') {
       const row = rows[cursor];
       if (row) void openArticle(row.id);
       return;
     }
-    const next =
-      e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? total - 1
-          : Math.max(0, Math.min(total - 1, cursor + (e.key === 'ArrowDown' ? 1 : -1)));
-    setCursor(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setCursor(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
   };
 
   return (
