@@ -5,18 +5,17 @@
 // TypeScript worker through tsx. There is no default host, so nothing trusts a caller by accident.
 import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
-import type { JobEvent, JobState } from '../../../shared/jobs';
+import type { JobEvent } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
 import { FORMATS } from '../exporters/formats';
 import { resolveLayer } from '../exporters/select';
 import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
-import { errorData } from '../errors';
 import { formatFor } from '../review/disagreements';
 import { getAnnotator } from '../annotators';
 import { getSetting } from '../settings';
 import { PathGrants } from './grants';
-import type { JobSpec } from './protocol';
+import { readablePaths, startWriting } from './paths';
 import { JobRunner } from './runner';
 
 export interface JobsHost {
@@ -69,48 +68,12 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       throw new AppError('FORBIDDEN', 'jobs (imports, exports, agreement) run in the app; this host runs no jobs');
     return host;
   };
-  /**
-   * A job that writes a file the user names: a trusted caller gives `out`; otherwise the host's
-   * dialog answers, and the job starts on its answer (cancelled when the dialog is).
-   */
-  const writeJob = (o: {
-    kind: JobState['kind'];
-    title: string;
-    out: string | undefined;
-    what: string;
-    suggestion: { name: string; folder: boolean; title?: string };
-    check?: (target: string) => unknown;
-    spec: (target: string) => JobSpec;
-  }): JobState => {
-    const h = jobs();
-    if (o.out !== undefined) {
-      if (!h.trustCallerPaths) throw new AppError('FORBIDDEN', `the ${o.what} is chosen in the save dialog`);
-      const job = h.runner.create(o.kind, o.title, projectFile);
-      return h.runner.start(job.id, o.spec(path.resolve(o.out)));
-    }
-    if (!h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
-    const job = h.runner.create(o.kind, o.title, projectFile);
-    h.pickExportTarget(o.suggestion).then(
-      (target) => {
-        if (!target) return h.runner.finish(job.id, 'cancelled');
-        try {
-          o.check?.(target);
-        } catch (err) {
-          return h.runner.finish(job.id, 'failed', errorData(err, o.kind));
-        }
-        return h.runner.start(job.id, o.spec(target));
-      },
-      (err: unknown) => h.runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
-    );
-    return job;
-  };
   return {
     startImport: ({ paths, ...options }) => {
-      const { runner, trustCallerPaths, importGrants } = jobs();
+      const host = jobs();
       // An untrusted caller reads only what the user granted (FORBIDDEN otherwise, nothing read).
-      const files = trustCallerPaths
-        ? paths.map((p) => path.resolve(p))
-        : (importGrants ?? new PathGrants()).check(paths);
+      const files = readablePaths(host, paths);
+      const { runner } = host;
       const title = paths.length === 1 ? `Import ${path.basename(paths[0]!)}` : `Import ${paths.length} items`;
       const job = runner.create('import', title, projectFile);
       return runner.start(job.id, {
@@ -126,7 +89,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
       // Splits and folder formats (brat) write a folder of files: the dialog asks for one.
       const folder = options.split !== undefined || FORMATS[options.format].folder === true;
       const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;
-      return writeJob({
+      return startWriting(jobs(), projectFile, {
         kind: 'export',
         title: `Export ${options.format} (${options.layer === 'all' ? 'all layers' : options.layer})`,
         out,
@@ -154,7 +117,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
     startDisagreements: ({ out }) => {
       if (out !== undefined) formatFor(out); // .jsonl or .csv, refused before any job starts
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
-      return writeJob({
+      return startWriting(jobs(), projectFile, {
         kind: 'disagreements',
         title: 'Disagreements report',
         out,

@@ -14,7 +14,7 @@ import { safeFileName } from '../packs/assign';
 import { PACK_EXT, readPackHeader } from '../packs/format';
 import { InboxWatcher } from '../packs/inbox-watcher';
 import { getSetting, setSetting } from '../settings';
-import { PathGrants } from './grants';
+import { callerOutput, readablePaths, startWhenChosen, startWriting } from './paths';
 import type { JobsHost } from './handlers';
 
 export type PackMethods =
@@ -52,15 +52,7 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
     return host;
   };
   /** The real paths to read: what the user chose or dropped, unless the caller is trusted. */
-  const readable = (paths: readonly string[]): string[] => {
-    const { trustCallerPaths, importGrants } = jobs();
-    return trustCallerPaths ? paths.map((p) => path.resolve(p)) : (importGrants ?? new PathGrants()).check(paths);
-  };
-  /** A path the caller names for output: only a trusted caller may (others get a dialog). */
-  const callerOutput = (out: string, what: string): string => {
-    if (!jobs().trustCallerPaths) throw new AppError('FORBIDDEN', `the ${what} is chosen in the save dialog`);
-    return path.resolve(out);
-  };
+  const readable = (paths: readonly string[]): string[] => readablePaths(jobs(), paths);
 
   const merge = (files: string[], inbox: string | null): JobState => {
     const { runner } = jobs();
@@ -71,21 +63,6 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
         : `Merge ${files.length} packs`;
     const job = runner.create('merge', title, projectFile);
     return runner.start(job.id, { kind: 'merge', projectFile, paths: files, inbox });
-  };
-
-  /** Creates the job, then starts it on the target the dialog returns (or the given one). */
-  const withTarget = (
-    job: JobState,
-    target: string | Promise<string | null>,
-    start: (target: string) => JobState,
-  ): JobState => {
-    const { runner } = jobs();
-    if (typeof target === 'string') return start(target);
-    target.then(
-      (t) => (t ? start(t) : runner.finish(job.id, 'cancelled')),
-      (err: unknown) => runner.finish(job.id, 'failed', { code: 'INTERNAL', message: String(err) }),
-    );
-    return job;
   };
 
   const openAssignment = (pack: string, project: string | undefined): JobState => {
@@ -100,7 +77,7 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
     const suggestion = path.join(h.projectsDir ?? path.dirname(projectFile), `${safeFileName(name)}.spanwise`);
     const target =
       project !== undefined
-        ? callerOutput(project, 'project file')
+        ? callerOutput(h, project, 'project file')
         : h.pickProjectFile
           ? h.pickProjectFile(suggestion)
           : suggestion;
@@ -109,7 +86,7 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
       `Open work pack for ${name}`,
       typeof target === 'string' ? target : suggestion,
     );
-    return withTarget(job, target, (file) => {
+    return startWhenChosen(h.runner, job, target, (file) => {
       const started = h.runner.start(job.id, { kind: 'open-pack', projectFile: file, pack });
       void h.runner.wait(job.id).then((end) => {
         if (end.phase !== 'done') return;
@@ -159,21 +136,15 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
       }
       const share = double !== undefined ? { double } : { overlap: overlap ?? 1 };
       const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
-      const target = out !== undefined ? callerOutput(out, 'folder for the packs') : undefined;
-      if (target === undefined && !h.pickExportTarget)
-        throw new AppError('BAD_INPUT', 'no folder for the packs given (out)');
-      const job = h.runner.create('assign', `Assign work to ${plural(names.length, 'annotator')}`, projectFile);
-      return withTarget(
-        job,
-        target ??
-          h.pickExportTarget!({
-            name: `${base}-assignments`,
-            folder: true,
-            title: 'Choose a folder for the assignment packs',
-          }),
-        (outDir) =>
-          h.runner.start(job.id, { kind: 'assign', projectFile, annotators: names, share, seed: seed ?? 0, outDir }),
-      );
+      return startWriting(h, projectFile, {
+        kind: 'assign',
+        title: `Assign work to ${plural(names.length, 'annotator')}`,
+        out,
+        what: 'folder for the packs',
+        missing: 'no folder for the packs given (out)',
+        suggestion: { name: `${base}-assignments`, folder: true, title: 'Choose a folder for the assignment packs' },
+        spec: (outDir) => ({ kind: 'assign', projectFile, annotators: names, share, seed: seed ?? 0, outDir }),
+      });
     },
 
     startWorkPack: ({ out }) => {
@@ -182,15 +153,14 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
       if (current === null)
         throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
       const me = getAnnotator(db, Number(current));
-      const target = out !== undefined ? callerOutput(out, 'pack file') : undefined;
-      if (target === undefined && !h.pickExportTarget) throw new AppError('BAD_INPUT', 'no output file given (out)');
-      const job = h.runner.create('pack', `Export my work (${me.name})`, projectFile);
-      const name = `${safeFileName(me.name)}${PACK_EXT}`;
-      return withTarget(
-        job,
-        target ?? h.pickExportTarget!({ name, folder: false, title: 'Export my work as a pack' }),
-        (file) => h.runner.start(job.id, { kind: 'pack', projectFile, annotator: me.uid, out: file }),
-      );
+      return startWriting(h, projectFile, {
+        kind: 'pack',
+        title: `Export my work (${me.name})`,
+        out,
+        what: 'pack file',
+        suggestion: { name: `${safeFileName(me.name)}${PACK_EXT}`, folder: false, title: 'Export my work as a pack' },
+        spec: (file) => ({ kind: 'pack', projectFile, annotator: me.uid, out: file }),
+      });
     },
 
     openWorkPack: ({ path: pack, project }) => openAssignment(readable([pack])[0]!, project),
