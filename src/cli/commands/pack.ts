@@ -1,8 +1,7 @@
 // `spanwise pack <project> [--annotator NAME|UID] --out FILE`
 import type { Io } from '../index';
-import { getAnnotator } from '../../main/backend/annotators';
+import { currentAnnotatorId, getAnnotator } from '../../main/backend/annotators';
 import { formatWorkPackSummary, writeWorkPack } from '../../main/backend/packs/work-pack';
-import { getSetting } from '../../main/backend/settings';
 import { AppError } from '../../shared/result';
 import { parse, UsageError } from '../args';
 import { openExistingProject, projectArg } from './common';
@@ -38,10 +37,10 @@ export function packCommand(argv: string[], io: Io): number {
   try {
     let who = values.annotator;
     if (who === undefined) {
-      const current = getSetting(db, 'current_annotator');
+      const current = currentAnnotatorId(db);
       if (current === null)
         throw new AppError('NO_ANNOTATOR', `${file} has no current annotator: pass --annotator NAME`);
-      who = getAnnotator(db, Number(current)).uid;
+      who = getAnnotator(db, current).uid;
     }
     io.out(formatWorkPackSummary(writeWorkPack(db, who, values.out)) + '\n');
   } finally {

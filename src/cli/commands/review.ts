@@ -1,7 +1,7 @@
 // `spanwise review <project> [--auto [--policy P]] [--as REVIEWER] [--adjudicate] [--filter F]`:
 // applies the merge policy, then prints the review queue with each article's open conflicts.
 import { randomUUID } from 'node:crypto';
-import { ensureAnnotatorByUid, getAnnotator } from '../../main/backend/annotators';
+import { currentAnnotatorId, ensureAnnotatorByUid, getAnnotator } from '../../main/backend/annotators';
 import { writeTransaction } from '../../main/backend/db/handles';
 import type { Db } from '../../main/backend/db/open';
 import { describeDecision } from '../../main/backend/review/decision-log';
@@ -14,7 +14,6 @@ import {
   type ReviewQueue,
 } from '../../main/backend/review/queue';
 import { resolveAnnotator } from '../../main/backend/packs/project-data';
-import { getSetting } from '../../main/backend/settings';
 import { oneOf, parse, UsageError } from '../args';
 import type { Io } from '../index';
 import { openProjectArg } from './common';
@@ -59,8 +58,8 @@ function reviewer(db: Db, name: string | undefined, io: Io): number {
     io.out(`New reviewer ${annotator.name} (${annotator.uid}).\n`);
     return annotator.id;
   }
-  const current = getSetting(db, 'current_annotator');
-  if (current !== null) return getAnnotator(db, Number(current)).id;
+  const current = currentAnnotatorId(db);
+  if (current !== null) return getAnnotator(db, current).id;
   throw new UsageError('the project has no annotator to record decisions under: give --as NAME', 'review');
 }
 

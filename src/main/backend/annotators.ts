@@ -3,7 +3,7 @@ import type { Annotator } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { now } from './clock';
 import { sql, type ReadDb, type WriteDb } from './db/handles';
-import { getSetting } from './settings';
+import { getSetting, setSetting } from './settings';
 
 const COLUMNS = 'id, uid, name, role';
 const ALL = sql<Annotator>(`SELECT ${COLUMNS} FROM annotators ORDER BY id`);
@@ -30,14 +30,32 @@ export function findAnnotatorByUid(db: ReadDb, uid: string): Annotator | null {
   return BY_UID.get(db, uid.toLowerCase()) ?? null;
 }
 
+const CURRENT = 'current_annotator';
+
+/** The person working in this project (the app's "you"); null until someone has said who. */
+export function currentAnnotatorId(db: ReadDb): number | null {
+  const value = getSetting(db, CURRENT);
+  return value === null ? null : Number(value);
+}
+
+/** The current annotator, or NO_ANNOTATOR when nobody has said who they are yet. */
+export function requireCurrentAnnotator(db: ReadDb): Annotator {
+  const id = currentAnnotatorId(db);
+  if (id === null) throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
+  return getAnnotator(db, id);
+}
+
+export function setCurrentAnnotator(db: WriteDb, id: number): void {
+  setSetting(db, CURRENT, String(id));
+}
+
 /**
  * The local person with this name, created (with a new uid) on first use. Names may repeat
  * once other people's work is merged in: people met through packs (remote) are never picked;
  * among local ones the current annotator wins if it has this name, then the oldest.
  */
 export function ensureAnnotator(db: WriteDb, name: string, role: Annotator['role'] = 'annotator'): Annotator {
-  const current = getSetting(db, 'current_annotator');
-  const existing = LOCAL_BY_NAME.get(db, name, current === null ? null : Number(current));
+  const existing = LOCAL_BY_NAME.get(db, name, currentAnnotatorId(db));
   if (existing) return existing;
   return insertAnnotator(db, randomUUID(), name, role, false);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import { ensureAnnotator, getAnnotator, listAnnotators } from './annotators';
+import { currentAnnotatorId, ensureAnnotator, getAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
 import { getArticle, listArticles, nextArticle } from './articles';
 import { writeTransaction } from './db/handles';
 import { LATEST_VERSION } from './db/migrations';
@@ -10,7 +10,7 @@ import { openDb, type Connection } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
 import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
-import { getSetting, setSetting } from './settings';
+import { getSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
@@ -61,8 +61,7 @@ export class Project {
   }
 
   get annotatorId(): number | null {
-    const value = getSetting(this.db, 'current_annotator');
-    return value === null ? null : Number(value);
+    return currentAnnotatorId(this.db);
   }
 
   /** The current annotator's id, or NO_ANNOTATOR when nobody has said who they are yet. */
@@ -75,7 +74,7 @@ export class Project {
   setAnnotator(name: string): void {
     writeTransaction(this.db, (w) => {
       const annotator = ensureAnnotator(w, name);
-      setSetting(w, 'current_annotator', String(annotator.id));
+      setCurrentAnnotator(w, annotator.id);
     });
   }
 

@@ -12,8 +12,7 @@ import { resolveLayer } from '../exporters/select';
 import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
 import { formatFor } from '../review/disagreements';
-import { getAnnotator } from '../annotators';
-import { getSetting } from '../settings';
+import { requireCurrentAnnotator } from '../annotators';
 import { PathGrants } from './grants';
 import { readablePaths, startWriting } from './paths';
 import { JobRunner } from './runner';
@@ -107,10 +106,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
     },
     startPolicy: () => {
       const { runner } = jobs();
-      const current = getSetting(db, 'current_annotator');
-      if (current === null)
-        throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
-      const reviewer = getAnnotator(db, Number(current));
+      const reviewer = requireCurrentAnnotator(db);
       const job = runner.create('policy', `Merge policy (${reviewer.name})`, projectFile);
       return runner.start(job.id, { kind: 'policy', projectFile, reviewer: reviewer.id });
     },

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { JobState } from '../../../shared/jobs';
 import { AppError } from '../../../shared/result';
-import { getAnnotator } from '../annotators';
+import { requireCurrentAnnotator } from '../annotators';
 import { writeTransaction } from '../db/handles';
 import type { Db } from '../db/open';
 import { log } from '../log';
@@ -149,10 +149,7 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
 
     startWorkPack: ({ out }) => {
       const h = jobs();
-      const current = getSetting(db, 'current_annotator');
-      if (current === null)
-        throw new AppError('NO_ANNOTATOR', 'no annotator is set for this project: set a name first');
-      const me = getAnnotator(db, Number(current));
+      const me = requireCurrentAnnotator(db);
       return startWriting(h, projectFile, {
         kind: 'pack',
         title: `Export my work (${me.name})`,

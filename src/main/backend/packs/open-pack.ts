@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenPackSummary } from '../../../shared/packs';
 import { AppError } from '../../../shared/result';
-import { ensureAnnotatorByUid, findAnnotatorByUid, isRemote, setLocal } from '../annotators';
+import { ensureAnnotatorByUid, findAnnotatorByUid, isRemote, setCurrentAnnotator, setLocal } from '../annotators';
 import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
 import { createLabel, findLabelByName, updateLabel } from '../labels';
@@ -92,7 +92,7 @@ export function applyAssignment(db: Db, project: string, pack: Pack): OpenPackSu
     summary.articlesExisting = articles.existing;
     const { annotator } = ensureAnnotatorByUid(w, pack.header.annotator.uid, pack.header.annotator.name, false);
     setLocal(w, annotator.id);
-    setSetting(w, 'current_annotator', String(annotator.id));
+    setCurrentAnnotator(w, annotator.id);
     return summary;
   });
 }
