@@ -201,6 +201,10 @@ await withApp({ demo: true, annotator: 'Ana Lima' }, async (page, app) => {
     await page.getByTestId('review-toggle').click();
     await page.getByTestId('review-title').waitFor();
     await page.getByTestId('apply-policy').click();
+    // The policy runs as a job: shoot once it has decided, its card put away.
+    const card = page.getByTestId('job-card').filter({ hasText: 'Merge policy' });
+    await card.and(page.locator('[data-phase=done]')).waitFor();
+    await card.getByTestId('job-dismiss').click();
     await page.keyboard.press('j');
     await shoot(page, 'review-mode');
     // The agreement panel, with the conflicts behind one cell listed.
