@@ -16,33 +16,7 @@ import { RESOURCES_DIR } from '../tests/e2e/host/discover';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareFrame, bareOpen } from './lib/baselines';
-
-const WORDS = (
-  'the minister said on monday that talks between the two governments would resume in geneva ' +
-  'after sanctions on exports were tightened by the council while rebels in the north denied ' +
-  'any role in the attack reported by local officials and international observers'
-).split(' ');
-
-/** Deterministic news-like text of about `bytes` characters in ~600-character paragraphs. */
-function syntheticText(bytes: number, seed: number): string {
-  let x = seed;
-  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const paras: string[] = [];
-  let total = 0;
-  while (total < bytes) {
-    const words: string[] = [];
-    let len = 0;
-    while (len < 600) {
-      const w = WORDS[Math.floor(rnd() * WORDS.length)]!;
-      words.push(w);
-      len += w.length + 1;
-    }
-    const p = words.join(' ') + '.';
-    paras.push(p);
-    total += p.length + 2;
-  }
-  return paras.join('\n\n');
-}
+import { syntheticText } from './lib/text';
 
 /** `count` word-aligned spans, a quarter of them nested in a longer one. */
 function syntheticSpans(text: string, count: number): Array<{ start: number; end: number; label: number }> {

@@ -13,34 +13,10 @@ import { launchApp } from '../tests/e2e/harness';
 import { spanwise } from '../tests/e2e/review-fixture';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareFrame, bareOpen } from './lib/baselines';
+import { LABELS } from './lib/synth';
+import { syntheticText } from './lib/text';
 
-const WORDS = (
-  'the minister said on monday that talks between the two governments would resume in geneva ' +
-  'after sanctions on exports were tightened by the council while rebels in the north denied ' +
-  'any role in the attack reported by local officials and international observers'
-).split(' ');
-const LABELS = ['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION'];
 const ANNOTATORS = ['alice', 'bob', 'carol'];
-
-function syntheticText(bytes: number, seed: number): string {
-  let x = seed;
-  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const paras: string[] = [];
-  let total = 0;
-  while (total < bytes) {
-    const words: string[] = [];
-    let len = 0;
-    while (len < 600) {
-      const w = WORDS[Math.floor(rnd() * WORDS.length)]!;
-      words.push(w);
-      len += w.length + 1;
-    }
-    const p = words.join(' ') + '.';
-    paras.push(p);
-    total += p.length + 2;
-  }
-  return paras.join('\n\n');
-}
 
 /**
  * `count` word spans per layer at the same places; the layers disagree the way annotators do:
