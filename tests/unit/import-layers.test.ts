@@ -68,7 +68,7 @@ describe('--as', () => {
 
   it('refuses one --as over a file that names several annotators, listing them, and changes nothing', () => {
     const p = emptyProject();
-    const file = lsFile(task(7), { ...task(12), data: { text: 'EU farm ministers met.' } });
+    const file = lsFile(task(7), { ...task(12), id: 2, data: { text: 'EU farm ministers met.' } });
     const message = expectRefused(
       p.db,
       [file],

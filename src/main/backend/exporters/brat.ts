@@ -6,6 +6,7 @@
 // as brat itself writes it (`T2<TAB>LOC 10 14;15 20<TAB>New York`); Spanwise's brat import joins
 // them again. brat types cannot hold spaces: a label with spaces is written with underscores,
 // and the loss report says so.
+import { idText } from '../exact-json';
 import { OffsetMap } from '../../../shared/offsets';
 import type { FileSerializer, OutFile, SerializeContext } from './formats';
 import type { ExportArticle, ExportLayer } from './select';
@@ -95,7 +96,7 @@ export function bratFolder(ctx: SerializeContext): FileSerializer {
       let spans = 0;
       for (const layer of a.layers) {
         const dir = ctx.allLayers && layer.name !== null ? safeName(layer.name) : '';
-        const base = unique(dir, safeName(String(a.key)));
+        const base = unique(dir, safeName(idText(a.key)));
         const at = (ext: string) => (dir ? `${dir}/${base}.${ext}` : `${base}.${ext}`);
         ctx.loss.total += layer.spans.length;
         files.push({ path: at('txt'), text: a.text }, { path: at('ann'), text: ann(a, layer) });

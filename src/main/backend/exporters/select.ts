@@ -1,6 +1,7 @@
 // The articles an export writes, one page at a time (memory stays flat however large the
 // project): each article with the layers chosen by --layer and --only, spans in UTF-16
 // offsets sorted by start, then end, then label.
+import { parseExact, type ExternalId } from '../exact-json';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
 import type { Db } from '../db/open';
@@ -28,7 +29,7 @@ export interface ExportLayer {
 export interface ExportArticle {
   id: number;
   /** What the export calls the article: the id it was imported with, else its row id. */
-  key: string | number;
+  key: ExternalId;
   title: string;
   source: string;
   text: string;
@@ -153,11 +154,11 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
     after = byContent ? tail.contentHash : tail.id;
     const article = (row: (typeof rows)[number], layers: ExportLayer[]): ExportArticle => ({
       id: row.id,
-      key: row.externalId === null ? row.id : (JSON.parse(row.externalId) as string | number),
+      key: row.externalId === null ? row.id : (parseExact(row.externalId) as ExternalId),
       title: row.title,
       source: row.source,
       text: row.text,
-      meta: JSON.parse(row.meta) as Record<string, unknown>,
+      meta: parseExact(row.meta) as Record<string, unknown>,
       contentHash: row.contentHash,
       layers,
     });

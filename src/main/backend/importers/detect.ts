@@ -6,7 +6,7 @@ import type { ConcreteImportFormat } from '../../../shared/jobs';
 import { ImportError } from './errors';
 import { isObject } from './formats/common';
 import { readJsonRecords, type JsonReadStats } from './json';
-import { firstChar } from './read';
+import { fileError, firstChar, kindOf } from './read';
 import { headLines, sniffLines } from './sniff';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
@@ -188,15 +188,22 @@ export function expandPaths(
     out.push({ file: target, root });
   };
   const walk = (dir: string, root: string) => {
-    const entries = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let list: fs.Dirent[];
+    try {
+      list = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      throw fileError(dir, err);
+    }
+    const entries = list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       const ext = path.extname(e.name).toLowerCase();
       if (e.isDirectory()) walk(full, root);
-      else if (!e.isFile()) continue;
+      // Links inside a folder are not followed (they may lead out of it, or round in a loop);
+      // pipes and devices are not files. Each is listed, never passed over in silence.
+      else if (e.isSymbolicLink()) skipped.push({ path: full, why: 'a symbolic link (links inside a folder are not followed)' });
+      else if (!e.isFile()) skipped.push({ path: full, why: `${direntKind(e)}, not a regular file` });
       else if (FOLDER_EXTENSIONS.has(ext)) add(full, root);
       else if (NOT_READ[ext]) skipped.push({ path: full, why: NOT_READ[ext] });
       // CoNLL corpora name their files by split (eng.train, eng.testa): read by their lines.
@@ -208,11 +215,35 @@ export function expandPaths(
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new ImportError(p, null, 'no such file or folder');
+    } catch (err) {
+      throw namedPathError(p, err);
     }
     if (stat.isDirectory()) walk(p, p);
-    else add(p, null);
+    else if (stat.isFile()) add(p, null);
+    // Named by the user: refused by name, never opened (a FIFO would wait forever).
+    else throw new ImportError(p, null, `is ${kindOf(stat)}, not a regular file: Spanwise reads only files and folders`);
   }
   return out;
+}
+
+/** Why a path named for import cannot be read; a link to nothing is told apart from nothing. */
+function namedPathError(p: string, err: unknown): ImportError {
+  if ((err as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
+    try {
+      if (fs.lstatSync(p).isSymbolicLink()) {
+        return new ImportError(p, null, `is a symbolic link to ${fs.readlinkSync(p)}, which does not exist`);
+      }
+    } catch {
+      // Not there at all: the plain message below.
+    }
+  }
+  return fileError(p, err);
+}
+
+function direntKind(e: fs.Dirent): string {
+  if (e.isFIFO()) return 'a FIFO (named pipe)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice()) return 'a character device';
+  if (e.isBlockDevice()) return 'a block device';
+  return 'not a file or folder';
 }

@@ -36,6 +36,7 @@ import { readJsonRecords, type JsonReadStats } from './json';
 import { LayerNamer, parseAs } from './layers';
 import { readTextFile } from './read';
 import { UnitResolver, UnitRestart } from './units';
+import { refuseNonText, refuseNonTextArticle } from './verbatim';
 import { ImportWriter, titleOf, type CheckedLayer } from './writer';
 
 export { ImportError } from './errors';
@@ -107,7 +108,20 @@ function importTxt(writer: ImportWriter, run: FileRun): void {
     run.skipped++;
     return;
   }
+  try {
+    refuseNonText(text, 'the text', lineAt(text, text.indexOf('\0')));
+  } catch (err) {
+    if (err instanceof RecordError) throw new ImportError(run.file, err.line ?? 1, err.message);
+    throw err;
+  }
   writer.write({ text, title: titleOf(text), source: run.source, meta: {}, layers: [] }, run.source);
+}
+
+/** The 1-based line of a UTF-16 offset in a text. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** A JSON format as an article source: each record parsed, skipped records counted. */
@@ -176,6 +190,7 @@ function importArticles(
         run.skipped++;
         continue;
       }
+      refuseNonTextArticle(article);
       const layers: CheckedLayer[] = [];
       for (const l of article.layers) {
         const status = options.status ?? l.status;
@@ -189,7 +204,7 @@ function importArticles(
           spans: units.toUtf16(article.text, l.spans, line, article.evidence),
         });
       }
-      writer.write({ ...article, layers }, run.source);
+      writer.write({ ...article, layers }, run.source, { file: run.file, line });
     } catch (err) {
       if (err instanceof RecordError) throw new ImportError(run.file, err.line ?? line, err.message);
       throw err;

@@ -5,8 +5,9 @@
 // - a JSON array (Label Studio's export): each element is a record, read in chunks, so a
 //   minified export on a single line of any size works too.
 import fs from 'node:fs';
+import { parseExact } from '../exact-json';
 import { ImportError } from './errors';
-import { firstChar, looksBinary, readLines } from './read';
+import { firstChar, invalidUtf8Error, looksBinary, openRegular, readLines } from './read';
 
 export interface JsonRecord {
   value: unknown;
@@ -85,17 +86,45 @@ function isBlank(s: string): boolean {
   return true;
 }
 
+/** How deep a record may nest: deeper JSON is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The path to the first point nested deeper than MAX_JSON_DEPTH, or null. */
+function tooDeep(value: unknown, depth = 1): (string | number)[] | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (depth > MAX_JSON_DEPTH) return [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const deep = tooDeep(value[i], depth + 1);
+      if (deep) return [i, ...deep];
+    }
+    return null;
+  }
+  for (const key in value) {
+    const deep = tooDeep((value as Record<string, unknown>)[key], depth + 1);
+    if (deep) return [key, ...deep];
+  }
+  return null;
+}
+
 export function* readJsonRecords(
   file: string,
   stats: JsonReadStats,
   onBytes?: (bytes: number) => void,
 ): Generator<JsonRecord> {
-  if (firstChar(file) === '[') {
-    stats.container = 'array';
-    yield* readArray(file, stats, onBytes);
-  } else {
-    stats.container = 'lines';
-    yield* readLinesMode(file, stats, onBytes);
+  stats.container = firstChar(file) === '[' ? 'array' : 'lines';
+  const records = stats.container === 'array' ? readArray(file, stats, onBytes) : readLinesMode(file, stats, onBytes);
+  for (const record of records) {
+    const deep = tooDeep(record.value);
+    if (deep) {
+      const where = deep.slice(0, 6).join('.') + (deep.length > 6 ? '…' : '');
+      throw new ImportError(
+        file,
+        record.line,
+        `JSON nested more than ${MAX_JSON_DEPTH} levels deep (at "${where}"): Spanwise reads records nested at most ${MAX_JSON_DEPTH} levels`,
+      );
+    }
+    yield record;
   }
 }
 
@@ -109,7 +138,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
       if (c0 === 123) {
         // The fast path: one object per line.
         try {
-          yield { value: JSON.parse(raw) as unknown, line: n };
+          yield { value: parseExact(raw), line: n };
           continue;
         } catch {
           // Not a whole value on this line: find out below.
@@ -126,7 +155,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
           const text = end === -2 ? raw.slice(from) : raw.slice(from, end);
           let value: unknown;
           try {
-            value = JSON.parse(text);
+            value = parseExact(text);
           } catch (err) {
             throw badJson(file, n, text, err);
           }
@@ -140,7 +169,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
           // A scalar or garbage: let JSON.parse say what is wrong.
           const text = raw.slice(from);
           try {
-            yield { value: JSON.parse(text) as unknown, line: n };
+            yield { value: parseExact(text), line: n };
           } catch (err) {
             throw badJson(file, n, text, err);
           }
@@ -156,7 +185,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
       if (end === -2) {
         const text = acc.join('\n');
         try {
-          JSON.parse(text);
+          parseExact(text);
         } catch (err) {
           throw badJson(file, accStart, text, err);
         }
@@ -168,7 +197,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
         const text = acc.join('\n');
         let value: unknown;
         try {
-          value = JSON.parse(text);
+          value = parseExact(text);
         } catch (err) {
           throw badJson(file, accStart, text, err);
         }
@@ -190,7 +219,7 @@ function* readLinesMode(file: string, stats: JsonReadStats, onBytes?: (bytes: nu
 type ArrayState = 'before' | 'value' | 'inValue' | 'comma' | 'after';
 
 function* readArray(file: string, stats: JsonReadStats, onBytes?: (bytes: number) => void): Generator<JsonRecord> {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const buf = Buffer.allocUnsafe(1 << 20);
@@ -209,7 +238,7 @@ function* readArray(file: string, stats: JsonReadStats, onBytes?: (bytes: number
       try {
         s = decoder.decode(buf.subarray(0, n), { stream: n > 0 });
       } catch {
-        throw new ImportError(file, line, 'not valid UTF-8; save the file as UTF-8 and import it again');
+        throw invalidUtf8Error(file);
       }
       offset += n;
       let i = 0;
@@ -228,7 +257,7 @@ function* readArray(file: string, stats: JsonReadStats, onBytes?: (bytes: number
           pieces = [];
           let value: unknown;
           try {
-            value = JSON.parse(text);
+            value = parseExact(text);
           } catch (err) {
             throw badJson(file, valueLine, text, err);
           }

@@ -1,5 +1,6 @@
 // Reading import files: UTF-8 (a BOM is dropped), refused when binary or not valid UTF-8,
-// read in chunks so that memory stays flat whatever the file size.
+// read in chunks so that memory stays flat whatever the file size. Only regular files are
+// opened: a FIFO would block the import forever, a device would never end.
 import fs from 'node:fs';
 import { ImportError } from './errors';
 
@@ -38,31 +39,122 @@ export function firstInvalidUtf8(buf: Buffer): number {
   return -1;
 }
 
-function lineOfByte(buf: Buffer, offset: number, startLine: number): number {
-  let line = startLine;
-  for (let i = 0; i < offset; i++) if (buf[i] === 0x0a) line++;
-  return line;
+/** What a file-system entry is, for messages: "a FIFO (named pipe)", "a folder"… */
+export function kindOf(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'a regular file';
 }
 
-function invalidUtf8Error(file: string, buf: Buffer, startLine: number, baseOffset: number): ImportError {
-  const at = Math.max(0, firstInvalidUtf8(buf));
-  const line = lineOfByte(buf, at, startLine);
+/**
+ * Opens a file for reading only if it is a regular file. The open does not block (a FIFO
+ * would wait for a writer forever); what was opened is checked, so a file swapped for a pipe
+ * after it was listed is refused too.
+ */
+export function openRegular(file: string): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  const stat = fs.fstatSync(fd);
+  if (!stat.isFile()) {
+    fs.closeSync(fd);
+    throw new ImportError(file, null, `is ${kindOf(stat)}, not a regular file: Spanwise reads only files and folders`);
+  }
+  return fd;
+}
+
+/** A file that cannot be opened or listed, said in words (the cause, and the path). */
+export function fileError(file: string, err: unknown): ImportError {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const why: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    ELOOP: 'is a symbolic link loop (too many levels of symbolic links)',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: permission denied',
+    ENOTDIR: 'no such file or folder (a part of the path is not a folder)',
+    ENAMETOOLONG: 'the path is too long',
+    EISDIR: 'is a folder, not a file',
+  };
+  const what = (code && why[code]) ?? `cannot be read (${err instanceof Error ? err.message : String(err)})`;
+  return new ImportError(file, null, what);
+}
+
+/** The whole file as bytes, from a regular file only. */
+function readRegular(file: string): Buffer {
+  const fd = openRegular(file);
+  try {
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Where a file stops being UTF-8: the first bad byte, its offset and its line. Read again
+ * from the start in chunks (an error path: the line must be right even when the bad byte
+ * sits at a chunk's edge or a decoder has consumed bytes past it).
+ */
+export function locateInvalidUtf8(file: string): { offset: number; byte: number; line: number } | null {
+  const fd = openRegular(file);
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    let carry = Buffer.alloc(0);
+    let base = 0; // file offset of carry[0]
+    let line = 1;
+    for (;;) {
+      const n = fs.readSync(fd, chunk, 0, CHUNK, base + carry.length);
+      const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const at = firstInvalidUtf8(buf);
+      // A sequence cut by the chunk's end is read again with the next chunk.
+      const cut = at !== -1 && n > 0 && buf.length - at < 4 && isTruncatedSequence(buf, at);
+      const good = at === -1 ? buf.length : at;
+      for (let i = 0; i < good; i++) if (buf[i] === 0x0a) line++;
+      if (at !== -1 && !cut) return { offset: base + at, byte: buf[at]!, line };
+      if (n === 0) return null;
+      carry = Buffer.from(buf.subarray(good));
+      base += good;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The bytes from `at` are a valid start of a multi-byte sequence that the buffer cuts short. */
+function isTruncatedSequence(buf: Buffer, at: number): boolean {
+  const b = buf[at]!;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0 || at + need < buf.length) return false;
+  for (let k = at + 1; k < buf.length; k++) if ((buf[k]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
+/** The refusal of a file that is not UTF-8, naming the line and byte offset of the first bad byte. */
+export function invalidUtf8Error(file: string): ImportError {
+  const at = locateInvalidUtf8(file);
+  if (!at) return new ImportError(file, null, 'not valid UTF-8; save the file as UTF-8 and import it again');
   return new ImportError(
     file,
-    line,
-    `not valid UTF-8 (byte 0x${(buf[at] ?? 0).toString(16).padStart(2, '0')} at byte offset ${baseOffset + at}); ` +
+    at.line,
+    `not valid UTF-8 (byte 0x${at.byte.toString(16).padStart(2, '0')} at byte offset ${at.offset}); ` +
       'save the file as UTF-8 and import it again',
   );
 }
 
 /** A whole text file (plain-text articles): validated, BOM dropped, otherwise verbatim. */
 export function readTextFile(file: string): string {
-  const buf = fs.readFileSync(file);
+  const buf = readRegular(file);
   if (looksBinary(buf)) throw new ImportError(file, null, 'is a binary file (it contains NUL bytes), not text');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw invalidUtf8Error(file, buf, 1, 0);
+    throw invalidUtf8Error(file);
   }
 }
 
@@ -72,7 +164,7 @@ export function readTextFile(file: string): string {
  * how far reading has got.
  */
 export function* readLines(file: string, onBytes?: (bytes: number) => void): Generator<[string, number]> {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
     const buf = Buffer.allocUnsafe(CHUNK);
@@ -91,7 +183,7 @@ export function* readLines(file: string, onBytes?: (bytes: number) => void): Gen
       try {
         text = decoder.decode(chunk, { stream: n > 0 });
       } catch {
-        throw invalidUtf8Error(file, Buffer.from(chunk), line + countNewlines(pending), offset);
+        throw invalidUtf8Error(file);
       }
       offset += n;
       let start = 0;
@@ -116,15 +208,9 @@ export function* readLines(file: string, onBytes?: (bytes: number) => void): Gen
   }
 }
 
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /** The first non-white-space character of a file (null when the file is empty or blank). */
 export function firstChar(file: string): string | null {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const buf = Buffer.alloc(4096);
     let offset = 0;

@@ -3,6 +3,7 @@
 // A column file read as prose would become an article full of tags, so the test errs on the
 // side of columns: most lines `token … TAG` with a B-/I-/E-/S- or O tag in the tag column.
 import fs from 'node:fs';
+import { openRegular } from './read';
 
 const SAMPLE_BYTES = 64 * 1024;
 const SAMPLE_LINES = 200;
@@ -16,7 +17,7 @@ export type Sniffed = 'conll' | 'conllu' | 'brat-ann' | 'webanno' | 'prose';
 
 /** The first lines of a file (at most 64 KB of it), without line ends and a BOM. */
 export function headLines(file: string): string[] {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegular(file);
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);

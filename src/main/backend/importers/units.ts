@@ -207,10 +207,11 @@ export class UnitResolver {
   }
 
   private neither(map: OffsetMap, s: OffsetSpan): never {
-    const asCp =
-      s.end <= map.codePointLength && s.start < s.end ? quote(map.slice(s.start, s.end, 'codepoint')) : 'out of range';
-    const asU16 = s.end <= map.utf16Length && s.start < s.end ? quote(map.text.slice(s.start, s.end)) : 'out of range';
+    // Bounds first: the slices below are only taken of offsets inside the text.
     if (s.end <= s.start) throw new RecordError(`span ${describe(s)}: end ≤ start`, s.line);
+    if (s.start < 0) throw new RecordError(`span ${describe(s)}: negative offset`, s.line);
+    const asCp = s.end <= map.codePointLength ? quote(map.slice(s.start, s.end, 'codepoint')) : 'out of range';
+    const asU16 = s.end <= map.utf16Length ? quote(map.text.slice(s.start, s.end)) : 'out of range';
     if (s.end > map.utf16Length) {
       throw new RecordError(
         `span ${describe(s)} is out of range: the text is ${map.codePointLength} code points long`,

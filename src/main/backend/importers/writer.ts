@@ -14,6 +14,7 @@ import { RecordError } from './errors';
 import { uuidv7 } from './ids';
 import type { ParsedArticle } from './formats/common';
 import type { OffsetSpan } from './units';
+import type { ExternalId } from '../exact-json';
 
 export interface WriterOptions {
   /** The one layer name --as gives (not a map): plain-text articles marked done go there. */
@@ -73,6 +74,9 @@ export class ImportWriter {
   >();
   readonly labelsCreated: string[] = [];
   private readonly layersTouched = new Set<string>();
+  /** Each id this import has given an article, and where: an id must name one article. */
+  private readonly ids = new Map<string, { articleId: number; file: string; line: number }>();
+  private readonly idsInOrder: string[] = [];
   spansDuplicate = 0;
   statusSet = 0;
   file: FileCounts = { articlesAdded: 0, articlesExisting: 0, spansAdded: 0 };
@@ -122,7 +126,9 @@ export class ImportWriter {
       ([k, v]) => [k, { ...v, articles: new Set(v.articles), from: new Set(v.from) }] as const,
     );
     const touched = new Set(this.layersTouched);
+    const idCount = this.idsInOrder.length;
     return () => {
+      for (const key of this.idsInOrder.splice(idCount)) this.ids.delete(key);
       this.labelsCreated.splice(0, this.labelsCreated.length, ...labelsCreated);
       this.spansDuplicate = spansDuplicate;
       this.statusSet = statusSet;
@@ -174,8 +180,11 @@ export class ImportWriter {
     return id;
   }
 
-  /** Writes one article (spans already in UTF-16). `fallbackSource` is the file's name. */
-  write(article: CheckedArticle, fallbackSource: string): void {
+  /**
+   * Writes one article (spans already in UTF-16). `fallbackSource` is the file's name; `at`,
+   * where the record is, for the refusal of an id that two different texts claim.
+   */
+  write(article: CheckedArticle, fallbackSource: string, at?: { file: string; line: number }): void {
     const hash = createHash('sha256').update(article.text, 'utf8').digest('hex');
     const existing = this.q.byHash.get(hash);
     let articleId: number;
@@ -198,6 +207,7 @@ export class ImportWriter {
       isNew = true;
       this.file.articlesAdded++;
     }
+    if (article.externalId !== undefined && at) this.claimId(article.externalId, articleId, at);
     let layers = article.layers;
     if (layers.length === 0 && this.opts.status && this.opts.fallback) {
       layers = [{ name: this.opts.fallback, from: '--as', spans: [] }];
@@ -221,6 +231,25 @@ export class ImportWriter {
         this.statusSet++;
       }
     }
+  }
+
+  /**
+   * One id, one article: the same id on the same text again (another layer of it, say) is the
+   * same article; on a different text it would be exported twice under one name.
+   */
+  private claimId(id: ExternalId, articleId: number, at: { file: string; line: number }): void {
+    const key = JSON.stringify(id);
+    const seen = this.ids.get(key);
+    if (!seen) {
+      this.ids.set(key, { articleId, ...at });
+      this.idsInOrder.push(key);
+      return;
+    }
+    if (seen.articleId === articleId) return;
+    const where = seen.file === at.file ? `line ${seen.line}` : `${seen.file}:${seen.line}`;
+    throw new RecordError(
+      `id ${key} is already the id of a different text (${where}); an id must name one article: give each text its own id`,
+    );
   }
 
   /** True when this import already wrote this article's layer (its spans must be deduplicated). */

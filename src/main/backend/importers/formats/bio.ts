@@ -12,6 +12,7 @@ import { RecordError } from '../errors';
 import {
   externalIdSchema,
   isObject,
+  keep,
   parseRecord,
   type FormatParser,
   type Notes,
@@ -121,14 +122,14 @@ class BioFormat implements FormatParser {
     });
     const { text, spans } = rebuild([tokens], notes);
     const meta: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(rec)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (USED.has(k)) continue;
       // Columns with a value per token (pos_tags, chunk_tags…) describe tokens the text no longer has.
       if (Array.isArray(v) && v.length === rec.tokens.length && rec.tokens.length > 0) {
         notes.add(`token-level "${k}" not kept`);
         continue;
       }
-      meta[k] = v;
+      keep(meta, k, v);
     }
     const layer = rec.layer ?? null;
     return {

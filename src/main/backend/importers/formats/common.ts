@@ -1,5 +1,6 @@
 // What every format parser turns a record into, and the helpers they share.
 import { z } from 'zod';
+import { isRawJson, type ExternalId, type RawJson } from '../../exact-json';
 import type { ArticleStatus } from '../../../../shared/model';
 import type { OffsetUnit } from '../../../../shared/offsets';
 import type { ConcreteImportFormat } from '../../../../shared/jobs';
@@ -22,7 +23,7 @@ export interface ParsedArticle {
   text: string;
   title?: string | undefined;
   source?: string | undefined;
-  externalId?: string | number | undefined;
+  externalId?: ExternalId | undefined;
   meta: Record<string, unknown>;
   layers: ParsedLayer[];
   /** Extra offset/text pairs that help detect the unit (Prodigy's tokens). */
@@ -113,15 +114,36 @@ export function parseRecord<T extends z.ZodType>(schema: T, value: unknown): z.o
   return parsed.data;
 }
 
-export const offset = z.number().int('must be a whole number');
-export const externalIdSchema = z.union([z.string(), z.number()]);
+// An integer beyond 2^53 arrives as its digits (see exact-json): as an offset it is a number, out of range.
+export const offset = z.preprocess(
+  (v) => (isRawJson(v) ? Number(v.rawJSON) : v),
+  z.number().int('must be a whole number'),
+);
+export const externalIdSchema = z.union([z.string(), z.number(), z.custom<RawJson>(isRawJson)]);
 export const metaSchema = z.record(z.string(), z.unknown());
 
-/** Keys of `record` that the format does not use, kept as article metadata. */
-export function extraKeys(record: Record<string, unknown>, used: ReadonlySet<string>): Record<string, unknown> {
+/**
+ * Sets a metadata key as an own property. `out[key] = v` would, for the key "__proto__", set
+ * the object's prototype instead and lose the key: a file's "__proto__" is kept as any other key.
+ */
+export function keep(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Keys of `record` that the format does not use, kept as article metadata. `record` is the
+ * value as read from the file (schema outputs drop a "__proto__" key).
+ */
+export function extraKeys(record: unknown, used: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (!used.has(k)) out[k] = v;
+  if (isObject(record)) for (const [k, v] of Object.entries(record)) if (!used.has(k)) keep(out, k, v);
   return out;
+}
+
+/** A field of the record as read from the file, when it is an object (metadata kept whole). */
+export function rawObject(record: unknown, key: string): Record<string, unknown> | undefined {
+  const v = isObject(record) && Object.hasOwn(record, key) ? record[key] : undefined;
+  return isObject(v) ? v : undefined;
 }
 
 export function stringOrUndefined(v: unknown): string | undefined {

@@ -94,7 +94,7 @@ export const doccanoFormat: FormatParser = {
     return {
       text,
       externalId: rec.id,
-      meta: extraKeys(rec, used),
+      meta: extraKeys(value, used),
       layers: spans.length > 0 || layer !== null ? [{ name: layer, namedBy: 'layer', spans }] : [],
     };
   },

@@ -7,9 +7,11 @@ import { RecordError } from '../errors';
 import {
   externalIdSchema,
   extraKeys,
+  keep,
   metaSchema,
   offset,
   parseRecord,
+  rawObject,
   stringOrUndefined,
   type FormatParser,
   type ParsedArticle,
@@ -57,8 +59,9 @@ function parseArticle(value: unknown): ParsedArticle {
       );
     }
   }
-  const { title: metaTitle, source: metaSource, ...meta } = rec.meta ?? {};
-  Object.assign(meta, extraKeys(rec, USED));
+  // Metadata from the record as read (a "__proto__" key is kept like any other).
+  const { title: metaTitle, source: metaSource, ...meta } = rawObject(value, 'meta') ?? {};
+  for (const [k, v] of Object.entries(extraKeys(value, USED))) keep(meta, k, v);
   const spans = rec.spans ?? [];
   const layer = rec.layer ?? null;
   return {

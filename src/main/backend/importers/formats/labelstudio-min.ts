@@ -10,6 +10,7 @@ import {
   describeIssues,
   externalIdSchema,
   isObject,
+  keep,
   stringOrUndefined,
   type FormatParser,
   type Notes,
@@ -51,7 +52,7 @@ export const labelStudioMinFormat: FormatParser = {
         spans.push(...spansOfResults(results, key, notes, ''));
         continue;
       }
-      data[key] = v;
+      keep(data, key, v);
     }
     let text = data['text'];
     if (typeof text !== 'string') {

@@ -8,14 +8,15 @@
 // Cancelled annotations, relations and results that are not text spans are counted, not imported.
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '../../../../shared/model';
+import { isRawJson } from '../../exact-json';
 import { looksLikeJsonMin } from '../detect';
 import { RecordError } from '../errors';
 import type { OffsetSpan } from '../units';
 import {
   externalIdSchema,
   isObject,
-  metaSchema,
   parseRecord,
+  rawObject,
   stringOrUndefined,
   type FormatParser,
   type LooseText,
@@ -74,22 +75,33 @@ export function spansOfResults(
       notes.add('relations ignored (Spanwise has no relation layer)');
       return;
     }
-    const isSpan =
-      v !== undefined && typeof v.start === 'number' && typeof v.end === 'number' && Array.isArray(v.labels);
+    // A text span is a "labels" result (or an untyped value with labels); other kinds (choices,
+    // HyperText spans whose start is an XPath…) are counted, not read.
+    const isSpan = v !== undefined && Array.isArray(v.labels) && (v.start !== undefined || v.end !== undefined);
     if (!isSpan || (r.type !== undefined && r.type !== 'labels')) {
       notes.add(`results of type "${r.type ?? 'unknown'}" ignored (not text spans)`);
       return;
     }
+    // Offsets that are not numbers ("start": "0") are refused as every format refuses them.
     for (const key of ['start', 'end'] as const) {
-      const n = v[key] as number;
-      if (!Number.isSafeInteger(n)) {
-        throw new RecordError(`"${where}.${k}${valuePath}.${key}": must be a whole number, found ${n}`);
-      }
+      const n = v[key];
+      const at = `"${where}.${k}${valuePath}.${key}"`;
+      if (n === undefined) throw new RecordError(`missing ${at}`);
+      if (isRawJson(n)) throw new RecordError(`${at}: must be a whole number, found ${n.rawJSON}`);
+      if (typeof n !== 'number') throw new RecordError(`${at}: expected number, received ${kindOfJson(n)}`);
+      if (!Number.isSafeInteger(n)) throw new RecordError(`${at}: must be a whole number, found ${n}`);
     }
     if (v.labels!.length === 0) notes.add('text spans without a label ignored');
     for (const label of v.labels!) spans.push({ start: v.start as number, end: v.end as number, label, text: v.text });
   });
   return spans;
+}
+
+/** What a JSON value is, in zod's words ("string", "null", "array", "object"). */
+function kindOfJson(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
 }
 
 /** An annotator as Label Studio names them: the layer name, what named it, and the id a --as map may use. */
@@ -139,7 +151,7 @@ export const labelStudioFormat: FormatParser = {
       );
     }
     // Label Studio itself treats a task without "data" as all data.
-    const data = task.data ?? (value as Record<string, unknown>);
+    const data = rawObject(value, 'data') ?? (value as Record<string, unknown>);
     const text = findText(data);
     const layers: ParsedLayer[] = [];
     const annotations = [
@@ -165,10 +177,10 @@ export const labelStudioFormat: FormatParser = {
       layers.push(version ? { name: version, namedBy: 'prediction model_version', spans } : { name: null, spans });
     });
     const { text: _t, id: dataId, title, source, meta: nested, ...rest } = data;
-    const parsedMeta = metaSchema.safeParse(nested);
+    const nestedObject = isObject(nested) ? nested : undefined;
     // title and source are the article's own fields, wherever Label Studio keeps them.
-    const { title: metaTitle, source: metaSource, ...nestedMeta } = parsedMeta.success ? parsedMeta.data : {};
-    const meta = parsedMeta.success
+    const { title: metaTitle, source: metaSource, ...nestedMeta } = nestedObject ?? {};
+    const meta = nestedObject
       ? { ...nestedMeta, ...rest }
       : nested === undefined
         ? rest

@@ -7,7 +7,17 @@
 // kept in the article's meta.relations, and the summary says so.
 import { z } from 'zod';
 import type { OffsetSpan } from '../units';
-import { extraKeys, metaSchema, offset, parseRecord, stringOrUndefined, type FormatParser, type Notes } from './common';
+import {
+  extraKeys,
+  keep,
+  metaSchema,
+  offset,
+  parseRecord,
+  rawObject,
+  stringOrUndefined,
+  type FormatParser,
+  type Notes,
+} from './common';
 
 const Span = z.looseObject({
   start: offset,
@@ -54,9 +64,9 @@ export const prodigyFormat: FormatParser = {
       label: 'token',
       text: t.text,
     }));
-    const { title, source, ...meta } = ex.meta ?? {};
+    const { title, source, ...meta } = rawObject(value, 'meta') ?? {};
     // Prodigy's own bookkeeping (_input_hash, _task_hash, _view_id, _timestamp…) is not kept.
-    for (const [k, v] of Object.entries(extraKeys(ex, USED))) if (!k.startsWith('_') && v !== null) meta[k] = v;
+    for (const [k, v] of Object.entries(extraKeys(value, USED))) if (!k.startsWith('_') && v !== null) keep(meta, k, v);
     if (ex.relations?.length) {
       notes.add("relations kept in the article's meta.relations (Spanwise has no relation layer)", ex.relations.length);
     }
