@@ -202,7 +202,8 @@ export function expandPaths(
       if (e.isDirectory()) walk(full, root);
       // Links inside a folder are not followed (they may lead out of it, or round in a loop);
       // pipes and devices are not files. Each is listed, never passed over in silence.
-      else if (e.isSymbolicLink()) skipped.push({ path: full, why: 'a symbolic link (links inside a folder are not followed)' });
+      else if (e.isSymbolicLink())
+        skipped.push({ path: full, why: 'a symbolic link (links inside a folder are not followed)' });
       else if (!e.isFile()) skipped.push({ path: full, why: `${direntKind(e)}, not a regular file` });
       else if (FOLDER_EXTENSIONS.has(ext)) add(full, root);
       else if (NOT_READ[ext]) skipped.push({ path: full, why: NOT_READ[ext] });
@@ -221,7 +222,8 @@ export function expandPaths(
     if (stat.isDirectory()) walk(p, p);
     else if (stat.isFile()) add(p, null);
     // Named by the user: refused by name, never opened (a FIFO would wait forever).
-    else throw new ImportError(p, null, `is ${kindOf(stat)}, not a regular file: Spanwise reads only files and folders`);
+    else
+      throw new ImportError(p, null, `is ${kindOf(stat)}, not a regular file: Spanwise reads only files and folders`);
   }
   return out;
 }

@@ -17,7 +17,10 @@ export function refuseNonText(value: string, what: string, line?: number): void 
   if (!m) return;
   const at = m.index;
   if (m[0] === '\0') {
-    throw new RecordError(`${what} holds a NUL character (\\u0000 at UTF-16 offset ${at}), which Spanwise does not store`, line);
+    throw new RecordError(
+      `${what} holds a NUL character (\\u0000 at UTF-16 offset ${at}), which Spanwise does not store`,
+      line,
+    );
   }
   throw new RecordError(
     `${what} holds a lone surrogate (${hex(m[0].charCodeAt(0))} at UTF-16 offset ${at}), which is not a character: ` +

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { ARTICLE_STATUSES } from '../../../shared/model';
 import { isCodePointBoundary } from '../../../shared/offsets';
 import { AppError } from '../../../shared/result';
+import { isRawJson, parseExact, type RawJson } from '../exact-json';
 
 export const PACK_FORMAT = 'spanwise-pack';
 export const PACK_VERSION = 1;
@@ -52,7 +53,7 @@ const ArticleRecord = z.strictObject({
   source: z.string(),
   text: z.string(),
   meta: z.record(z.string(), z.unknown()),
-  externalId: z.union([z.string(), z.number()]).nullable(),
+  externalId: z.union([z.string(), z.number(), z.custom<RawJson>(isRawJson)]).nullable(),
 });
 const StatusRecord = z.strictObject({
   type: z.literal('status'),
@@ -357,7 +358,7 @@ export function readPack(file: string, expected?: PackKind): Pack {
     const line = i + 2;
     let raw: unknown;
     try {
-      raw = JSON.parse(bytes.toString('utf8', starts[i], starts[i + 1]! - 1));
+      raw = parseExact(bytes.toString('utf8', starts[i], starts[i + 1]! - 1));
     } catch (err) {
       refuse(file, `not JSON: ${(err as Error).message}`, line);
     }
@@ -382,7 +383,8 @@ export function readPack(file: string, expected?: PackKind): Pack {
         if (sha256(rec.text) !== rec.hash) {
           refuse(file, `article ${rec.hash.slice(0, 12)}: its text does not match its content hash`, line);
         }
-        pack.articles.set(rec.hash, { ...rec, line });
+        // The metadata as written (the schema's copy would drop a "__proto__" key).
+        pack.articles.set(rec.hash, { ...rec, meta: (raw as { meta: Record<string, unknown> }).meta, line });
         break;
       case 'status':
         pack.statuses.push({ ...rec, line });

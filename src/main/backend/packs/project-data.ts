@@ -2,6 +2,7 @@
 // records. Shared by the work pack, assignment and merge code.
 import type { Annotator, Label } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
+import { parseExact, type ExternalId } from '../exact-json';
 import { displayName, listAnnotators } from '../annotators';
 import { sql, type WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
@@ -52,8 +53,8 @@ export function articleRecord(row: ArticleRow): ArticleRecord {
     title: row.title,
     source: row.source,
     text: row.text,
-    meta: JSON.parse(row.meta) as Record<string, unknown>,
-    externalId: row.external_id === null ? null : (JSON.parse(row.external_id) as string | number),
+    meta: parseExact(row.meta) as Record<string, unknown>,
+    externalId: row.external_id === null ? null : (parseExact(row.external_id) as ExternalId),
   };
 }
 

@@ -35,7 +35,11 @@ const USED = new Set(['text', 'id', 'label', 'labels', 'entities', 'relations', 
 
 function triple(item: unknown, where: string): OffsetSpan {
   const t = Triple.safeParse(item);
-  if (!t.success) throw new RecordError(`"${where}": expected [start, end, "LABEL"], found ${JSON.stringify(item)}`);
+  if (!t.success) {
+    // A triple of the right shape says which item is wrong, as the other formats do ("0" is no offset).
+    if (Array.isArray(item) && item.length === 3) throw new RecordError(describeIssues(t.error, [where]));
+    throw new RecordError(`"${where}": expected [start, end, "LABEL"], found ${JSON.stringify(item)}`);
+  }
   return { start: t.data[0], end: t.data[1], label: t.data[2] };
 }
 

@@ -180,11 +180,7 @@ export const labelStudioFormat: FormatParser = {
     const nestedObject = isObject(nested) ? nested : undefined;
     // title and source are the article's own fields, wherever Label Studio keeps them.
     const { title: metaTitle, source: metaSource, ...nestedMeta } = nestedObject ?? {};
-    const meta = nestedObject
-      ? { ...nestedMeta, ...rest }
-      : nested === undefined
-        ? rest
-        : { ...rest, meta: nested };
+    const meta = nestedObject ? { ...nestedMeta, ...rest } : nested === undefined ? rest : { ...rest, meta: nested };
     const ext = externalIdSchema.safeParse(dataId);
     return {
       text,
