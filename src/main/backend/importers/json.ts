@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { parseExact } from '../exact-json';
 import { ImportError } from './errors';
-import { firstChar, invalidUtf8Error, looksBinary, openRegular, readLines } from './read';
+import { chunkFor, firstChar, invalidUtf8Error, looksBinary, openRegular, readLines } from './read';
 
 export interface JsonRecord {
   value: unknown;
@@ -222,7 +222,7 @@ function* readArray(file: string, stats: JsonReadStats, onBytes?: (bytes: number
   const fd = openRegular(file);
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    const buf = Buffer.allocUnsafe(1 << 20);
+    const buf = chunkFor(fd);
     const scanner = new ValueScanner(false);
     let state: ArrayState = 'before';
     let line = 1;

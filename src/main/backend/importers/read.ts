@@ -86,6 +86,14 @@ export function fileError(file: string, err: unknown): ImportError {
   return new ImportError(file, null, what);
 }
 
+/**
+ * A read buffer for an open file: a chunk, or the file's size when it is smaller (a folder of
+ * small files would otherwise allocate a megabyte per file).
+ */
+export function chunkFor(fd: number): Buffer {
+  return Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, fs.fstatSync(fd).size + 1)));
+}
+
 /** The whole file as bytes, from a regular file only. */
 function readRegular(file: string): Buffer {
   const fd = openRegular(file);
@@ -167,13 +175,13 @@ export function* readLines(file: string, onBytes?: (bytes: number) => void): Gen
   const fd = openRegular(file);
   try {
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    const buf = Buffer.allocUnsafe(CHUNK);
+    const buf = chunkFor(fd);
     let pending = '';
     let line = 1;
     let offset = 0;
     let first = true;
     for (;;) {
-      const n = fs.readSync(fd, buf, 0, CHUNK, offset);
+      const n = fs.readSync(fd, buf, 0, buf.length, offset);
       const chunk = buf.subarray(0, n);
       if (first && looksBinary(chunk)) {
         throw new ImportError(file, null, 'is a binary file (it contains NUL bytes), not text');
