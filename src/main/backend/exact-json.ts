@@ -28,7 +28,15 @@ function keepDigits(_key: string, value: unknown, context?: { source?: string })
 
 /** JSON.parse, except that integers beyond 2^53 keep their digits (as raw JSON values). */
 export function parseExact(text: string): unknown {
-  return LONG_DIGITS.test(text) ? Json.parse(text, keepDigits) : (JSON.parse(text) as unknown);
+  const value = JSON.parse(text) as unknown;
+  if (!LONG_DIGITS.test(text)) return value;
+  try {
+    return Json.parse(text, keepDigits);
+  } catch {
+    // A reviver walks the value recursively: on nesting too deep for the stack, the plain
+    // value is returned, and the reader's depth limit refuses it.
+    return value;
+  }
 }
 
 export function isRawJson(value: unknown): value is RawJson {

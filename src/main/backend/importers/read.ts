@@ -95,7 +95,7 @@ export function chunkFor(fd: number): Buffer {
 }
 
 /** The whole file as bytes, from a regular file only. */
-function readRegular(file: string): Buffer {
+export function readRegular(file: string): Buffer {
   const fd = openRegular(file);
   try {
     return fs.readFileSync(fd);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { RecordError } from '../errors';
+import { readRegular } from '../read';
 import {
   externalIdSchema,
   isObject,
@@ -60,7 +61,7 @@ function sidecarNames(file: string): { names: string[]; from: string } | null {
 
 function readJson(file: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+    return JSON.parse(readRegular(file).toString('utf8')) as unknown;
   } catch (err) {
     throw new RecordError(`cannot read the tag names in ${file}: ${(err as Error).message}`);
   }
