@@ -144,7 +144,9 @@ const packs: BenchModule = {
             for (const a of data.articles) {
               ids.set(
                 a.hash,
-                Number(insA.run(a.title, a.source, a.text, '{}', a.hash, TS, String(a.externalId)).lastInsertRowid),
+                Number(
+                  insA.run(a.title, a.source, a.text, '{}', a.hash, TS, JSON.stringify(a.externalId)).lastInsertRowid,
+                ),
               );
             }
             for (const s of data.spans) {
