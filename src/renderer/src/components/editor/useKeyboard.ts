@@ -130,6 +130,8 @@ function dispatchKey(e: KeyboardEvent): boolean {
   if (selectReviewMode(s) || !s.article) return false;
   if (s.flash) useStore.setState({ flash: null });
   if (matches('pickSpan', e)) {
+    // Enter on a focused button or list belongs to it.
+    if (e.target instanceof Element && e.target.closest('button, a, [role=button], [role=listbox]')) return false;
     s.pickSpan();
     return true;
   }
