@@ -2,6 +2,8 @@
 // backend), read from the app's own performance marks (src/renderer/src/lib/perf.ts):
 //   - opening a 100 kB article with 5,000 spans, until painted (target < 150 ms);
 //   - creating a span by keyboard on an article with 2,000 spans, keydown to paint (< 16 ms);
+//   - nudging the selected span there (< 16 ms), and undoing a span edit made there from
+//     another article (keydown → the article open at the change, painted);
 //   - a span edit's round trip through window.api with validation (< 1 ms), in the page and
 //     through the dispatch itself.
 // Each beside a bare baseline measured in the same run.
@@ -155,6 +157,65 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
         higherIsBetter: false,
       },
       { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
+    );
+
+    // 2b. Nudge the selected span's end (Shift+→ / Shift+← in turn) on the same article.
+    ctx.log(`nudging a span ${runs * 2} times on the 2,000-span article`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab'); // selects a span on purpose: Shift+arrows resize it
+    await clearMeasures(page);
+    for (let i = 0; i < runs * 2; i++) {
+      await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
+      await page.waitForFunction((n) => performance.getEntriesByName('spanwise:edit', 'measure').length > n, i);
+    }
+    await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
+    metrics.push({
+      name: 'nudge the selected span, 2,000 spans (keydown → painted)',
+      unit: 'ms',
+      samples: await measures(page, 'spanwise:edit'),
+      higherIsBetter: false,
+      baseline: 'bare: keydown → class toggle → painted',
+      target: 16,
+    });
+
+    // 2c. Undo across articles: a span made on the 2,000-span article, another article opened,
+    // Ctrl+Z: keydown → that article open at the change, painted and flashed.
+    ctx.log(`undoing across articles ${runs} times`);
+    const undos: number[] = [];
+    const bareMedium: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await openById(page, ids.medium);
+      await page.keyboard.press('Escape');
+      for (let k = 0; k < 5 + i; k++) await page.keyboard.press('Control+ArrowRight');
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page.keyboard.press('3');
+      await openById(page, ids.small);
+      await clearMeasures(page);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(() => performance.getEntriesByName('spanwise:undo', 'measure').length > 0);
+      undos.push((await measures(page, 'spanwise:undo'))[0]!);
+      bareMedium.push(
+        await bareOpen(page, [
+          { method: 'getArticle', input: { id: ids.medium } },
+          { method: 'listSpans', input: { articleId: ids.medium } },
+        ]),
+      );
+    }
+    await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
+    metrics.push(
+      {
+        name: 'undo across articles, 2,000 spans (keydown → opened at the change, painted)',
+        unit: 'ms',
+        samples: undos,
+        higherIsBetter: false,
+        baseline: 'bare: fetch + plain <p> text of the 40 kB article, painted',
+      },
+      {
+        name: 'bare: fetch + plain <p> text of the 40 kB article, painted',
+        unit: 'ms',
+        samples: bareMedium,
+        higherIsBetter: false,
+      },
     );
 
     // 3. A span edit's round trip with validation: from the page, and the dispatch itself.

@@ -51,13 +51,13 @@ export const KEYMAP = {
   },
   nudgeEnd: {
     chords: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Mod+Shift+ArrowLeft', 'Mod+Shift+ArrowRight'],
-    display: 'Shift+← / Shift+→',
-    action: 'Move the selected span’s end',
+    display: 'Shift+← / Shift+→ (span selected)',
+    action: 'Move the selected span’s end (only once a span is selected: Tab, a click or Enter)',
     group: 'Spans',
   },
   nudgeStart: {
     chords: ['Alt+Shift+ArrowLeft', 'Alt+Shift+ArrowRight', 'Mod+Alt+Shift+ArrowLeft', 'Mod+Alt+Shift+ArrowRight'],
-    display: 'Alt+Shift+← / Alt+Shift+→',
+    display: 'Alt+Shift+← / Alt+Shift+→ (span selected)',
     action: 'Move the selected span’s start',
     group: 'Spans',
   },
@@ -91,7 +91,7 @@ export const KEYMAP = {
   selectChar: {
     chords: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'],
     display: 'Shift+arrows',
-    action: 'Select by character or line',
+    action: 'Select by character or line, from the caret (after a new span too: it is not resized)',
     group: 'Selection',
   },
   selectWord: {
@@ -101,6 +101,64 @@ export const KEYMAP = {
     group: 'Selection',
   },
   mouseSelect: { chords: [], display: 'Drag, double-click', action: 'Select text with the mouse', group: 'Selection' },
+  // Moving and selecting by the units of news text (src/shared/textUnits.ts); Shift extends.
+  pickSpan: {
+    chords: ['Enter'],
+    action: 'Select the span just made, or the innermost span at the caret (again: the enclosing one), to resize it',
+    group: 'Spans',
+  },
+  moveLineEdge: {
+    chords: ['Home', 'End', 'Shift+Home', 'Shift+End'],
+    display: 'Home / End',
+    action: 'To the start / end of the line (Shift selects)',
+    group: 'Selection',
+  },
+  moveArticleEdge: {
+    chords: ['Mod+Home', 'Mod+End', 'Mod+Shift+Home', 'Mod+Shift+End'],
+    display: 'Ctrl+Home / Ctrl+End',
+    action: 'To the start / end of the article (Shift selects)',
+    group: 'Selection',
+  },
+  moveSentence: {
+    chords: ['(', ')'],
+    display: '( / )',
+    action: 'To the previous / next sentence',
+    group: 'Selection',
+  },
+  moveParagraph: {
+    chords: ['Mod+ArrowUp', 'Mod+ArrowDown', 'Mod+Shift+ArrowUp', 'Mod+Shift+ArrowDown'],
+    display: 'Ctrl+↑ / Ctrl+↓',
+    action: 'To the previous / next paragraph (Shift selects)',
+    group: 'Selection',
+  },
+  movePage: {
+    chords: ['PageUp', 'PageDown', 'Shift+PageUp', 'Shift+PageDown'],
+    display: 'PageUp / PageDown',
+    action: 'Scroll a page; the caret moves with the view (Shift selects)',
+    group: 'Selection',
+  },
+  selectQuotation: {
+    chords: ['"'],
+    action: 'Select the whole quotation around the caret (between its quote marks); again: the enclosing one',
+    group: 'Selection',
+  },
+  selectClause: {
+    chords: [','],
+    action: 'Select the clause around the caret (between commas, colons, dashes, quote marks)',
+    group: 'Selection',
+  },
+  selectSentence: {
+    chords: ['.'],
+    action: 'Select the sentence around the caret',
+    group: 'Selection',
+  },
+  preciseLabel: {
+    chords: [],
+    display: 'Alt+1 – 9',
+    action: 'Label with character precision, for this span only (no snapping to words)',
+    group: 'Labeling',
+  },
+
   find: {
     chords: ['Mod+F'],
     action: 'Find in the article; Enter selects the next match, ready to label',
@@ -248,7 +306,7 @@ export interface KeyLike {
 }
 
 /** Symbols typed with Shift on common layouts: their chords do not name Shift. */
-const SHIFTED_SYMBOLS = new Set(['?', '!', '"', ':', '<', '>', '{', '}', '|', '~']);
+const SHIFTED_SYMBOLS = new Set(['?', '!', '"', ':', '<', '>', '{', '}', '|', '~', '(', ')']);
 
 export function chordMatches(chord: string, e: KeyLike): boolean {
   const c = parse(chord);

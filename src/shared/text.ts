@@ -48,17 +48,32 @@ function prevIndex(text: string, i: number): number {
   return i - 1;
 }
 
+/**
+ * A possessive clitic starts at i: an apostrophe (straight or curly) after a word character,
+ * then `s` and the end of the word ("Ukraine’s", "Kim's"). Word stepping and snapping stop
+ * before it, since news spans name the owner ("Ukraine") far more often than the possessive.
+ * Only the possessive is treated so: contractions ("don't", "it'll") and names with an
+ * apostrophe ("O'Brien") stay one word, and a plural possessive's trailing apostrophe
+ * ("players'") is already outside the word.
+ */
+export function possessiveAt(text: string, i: number): boolean {
+  const c = text[i];
+  if (c !== "'" && c !== '’') return false;
+  if (text[i + 1] !== 's' && text[i + 1] !== 'S') return false;
+  return i > 0 && WORD.test(charAt(text, prevIndex(text, i))) && !isWordAt(text, i + 2);
+}
+
 /** Start of the word containing offset i (or i itself when i is not inside a word). */
 export function wordStart(text: string, i: number): number {
   let s = i;
-  while (s > 0 && isWordAt(text, s - 1)) s--;
+  while (s > 0 && isWordAt(text, s - 1) && (s === i || !possessiveAt(text, s))) s--;
   return s;
 }
 
 /** End of the word containing the character at i-1 (or i itself). */
 export function wordEnd(text: string, i: number): number {
   let e = i;
-  while (e < text.length && isWordAt(text, e)) e++;
+  while (e < text.length && isWordAt(text, e) && (e === i || !possessiveAt(text, e))) e++;
   return e;
 }
 
@@ -75,8 +90,8 @@ export function snapToWords(text: string, range: Range): Range {
   // A boundary between the halves of a surrogate pair takes the whole character (as trimRange does).
   if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start]!) && /[\uD800-\uDBFF]/.test(text[start - 1]!)) start--;
   if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end]!) && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end++;
-  if (isWordAt(text, start) && isWordAt(text, start - 1)) start = wordStart(text, start);
-  if (isWordAt(text, end - 1) && isWordAt(text, end)) end = wordEnd(text, end);
+  if (isWordAt(text, start) && isWordAt(text, start - 1) && !possessiveAt(text, start)) start = wordStart(text, start);
+  if (isWordAt(text, end - 1) && isWordAt(text, end) && !possessiveAt(text, end)) end = wordEnd(text, end);
   return { start, end };
 }
 
@@ -95,16 +110,14 @@ export function trimRange(text: string, range: Range): Range {
 export function nextWordBoundary(text: string, i: number): number {
   let p = i;
   while (p < text.length && !isWordAt(text, p)) p++;
-  while (p < text.length && isWordAt(text, p)) p++;
-  return p;
+  return wordEnd(text, p);
 }
 
 /** Offset of the previous word boundary before i. */
 export function prevWordBoundary(text: string, i: number): number {
   let p = i;
   while (p > 0 && !isWordAt(text, p - 1)) p--;
-  while (p > 0 && isWordAt(text, p - 1)) p--;
-  return p;
+  return wordStart(text, p);
 }
 
 /** Next offset one character to the right/left, never splitting a surrogate pair. */

@@ -141,6 +141,7 @@ test('keyboard nudging moves either boundary of the selected span', async ({ app
   const article = await openArticle(page);
   await dragSelect(page, article.text, 'Kim Jong');
   await page.keyboard.press('1');
+  await page.keyboard.press('Enter'); // the new span, selected to resize it
   await page.keyboard.press('Shift+ArrowRight'); // end: + " Un"
   let spans = await storedSpans(page, article.id);
   expect(article.text.slice(spans[0]!.start, spans[0]!.end)).toBe('Kim Jong Un');

@@ -40,6 +40,45 @@ describe('chords', () => {
   });
 });
 
+describe('moving and selecting by the units of news text', () => {
+  it('sentence jumps and the quotation key match whatever Shift the layout needs', () => {
+    expect(matches('moveSentence', key('(', { shift: true }))).toBe(true);
+    expect(matches('moveSentence', key(')'))).toBe(true); // AZERTY types ) without Shift
+    expect(matches('selectQuotation', key('"', { shift: true }))).toBe(true);
+    expect(matches('selectClause', key(','))).toBe(true);
+    expect(matches('selectClause', key(',', { ctrl: true }))).toBe(false); // Ctrl+, is settings
+    expect(matches('openSettings', key(',', { ctrl: true }))).toBe(true);
+    expect(matches('selectSentence', key('.'))).toBe(true);
+  });
+
+  it('lines, the article, paragraphs and pages, with Shift to select', () => {
+    expect(matches('moveLineEdge', key('Home'))).toBe(true);
+    expect(matches('moveLineEdge', key('End', { shift: true }))).toBe(true);
+    expect(matches('moveArticleEdge', key('End', { ctrl: true }))).toBe(true);
+    expect(matches('moveArticleEdge', key('Home', { meta: true, shift: true }))).toBe(true);
+    expect(matches('moveLineEdge', key('Home', { ctrl: true }))).toBe(false);
+    expect(matches('moveParagraph', key('ArrowDown', { ctrl: true }))).toBe(true);
+    expect(matches('moveLine', key('ArrowDown', { ctrl: true }))).toBe(false);
+    expect(matches('nextArticle', key('ArrowDown', { alt: true }))).toBe(true);
+    expect(matches('movePage', key('PageDown', { shift: true }))).toBe(true);
+    expect(matches('pickSpan', key('Enter'))).toBe(true);
+    expect(matches('markDone', key('Enter', { ctrl: true }))).toBe(true);
+    expect(matches('pickSpan', key('Enter', { ctrl: true }))).toBe(false);
+  });
+
+  it('the cheat sheet says which keys resize a span and which select text', () => {
+    const rows = cheatSheet();
+    expect(rows.find((r) => r.keys === 'Enter')?.action).toMatch(/^Select the span just made/);
+    expect(rows.find((r) => r.keys.startsWith('Shift+← / Shift+→'))?.keys).toBe('Shift+← / Shift+→ (span selected)');
+    for (const keys of ['"', ',', '.', '( / )', 'Home / End', 'Ctrl+Home / Ctrl+End', 'Ctrl+↑ / Ctrl+↓', 'Alt+1 – 9']) {
+      expect(
+        rows.some((r) => r.keys === keys),
+        keys,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('the menu and the cheat sheet follow the keymap', () => {
   it('every menu command has a binding; accelerators are what Electron expects', () => {
     for (const command of MENU_COMMANDS) expect(acceleratorFor(command), command).toBeDefined();

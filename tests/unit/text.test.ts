@@ -105,12 +105,29 @@ describe('snapToWords', () => {
     const t = "the rock'n'roll star and state-of-the-art Kim's U.S. forces";
     expect(snapped(t, t.indexOf('rock') + 5, t.indexOf('rock') + 6)).toBe("rock'n'roll");
     expect(snapped(t, t.indexOf('state') + 3, t.indexOf('state') + 9)).toBe('state-of-the-art');
-    expect(snapped(t, t.indexOf('Kim'), t.indexOf('Kim') + 2)).toBe("Kim's");
+    expect(snapped(t, t.indexOf('Kim'), t.indexOf('Kim') + 2)).toBe('Kim');
     expect(snapped(t, t.indexOf('U.S'), t.indexOf('U.S') + 2)).toBe('U.S');
     // Curly apostrophe too.
-    expect(snapped('Kim’s army', 0, 1)).toBe('Kim’s');
+    expect(snapped('Kim’s army', 0, 1)).toBe('Kim');
     // A trailing apostrophe or hyphen is not part of the word.
     expect(snapped("the players' union", 4, 6)).toBe('players');
+  });
+
+  it("stops before a possessive ’s / 's, and takes it whole when the selection reaches into it", () => {
+    const t = "to fend off Ukraine’s ongoing offensive and Kim's plan";
+    const u = t.indexOf('Ukraine');
+    expect(snapped(t, u + 2, u + 4)).toBe('Ukraine');
+    expect(snapped(t, u, u + 'Ukraine’s'.length)).toBe('Ukraine’s');
+    expect(snapped(t, u, u + 'Ukraine’s'.length - 1)).toBe('Ukraine’s'); // between ’ and s
+    expect(snapped(t, t.indexOf('Kim'), t.indexOf('Kim') + 1)).toBe('Kim');
+    expect(nextWordBoundary(t, u)).toBe(u + 'Ukraine'.length);
+    expect(prevWordBoundary(t, u + 'Ukraine’s'.length)).toBe(u + 'Ukraine'.length);
+    expect(prevWordBoundary(t, u + 'Ukraine'.length)).toBe(u);
+    // Not a possessive: contractions, names, a longer word after the apostrophe.
+    expect(snapped("they don't know", 6, 7)).toBe("don't");
+    expect(snapped("it'll rain", 0, 1)).toBe("it'll");
+    expect(snapped("O'Brien's car", 0, 1)).toBe("O'Brien");
+    expect(snapped("the Kim'sville plant", 4, 5)).toBe("Kim'sville");
   });
 
   it('keeps combining marks and astral letters with their word', () => {
@@ -184,6 +201,7 @@ describe('word helpers and stepping', () => {
       'Kim',
       'Kim Jong-un',
       'Kim Jong-un, said',
+      'Kim Jong-un, said: “Putin',
       'Kim Jong-un, said: “Putin’s',
       'Kim Jong-un, said: “Putin’s plan',
       t,
@@ -196,7 +214,7 @@ describe('word helpers and stepping', () => {
       p = prevWordBoundary(t, p);
       stops.push(p);
     }
-    expect(stops.map((p) => t.slice(p, p + 4))).toEqual(['plan', 'Puti', 'said', 'Jong', 'Kim ']);
+    expect(stops.map((p) => t.slice(p, p + 4))).toEqual(['plan', '’s p', 'Puti', 'said', 'Jong', 'Kim ']);
     expect(prevWordBoundary(t, 0)).toBe(0);
     expect(nextWordBoundary(t, t.length)).toBe(t.length);
   });

@@ -99,3 +99,82 @@ export function offsetOnNextLine(offset: number, dir: 1 | -1, x: number | null):
   }
   return null;
 }
+
+/** The paragraph element that renders `offset`, if it is rendered. */
+function paraElementAt(offset: number): HTMLElement | null {
+  for (const p of document.querySelectorAll<HTMLElement>('[data-testid=article-text] .para')) {
+    if (offset >= Number(p.dataset['s']) && offset <= Number(p.dataset['e'])) return p;
+  }
+  return null;
+}
+
+/** The offset at the start (-1) or end (1) of the rendered line holding `offset`, or null if not rendered. */
+export function lineEdge(text: string, offset: number, dir: 1 | -1): number | null {
+  const rect = rectAtOffset(offset);
+  const para = paraElementAt(offset);
+  if (!rect || !para) return null;
+  const box = para.getBoundingClientRect();
+  const y = rect.top + rect.height / 2;
+  let at = textOffsetAtPoint(dir === 1 ? box.right - 1 : box.left + 1, y);
+  if (at === null) return null;
+  const start = Number(para.dataset['s']);
+  const end = Number(para.dataset['e']);
+  at = Math.max(start, Math.min(end, at));
+  // A wrapped line ends before the space it wraps at.
+  if (dir === 1) while (at > start && at > offset && /\s/.test(text[at - 1]!)) at--;
+  return at;
+}
+
+function scroller(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid=article-scroll]');
+}
+
+/** The first text offset at the top of the article's view. */
+function firstOffsetInView(): number | null {
+  const view = scroller()?.getBoundingClientRect();
+  if (!view) return null;
+  for (const p of document.querySelectorAll<HTMLElement>('[data-testid=article-text] .para')) {
+    const box = p.getBoundingClientRect();
+    if (box.bottom <= view.top + 4) continue;
+    return textOffsetAtPoint(box.left + 1, Math.max(box.top, view.top) + 12) ?? Number(p.dataset['s']);
+  }
+  return null;
+}
+
+/**
+ * When the view was scrolled away from the caret (the wheel, the scroll bar), the offset at
+ * the top of the view, where the next movement key should start; null when the caret is in view.
+ */
+export function caretOutOfView(offset: number): number | null {
+  const view = scroller()?.getBoundingClientRect();
+  if (!view) return null;
+  const rect = paraElementAt(offset) ? rectAtOffset(offset) : null;
+  if (rect && rect.bottom > view.top && rect.top < view.bottom) return null;
+  return firstOffsetInView();
+}
+
+/** Scrolls the article a page up or down; resolves with the offset at the same place in the new view. */
+export function scrollPage(offset: number, dir: 1 | -1): Promise<number | null> {
+  const el = scroller();
+  if (!el) return Promise.resolve(null);
+  const view = el.getBoundingClientRect();
+  const rect = rectAtOffset(offset);
+  const inView = rect && rect.bottom > view.top && rect.top < view.bottom;
+  const x = inView ? rect.left : view.left + view.width / 2;
+  const y = inView ? rect.top + rect.height / 2 : view.top + 24;
+  const before = el.scrollTop;
+  el.scrollBy({ top: dir * Math.max(40, el.clientHeight - 60), behavior: 'instant' });
+  if (el.scrollTop === before) {
+    // Already at the top or bottom: the caret goes to the first or last line in view.
+    return Promise.resolve(dir === 1 ? null : firstOffsetInView());
+  }
+  // The virtualised paragraphs for the new position render in the next frame.
+  return new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const at = textOffsetAtPoint(Math.max(x, 0), y);
+        resolve(at ?? firstOffsetInView());
+      }),
+    ),
+  );
+}

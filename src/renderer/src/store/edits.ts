@@ -2,23 +2,31 @@
 // Each edit is applied to the screen at once (painted in the same frame), recorded for undo and
 // written through the save queue; a write that fails leaves no trace in the undo history and
 // the article's spans are re-read from the project file.
-import type { Span } from '../../../shared/model';
+import type { Label, Span } from '../../../shared/model';
 import { nextWordBoundary, prevWordBoundary, snapToWords, stepChar, trimRange } from '../../../shared/text';
 import { ApiError, call } from '../api';
 import { markStart } from '../lib/perf';
 import { insertSorted, randomId } from '../lib/spanOrder';
-import { editArticle, type Edit, type SpanFields } from './history';
+import { editArticle, editRange, type Edit, type SpanFields } from './history';
 import { selectImporting, selectWritingJob, writingNoun } from './jobs';
-import { selectSelectedSpan } from './selection';
+import { caretAt, selectSelectedSpan } from './selection';
 import type { Slice } from './types';
 
 export interface EditsSlice {
-  /** Label hotkey: new span from the selection, or relabel the selected span. */
-  applyLabel(labelId: number): void;
+  /**
+   * Label hotkey: new span from the selection, or relabel the selected span. `precise` (Alt held)
+   * takes the selection as it is, without snapping to words, for this span only.
+   */
+  applyLabel(labelId: number, options?: { precise?: boolean }): void;
   deleteSelectedSpan(): void;
   nudgeSelectedSpan(edge: 'start' | 'end', dir: 1 | -1): void;
-  /** Applies `edit` (an undo or redo of the history entry `entry`), opening its article first. */
-  replay(edit: Edit, entry: Edit): Promise<void>;
+  /**
+   * Applies `edit` (an undo or redo of the history entry `entry`), opening its article first,
+   * then shows where: the caret at the change, the change flashed and named in the status bar.
+   */
+  replay(edit: Edit, entry: Edit, verb: 'Undid' | 'Redid'): Promise<void>;
+  /** The text an undo or redo just changed, flashed once (`seq` tells one flash from the next). */
+  flash: { start: number; end: number; seq: number } | null;
   /**
    * True (and says so in the status bar) while an import holds the project's write lock: the
    * editor then takes no edits, rather than holding them in memory or failing them later.
@@ -43,6 +51,33 @@ function store(edit: Edit, first: boolean): Promise<unknown> {
       return call('deleteSpan', { id: edit.span.id });
     case 'update':
       return call('updateSpan', { id: edit.id, ...edit.after });
+  }
+}
+
+let flashes = 0;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** An edit in words, for the status bar: "SANCTION 'sanctions'", "deleting ACTOR 'Kim'", … */
+export function describeEdit(edit: Edit, text: string, labels: readonly Label[]): string {
+  const name = (id: number) => labels.find((l) => l.id === id)?.name ?? 'a span';
+  const quote = (r: { start: number; end: number }) => `'${clip(text.slice(r.start, r.end), 40)}'`;
+  switch (edit.kind) {
+    case 'create':
+      return `${name(edit.span.labelId)} ${quote(edit.span)}`;
+    case 'delete':
+      return `deleting ${name(edit.span.labelId)} ${quote(edit.span)}`;
+    case 'update':
+      if (
+        edit.before.labelId !== edit.after.labelId &&
+        edit.before.start === edit.after.start &&
+        edit.before.end === edit.after.end
+      )
+        return `relabeling ${quote(edit.after)} ${name(edit.before.labelId)} → ${name(edit.after.labelId)}`;
+      return `resizing ${name(edit.after.labelId)} ${quote(edit.before)} → ${quote(edit.after)}`;
   }
 }
 
@@ -74,13 +109,18 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       }
     }
     const status = article.status === 'todo' ? 'in_progress' : article.status;
+    const range = editRange(edit);
+    const id = edit.kind === 'delete' ? null : edit.kind === 'create' ? edit.span.id : edit.id;
     set({
       spans: next,
       editCount: get().editCount + 1,
       article: status === article.status ? article : { ...article, status },
-      selectedSpanId: edit.kind === 'delete' ? null : edit.kind === 'create' ? edit.span.id : edit.id,
-      // The caret continues after a new span, so labeling moves through the text.
-      selection: edit.kind === 'create' ? { anchor: edit.span.end, focus: edit.span.end } : null,
+      selectedSpanId: id,
+      // A span being resized stays selected for the next nudge; anything else returns the keys to the text.
+      spanPicked: id !== null && get().spanPicked && get().selectedSpanId === id,
+      // The caret stays at the edited span: after its end (labeling moves on through the text),
+      // or where a deleted span started.
+      selection: caretAt(edit.kind === 'delete' ? range.start : range.end),
     });
     get().patchListItem(article.id, { spanCount: next.length, status });
     return status !== article.status;
@@ -123,7 +163,7 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
   };
 
   return {
-    applyLabel: (labelId) => {
+    applyLabel: (labelId, options) => {
       const { article, selection, snap, spans, session } = get();
       if (!article || !session?.annotator) return;
       const span = selectSelectedSpan(get());
@@ -135,14 +175,17 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
         get().notify('Select some text first, then press a label key');
         return;
       }
-      const range = (snap ? snapToWords : trimRange)(article.text, { start: selection.anchor, end: selection.focus });
+      const range = (snap && !options?.precise ? snapToWords : trimRange)(article.text, {
+        start: selection.anchor,
+        end: selection.focus,
+      });
       if (range.end <= range.start) {
         get().notify('The selection holds only white space');
         return;
       }
       const same = spans.find((s) => s.start === range.start && s.end === range.end && s.labelId === labelId);
       if (same) {
-        set({ selectedSpanId: same.id, selection: null });
+        set({ selectedSpanId: same.id, spanPicked: false, selection: caretAt(same.end) });
         get().notify('That span already exists');
         return;
       }
@@ -187,10 +230,15 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       );
       return true;
     },
-    replay: async (edit, entry) => {
+    flash: null,
+    replay: async (edit, entry, verb) => {
       if (get().article?.id !== editArticle(edit)) await get().openArticle(editArticle(edit));
       const moved = applyLocal(edit);
       write(edit, false, entry, moved);
+      const article = get().article;
+      if (!article || article.id !== editArticle(edit)) return;
+      set({ flash: { ...editRange(edit), seq: ++flashes } });
+      get().notify(`${verb} ${describeEdit(entry, article.text, get().labels)} in ${clip(article.title, 48)}`);
     },
   };
 };

@@ -1,6 +1,7 @@
 // Undo/redo of every span edit, across article switches: each entry names its article, and
 // undoing an edit on another article opens that article first.
 import type { Span } from '../../../shared/model';
+import { markStart } from '../lib/perf';
 import type { Slice } from './types';
 
 export interface SpanFields {
@@ -43,6 +44,11 @@ export function editArticle(edit: Edit): number {
   return edit.kind === 'update' ? edit.articleId : edit.span.articleId;
 }
 
+/** The text range the edit leaves its span at (where a deleted span was). */
+export function editRange(edit: Edit): { start: number; end: number } {
+  return edit.kind === 'update' ? { start: edit.after.start, end: edit.after.end } : edit.span;
+}
+
 export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
   undoStack: [],
   redoStack: [],
@@ -56,15 +62,18 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     if (get().editingLocked()) return;
     const edit = get().undoStack.at(-1);
     if (!edit) return get().notify('Nothing to undo');
+    // 'undo': from the key to the change painted and flashed, an article switch included.
+    markStart('undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
-    await get().replay(inverse(edit), edit);
+    await get().replay(inverse(edit), edit, 'Undid');
   },
   redo: async () => {
     if (get().editingLocked()) return;
     const edit = get().redoStack.at(-1);
     if (!edit) return get().notify('Nothing to redo');
+    markStart('undo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
-    await get().replay(edit, edit);
+    await get().replay(edit, edit, 'Redid');
   },
   clearHistory: () => set({ undoStack: [], redoStack: [] }),
 });

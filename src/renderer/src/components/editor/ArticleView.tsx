@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { paragraphs } from '../../../../shared/text';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
 import { afterPaint, measureWhenPainted } from '../../lib/perf';
+import { readerScrolled } from '../../lib/viewScroll';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import { Paragraph } from './Paragraph';
@@ -32,6 +33,8 @@ export function ArticleView() {
   const spans = useStore((s) => s.spans);
   const selection = useStore((s) => s.selection);
   const selectedSpanId = useStore((s) => s.selectedSpanId);
+  const spanPicked = useStore((s) => s.spanPicked);
+  const flash = useStore((s) => s.flash);
   const labelsList = useStore((s) => s.labels);
   const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
   const setSelection = useStore((s) => s.setSelection);
@@ -51,35 +54,67 @@ export function ArticleView() {
     getItemKey: (i) => `${article?.id ?? 0}:${i}`,
   });
 
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [article?.id]);
   useLayoutEffect(() => {
     measureWhenPainted('render');
     measureWhenPainted('open');
   }, [article]);
   useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
+  useLayoutEffect(() => measureWhenPainted('undo'), [flash]);
 
-  // Keep the caret or the selected span in view (keyboard navigation, Tab, undo).
-  const selected = selectedSpanId ? spans.find((s) => s.id === selectedSpanId) : undefined;
-  const focusOffset = selected ? selected.start : selection?.focus;
+  // Keep the caret, the picked span or an undone change in view (keyboard navigation, Tab,
+  // undo). A newly opened article starts at the top unless the caret is further down (an undo
+  // that opened it at the change).
+  const picked = spanPicked && selectedSpanId ? spans.find((s) => s.id === selectedSpanId) : undefined;
+  const focusOffset = flash?.start ?? (picked ? picked.start : selection?.focus);
+  const shownArticle = useRef<number | null>(null);
   useEffect(() => {
+    const opened = shownArticle.current !== (article?.id ?? null);
+    shownArticle.current = article?.id ?? null;
+    if (opened) scrollRef.current?.scrollTo({ top: 0 });
     if (focusOffset === undefined || paras.length === 0) return;
     const index = paragraphIndexAt(paras, focusOffset);
-    const item = virtualizer.getVirtualItems();
-    const visible = item.some((v) => v.index === index);
-    if (!visible) virtualizer.scrollToIndex(index, { align: 'center' });
-    // After the paint, so that an edit's frame is not held up by a forced layout.
-    afterPaint(() => {
-      const scroller = scrollRef.current;
-      const el = scroller?.querySelector<HTMLElement>(selected ? '.sel-start' : '.caret');
-      if (!scroller || !el) return;
-      const box = el.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      if (box.top < view.top || box.bottom > view.bottom) el.scrollIntoView({ block: 'nearest' });
-    });
+    const visible = !opened && virtualizer.getVirtualItems().some((v) => v.index === index);
+    if (!visible && index > 0) virtualizer.scrollToIndex(index, { align: 'center' });
+    // After the paint, so that an edit's frame is not held up by a forced layout. Paragraphs
+    // above the target may be measured taller than estimated: until the target is rendered,
+    // scroll to it again.
+    const selector = flash ? '.flash' : picked ? '.sel-start' : '.caret';
+    const reveal = (attempts: number) =>
+      afterPaint(() => {
+        const scroller = scrollRef.current;
+        if (!scroller) return;
+        const el = scroller.querySelector<HTMLElement>(selector);
+        if (!el) {
+          if (attempts > 0 && index > 0) {
+            virtualizer.scrollToIndex(index, { align: 'center' });
+            reveal(attempts - 1);
+          }
+          return;
+        }
+        const box = el.getBoundingClientRect();
+        const view = scroller.getBoundingClientRect();
+        if (box.top < view.top || box.bottom > view.bottom) el.scrollIntoView({ block: flash ? 'center' : 'nearest' });
+      });
+    reveal(3);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusOffset, selectedSpanId, paras]);
+  }, [article?.id, focusOffset, selectedSpanId, spanPicked, paras, flash?.seq]);
+
+  // Scrolling by the reader (not by the editor) takes the caret along on the next movement key.
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onPointerDown = (e: PointerEvent) => {
+      if (e.target === el) readerScrolled(); // the scroll bar
+    };
+    el.addEventListener('wheel', readerScrolled, { passive: true });
+    el.addEventListener('touchmove', readerScrolled, { passive: true });
+    el.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      el.removeEventListener('wheel', readerScrolled);
+      el.removeEventListener('touchmove', readerScrolled);
+      el.removeEventListener('pointerdown', onPointerDown);
+    };
+  }, [article?.id]);
 
   // A drag that starts in the text may end anywhere (the margin, the status bar): the
   // selection is read on the window's mouseup.
@@ -127,7 +162,7 @@ export function ArticleView() {
   if (!article) return null;
   const selStart = selection ? Math.min(selection.anchor, selection.focus) : null;
   const selEnd = selection ? Math.max(selection.anchor, selection.focus) : null;
-  const caret = selection && selection.anchor === selection.focus && !selectedSpanId ? selection.focus : null;
+  const caret = selection && selection.anchor === selection.focus && !picked ? selection.focus : null;
   const items = virtualizer.getVirtualItems();
 
   return (
@@ -167,6 +202,7 @@ export function ArticleView() {
                   selStart={inSel ? Math.max(selStart, para.start) : null}
                   selEnd={inSel ? Math.min(selEnd, para.end) : null}
                   caret={caret !== null && caret >= para.start && caret <= para.end ? caret : null}
+                  flash={flash && flash.start < para.end && flash.end > para.start ? flash : null}
                   selectedSpanId={selectedSpanId && bucket.some((s) => s.id === selectedSpanId) ? selectedSpanId : null}
                 />
               </div>

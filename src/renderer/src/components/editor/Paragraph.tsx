@@ -24,6 +24,8 @@ export interface ParagraphProps {
   caret: number | null;
   /** The selected span when it touches this paragraph, else null. */
   selectedSpanId: string | null;
+  /** What an undo or redo just changed, when it touches this paragraph: flashed once. */
+  flash: { start: number; end: number; seq: number } | null;
 }
 
 function alpha(hex: string, a: string): string {
@@ -31,12 +33,13 @@ function alpha(hex: string, a: string): string {
 }
 
 export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
-  const { para, text, spans, labels, selStart, selEnd, caret, selectedSpanId } = props;
+  const { para, text, spans, labels, selStart, selEnd, caret, selectedSpanId, flash } = props;
   const lanes = assignLanes(spans, para);
   const laneCount = spans.length ? Math.max(...lanes.values()) + 1 : 0;
   const cuts: number[] = [];
   if (selStart !== null && selEnd !== null) cuts.push(selStart, selEnd);
   if (caret !== null) cuts.push(caret);
+  if (flash) cuts.push(Math.max(flash.start, para.start), Math.min(flash.end, para.end));
   const segments = segmentParagraph(para, spans, cuts);
   const byId = new Map(spans.map((s) => [s.id, s]));
   const selected = selectedSpanId ? byId.get(selectedSpanId) : undefined;
@@ -96,8 +99,15 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
     if (selStart !== null && selEnd !== null && seg.start >= selStart && seg.end <= selEnd && selEnd > selStart) {
       classes.push('text-sel');
     }
+    if (flash && seg.start >= flash.start && seg.end <= flash.end) classes.push('flash');
     out.push(
-      <span key={seg.start} data-s={seg.start} className={classes.join(' ')} style={style} title={title}>
+      <span
+        key={flash && classes.includes('flash') ? `${seg.start}:${flash.seq}` : seg.start}
+        data-s={seg.start}
+        className={classes.join(' ')}
+        style={style}
+        title={title}
+      >
         {text.slice(seg.start, seg.end)}
       </span>,
     );

@@ -3,9 +3,18 @@
 // Keys typed into form fields are left alone.
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../../shared/contract';
-import { bindingMatches, KEYMAP, matches, type Binding } from '../../../../shared/keymap';
-import { offsetOnNextLine } from '../../lib/domOffsets';
+import { bindingMatches, KEYMAP, matches, type Binding, type BindingId } from '../../../../shared/keymap';
+import {
+  nextParagraphStart,
+  nextSentenceStart,
+  paragraphAt,
+  prevParagraphStart,
+  prevSentenceStart,
+} from '../../../../shared/textUnits';
+import { caretOutOfView, lineEdge, offsetOnNextLine, scrollPage } from '../../lib/domOffsets';
+import { takeReaderScroll } from '../../lib/viewScroll';
 import { useStore } from '../../store';
+import { caretAt, selectKeyMode, selectSelectedSpan, type TextUnit } from '../../store/selection';
 import { selectReviewMode } from '../../store/review';
 import { handleReviewKey, reviewCommand } from '../review/reviewKeys';
 
@@ -59,6 +68,27 @@ const COMMAND_BINDINGS = (Object.values(KEYMAP) as Binding[]).filter(
   (b): b is Binding & { command: MenuCommand } => b.command !== undefined && b.command !== 'toggleSnap',
 );
 
+/** Keys that move the caret or select from it: they start in view (see caretOutOfView). */
+const MOVEMENT: BindingId[] = [
+  'moveChar',
+  'moveWord',
+  'moveLine',
+  'selectChar',
+  'selectWord',
+  'moveLineEdge',
+  'moveSentence',
+  'moveParagraph',
+  'selectQuotation',
+  'selectClause',
+  'selectSentence',
+];
+
+const UNITS: [BindingId, TextUnit][] = [
+  ['selectQuotation', 'quotation'],
+  ['selectClause', 'clause'],
+  ['selectSentence', 'sentence'],
+];
+
 /** The x position that Up/Down keep while they are pressed in a row. */
 let verticalColumn: number | null = null;
 let keepColumn = false;
@@ -97,28 +127,76 @@ function dispatchKey(e: KeyboardEvent): boolean {
     return true;
   }
   // The editor's keys act on the editor, which review mode does not show.
-  if (selectReviewMode(s)) return false;
-  if (s.selectedSpanId && (matches('nudgeEnd', e) || matches('nudgeStart', e))) {
+  if (selectReviewMode(s) || !s.article) return false;
+  if (s.flash) useStore.setState({ flash: null });
+  if (matches('pickSpan', e)) {
+    // Enter on a focused button or list belongs to it.
+    if (e.target instanceof Element && e.target.closest('button, a, [role=button], [role=listbox]')) return false;
+    s.pickSpan();
+    return true;
+  }
+  const text = s.article.text;
+  const picked = selectKeyMode(s) === 'span' ? selectSelectedSpan(s) : undefined;
+  if (picked && (matches('nudgeEnd', e) || matches('nudgeStart', e))) {
     s.nudgeSelectedSpan(matches('nudgeStart', e) ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     return true;
   }
+  const movement = MOVEMENT.some((id) => matches(id, e));
+  // After the reader scrolled the view away from the caret (wheel, scroll bar), movement starts in view.
+  if (movement && takeReaderScroll() && !picked && s.selection && s.selection.anchor === s.selection.focus) {
+    const top = caretOutOfView(s.selection.focus);
+    if (top !== null) s.setSelection(caretAt(top));
+  }
+  const st = useStore.getState();
+  const back = e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'Home' || e.key === 'PageUp' || e.key === '(';
+  // Where a move starts: the caret, or the picked span's edge in the direction of the move.
+  const focus = picked ? (back ? picked.start : picked.end) : (st.selection?.focus ?? 0);
   const horizontal = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
   if (horizontal && (matches('moveChar', e) || matches('selectChar', e))) {
-    s.moveCaret(e.key === 'ArrowRight' ? 1 : -1, 'char', e.shiftKey);
+    st.moveCaret(e.key === 'ArrowRight' ? 1 : -1, 'char', e.shiftKey);
     return true;
   }
   if (horizontal && (matches('moveWord', e) || matches('selectWord', e))) {
-    // With a span selected, word keys step by character (its boundaries are nudged instead).
-    s.moveCaret(e.key === 'ArrowRight' ? 1 : -1, s.selectedSpanId ? 'char' : 'word', e.shiftKey);
+    st.moveCaret(e.key === 'ArrowRight' ? 1 : -1, 'word', e.shiftKey);
     return true;
   }
-  if ((matches('moveLine', e) || matches('selectChar', e)) && !s.selectedSpanId && s.selection) {
+  if (matches('moveParagraph', e)) {
+    st.moveTo(back ? prevParagraphStart(text, focus) : nextParagraphStart(text, focus), e.shiftKey);
+    return true;
+  }
+  if (matches('moveLine', e) || matches('selectChar', e)) {
     // By line, keeping the column across consecutive moves, as in a text editor.
-    const next = offsetOnNextLine(s.selection.focus, e.key === 'ArrowDown' ? 1 : -1, verticalColumn);
+    const next = offsetOnNextLine(focus, e.key === 'ArrowDown' ? 1 : -1, verticalColumn);
     if (!next) return false;
     verticalColumn = next.x;
-    s.setSelection({ anchor: e.shiftKey ? s.selection.anchor : next.offset, focus: next.offset });
+    st.moveTo(next.offset, e.shiftKey);
     keepColumn = true;
+    return true;
+  }
+  if (matches('moveLineEdge', e)) {
+    const edge = lineEdge(text, focus, back ? -1 : 1);
+    const para = paragraphAt(text, focus);
+    st.moveTo(edge ?? (back ? para.start : para.end), e.shiftKey);
+    return true;
+  }
+  if (matches('moveArticleEdge', e)) {
+    st.moveTo(back ? 0 : text.length, e.shiftKey);
+    return true;
+  }
+  if (matches('moveSentence', e)) {
+    st.moveTo(back ? prevSentenceStart(text, focus) : nextSentenceStart(text, focus), false);
+    return true;
+  }
+  if (matches('movePage', e)) {
+    const extend = e.shiftKey;
+    void scrollPage(focus, back ? -1 : 1).then((at) => {
+      if (at !== null) useStore.getState().moveTo(at, extend);
+    });
+    return true;
+  }
+  const unit = UNITS.find(([id]) => matches(id, e));
+  if (unit) {
+    st.selectUnit(unit[1]);
     return true;
   }
   if (matches('walkSpans', e)) {
@@ -128,6 +206,16 @@ function dispatchKey(e: KeyboardEvent): boolean {
   if (matches('deleteSpan', e)) {
     s.deleteSelectedSpan();
     return true;
+  }
+  // Alt with a label key: character precision for this one span. Read from the physical key,
+  // since Alt (Option) changes the character typed on some layouts.
+  if (e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+    const key = /^(?:Digit|Key)(.)$/.exec(e.code)?.[1]?.toLowerCase();
+    const precise = key ? s.labels.find((l) => l.hotkey === key) : undefined;
+    if (precise) {
+      s.applyLabel(precise.id, { precise: true });
+      return true;
+    }
   }
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   // Label hotkeys first: a label may take a letter, even C.

@@ -3,6 +3,7 @@
 import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
+import { selectKeyMode, selectSelectedSpan } from '../../store/selection';
 import './status-bar.css';
 
 /** What to do about a failed write, by the backend's error code. */
@@ -14,6 +15,28 @@ const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
     'What you edited is no longer in the project file (changed elsewhere). The article shows what the file holds.',
   UNREACHABLE: 'The app could not reach its backend. Save state is unknown: reopen the project to see what was stored.',
 };
+
+/** What the selection keys act on: the text, or a span selected on purpose. */
+function KeyMode() {
+  const mode = useStore(selectKeyMode);
+  const span = useStore(selectSelectedSpan);
+  const text = useStore((s) => s.article?.text ?? '');
+  const label = useStore((s) => (span ? s.labels.find((l) => l.id === span.labelId)?.name : undefined));
+  const quoted = span ? clip(text.slice(span.start, span.end)) : '';
+  let words = 'Selecting text';
+  if (span && mode === 'span') words = `Span selected: ${label ?? '?'} '${quoted}' — Shift+arrows resize`;
+  else if (span) words = `Selecting text — Enter selects ${label ?? '?'} '${quoted}' to resize it`;
+  return (
+    <span className="sb-item sb-keymode" data-testid="key-mode" data-mode={mode}>
+      {words}
+    </span>
+  );
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 32 ? `${flat.slice(0, 31)}…` : flat;
+}
 
 export function StatusBar() {
   const session = useStore((s) => s.session);
@@ -55,6 +78,7 @@ export function StatusBar() {
         {reviewing ? queuePosition : article ? `${article.position + 1} / ${total}` : `– / ${total}`}
       </span>
       {reviewing ? null : <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>}
+      {reviewing ? null : <KeyMode />}
       <span className="sb-notice" role="status" aria-live="polite">
         {notice}
       </span>
