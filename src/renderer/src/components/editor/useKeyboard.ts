@@ -51,6 +51,8 @@ export function runCommand(command: MenuCommand): void {
       return s.openPacksSheet('assign');
     case 'exportWork':
       return void s.exportMyWork();
+    case 'restoreBackup':
+      return void s.openBackups();
   }
 }
 
