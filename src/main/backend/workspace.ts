@@ -69,15 +69,16 @@ export class Workspace {
     if (last && fs.existsSync(last)) {
       try {
         return this.open(last);
-      } catch {
+      } catch (err) {
         // Unreadable last project: fall back to the default rather than failing to start.
+        log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     return this.open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
   }
 
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
-  open(file: string, opts: { demo?: boolean; create?: boolean } = {}): Project {
+  open(file: string, opts: { demo?: boolean; create?: boolean; backupNow?: boolean } = {}): Project {
     // The lock first: a second app on the same file is refused before it opens (or migrates) it.
     const lock = acquireLock(file, 'Spanwise');
     let project: Project;
@@ -101,7 +102,7 @@ export class Workspace {
     this.lock = lock;
     this.generation++;
     this.remember(project.file);
-    this.startBackups(project);
+    this.startBackups(project, opts.backupNow ?? true);
     return project;
   }
 
@@ -110,12 +111,12 @@ export class Workspace {
    * then every `backupMinutes` while it is edited. The online backup API copies a few pages
    * per turn of the event loop, so the window keeps editing meanwhile.
    */
-  private startBackups(project: Project): void {
+  private startBackups(project: Project, backupNow: boolean): void {
     if (project.readonly) return;
     const newest = backupFiles(project.file).at(-1);
     const newestTime = newest ? (stampTime(path.basename(newest))?.getTime() ?? 0) : 0;
     const changed = Math.max(...['', '-wal'].map((s) => mtime(project.file + s)));
-    if (changed > newestTime) void this.backup(project);
+    if (backupNow && changed > newestTime) void this.backup(project);
     let seen = totalChanges(project);
     const timer = setInterval(
       () => {
@@ -172,7 +173,8 @@ export class Workspace {
     try {
       kept = restoreProject(file, backup);
     } finally {
-      this.open(file);
+      // The file now is a backup: no new one of it on this open.
+      this.open(file, { backupNow: false });
       lock?.release();
     }
     return { kept, backups: listBackups(file) };

@@ -61,10 +61,10 @@ export function pruneBackups(file: string, keep = BACKUP_KEEP): string[] {
   return removed;
 }
 
-/** "; the latest backup is … (File → Restore backup…, or spanwise restore FILE)", or ''. */
+/** "; the latest backup is … (`spanwise restore FILE` puts it back)", or ''. */
 export function backupHint(file: string): string {
   const latest = latestBackup(file);
   if (!latest) return '';
   const when = stampTime(path.basename(latest));
-  return `; the latest backup is ${latest}${when ? ` (${when.toISOString()})` : ''}: restore it with File → Restore backup… or \`spanwise restore ${file}\``;
+  return `; the latest backup is ${latest}${when ? ` (${when.toISOString()})` : ''}: \`spanwise restore ${file}\` puts it back (the damaged file is kept)`;
 }

@@ -31,7 +31,9 @@ export function BackupsDialog() {
             <li key={b.path} data-testid="backup">
               <span className="backup-time">{new Date(b.time).toLocaleString()}</span>
               <span className="backup-counts">
-                {b.counts ? `${b.counts.articles} articles, ${b.counts.spans} spans` : 'cannot be read'}
+                {b.counts
+                  ? `${plural(b.counts.articles, 'article')}, ${plural(b.counts.spans, 'span')}`
+                  : 'cannot be read'}
               </span>
               <button
                 type="button"
@@ -47,4 +49,8 @@ export function BackupsDialog() {
       )}
     </Sheet>
   );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 }
