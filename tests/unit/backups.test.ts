@@ -60,6 +60,20 @@ describe('backups', () => {
     expect(spanCount(file)).toBe(1);
   });
 
+  it('a damaged project is replaced by its backup, the damaged file kept byte for byte', async () => {
+    const project = tempProject();
+    const backup = await backupProject(project.db, project.file);
+    project.close();
+    const data = fs.readFileSync(project.file);
+    const damaged = data.subarray(0, data.length >> 1);
+    fs.writeFileSync(project.file, damaged);
+    const kept = restoreProject(project.file, backup);
+    expect(checkProject(project.file)).toMatchObject({ healthy: true, counts: { articles: 5 } });
+    expect(fs.readFileSync(kept!).equals(damaged)).toBe(true);
+    expect(path.basename(kept!)).toContain('before restore, damaged');
+    expect(listBackups(project.file)[0]).toMatchObject({ path: kept, counts: null });
+  });
+
   it('a damaged backup is refused and the project left as it was', async () => {
     const project = tempProject();
     const backup = await backupProject(project.db, project.file);

@@ -65,7 +65,8 @@ export function restoreCommand(argv: string[], io: Io): number {
     }
     return 0;
   }
-  const chosen = positionals[1] ?? backups[0]?.path;
+  // The newest backup that reads as a project (a damaged file kept by a restore is not one).
+  const chosen = positionals[1] ?? backups.find((b) => b.counts !== null)?.path;
   if (!chosen) throw new AppError('NOT_FOUND', `${file} has no backups to restore (none in ${backupFolder(file)})`);
   if (!fs.existsSync(chosen)) throw new AppError('NOT_FOUND', `no backup at ${chosen}`);
   assertNotLocked(file, 'restore');

@@ -9,7 +9,15 @@ import type { BackupInfo } from '../../../shared/model';
 import { AppError } from '../../../shared/result';
 import { checkProject, projectCounts } from '../check';
 import { log } from '../log';
-import { backupFiles, backupFolder, BACKUP_KEEP, newBackupPath, pruneBackups, stampTime } from './history';
+import {
+  backupFiles,
+  backupFolder,
+  BACKUP_KEEP,
+  DAMAGED_NOTE,
+  newBackupPath,
+  pruneBackups,
+  stampTime,
+} from './history';
 
 /** Turns a copied file into a plain rollback-journal file: it can be read without -wal/-shm. */
 function settle(copy: string): void {
@@ -46,8 +54,9 @@ export async function backupProject(db: Database.Database, file: string, keep = 
  */
 export function keepCurrent(file: string, db: Database.Database | null, note: string): string | null {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
-  const dest = newBackupPath(file, new Date(), note);
+  const when = new Date();
   fs.mkdirSync(backupFolder(file), { recursive: true });
+  const dest = newBackupPath(file, when, note);
   const partial = `${dest}.partial`;
   try {
     const source = db ?? new Database(file, { readonly: true, fileMustExist: true });
@@ -57,12 +66,15 @@ export function keepCurrent(file: string, db: Database.Database | null, note: st
       if (!db) source.close();
     }
     settle(partial);
+    fs.renameSync(partial, dest);
+    return dest;
   } catch {
     fs.rmSync(partial, { force: true });
-    fs.copyFileSync(file, partial);
+    // Named so that it is never offered as the backup to restore.
+    const copy = newBackupPath(file, when, `${note}, ${DAMAGED_NOTE}`);
+    fs.copyFileSync(file, copy);
+    return copy;
   }
-  fs.renameSync(partial, dest);
-  return dest;
 }
 
 /**

@@ -40,8 +40,12 @@ export function backupFiles(file: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
+/** In the name of a damaged file kept by a restore: kept for rescue, never offered to restore. */
+export const DAMAGED_NOTE = 'damaged';
+
+/** The newest backup that is one (not a damaged file kept by a restore). */
 export function latestBackup(file: string): string | null {
-  return backupFiles(file).at(-1) ?? null;
+  return backupFiles(file).findLast((f) => !path.basename(f).includes(DAMAGED_NOTE)) ?? null;
 }
 
 /** A new backup's path (a suffix keeps two made in the same millisecond apart). */
