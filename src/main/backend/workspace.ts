@@ -70,6 +70,8 @@ export class Workspace {
       try {
         return this.open(last);
       } catch (err) {
+        // Open in another Spanwise: say so, rather than opening another project behind its back.
+        if (err instanceof AppError && err.code === 'IN_USE') throw err;
         // Unreadable last project: fall back to the default rather than failing to start.
         log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
       }
