@@ -1,5 +1,7 @@
 // Help texts: `spanwise --help` and `spanwise <command> --help`.
 import { ASSIGN_HELP } from './commands/assign';
+import { BACKUP_HELP, RESTORE_HELP } from './commands/backup';
+import { CHECK_HELP } from './commands/check';
 import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
@@ -21,6 +23,9 @@ Commands:
   agreement      inter-annotator agreement: span F1, kappa, alpha per label
   disagreements  write the conflicts between annotators for review (JSONL or CSV)
   review         the review queue; --auto applies the merge policy (unanimous, majority)
+  check          is the project file healthy: integrity, foreign keys, schema, counts
+  backup         back the project up (in <project>.backups/, the newest 10 kept)
+  restore        replace the project with a backup (the current file is kept as one)
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
@@ -96,6 +101,9 @@ Examples:
   spanwise export project.db --layer gold --out gold.jsonl
 `,
   pack: PACK_HELP,
+  check: CHECK_HELP,
+  backup: BACKUP_HELP,
+  restore: RESTORE_HELP,
   merge: MERGE_HELP,
   assign: ASSIGN_HELP,
   'open-pack': OPEN_PACK_HELP,

@@ -1,4 +1,4 @@
-// `spanwise init|import|export|stats|pack|merge|assign|open-pack|agreement|disagreements|review`:
+// `spanwise init|import|export|stats|check|backup|restore|pack|merge|assign|open-pack|agreement|disagreements|review`:
 // the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
@@ -24,6 +24,9 @@ import { mergeCommand } from './commands/merge';
 import { openPackCommand } from './commands/open-pack';
 import { packCommand } from './commands/pack';
 import { reviewCommand } from './commands/review';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { checkCommand } from './commands/check';
+import { assertNotLocked } from '../main/backend/lock';
 
 export interface Io {
   out(text: string): void;
@@ -46,7 +49,7 @@ function init(argv: string[], io: Io): number {
   if (fs.existsSync(file) && fs.statSync(file).size > 0) {
     throw new AppError('CONFLICT', `${file} already exists; spanwise init never overwrites a file`);
   }
-  const project = Project.open(file, { resourcesDir: RESOURCES, demo: Boolean(values.demo) });
+  const project = Project.open(file, { resourcesDir: RESOURCES, demo: Boolean(values.demo), create: true });
   const n = (project.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   project.close();
   io.out(`Created ${file} (default labels${values.demo ? `, ${n} demo articles` : ''}).\n`);
@@ -85,6 +88,7 @@ function importCommand(argv: string[], io: Io): number {
   } catch (err) {
     throw new UsageError((err as Error).message, 'import');
   }
+  assertNotLocked(file, 'an import');
   const db = openExistingProject(file);
   const progress = stderrProgress(!values.quiet);
   try {
@@ -178,6 +182,9 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   agreement: agreementCommand,
   disagreements: disagreementsCommand,
   review: reviewCommand,
+  check: checkCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function main(args: string[], io: Io = processIo): Promise<number> {
@@ -200,7 +207,12 @@ export async function main(args: string[], io: Io = processIo): Promise<number> 
       io.err(`Run "spanwise ${err.command ? `${err.command} ` : ''}--help" for usage.\n`);
       return 2;
     }
-    const error = errorData(err, command ?? 'spanwise');
+    // Every command's first argument is its project: named in messages about the file itself.
+    const error = errorData(
+      err,
+      command ?? 'spanwise',
+      rest.find((a) => !a.startsWith('-')),
+    );
     if (error.code === 'BUSY') {
       io.err('spanwise: the project is busy (the app or another import is writing to it); try again when it is done\n');
     } else if (error.code === 'INTERNAL') {

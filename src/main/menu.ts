@@ -78,6 +78,8 @@ export function buildMenu(ctx: MenuContext): void {
         { label: 'Import Work…', click: () => void requestPacks('work') },
         { label: 'Inbox Folder…', click: () => void requestInbox() },
         { type: 'separator' },
+        command('Restore Backup…', 'restoreBackup'),
+        { type: 'separator' },
         { role: 'quit' },
       ],
     },

@@ -2,7 +2,17 @@
 // parses its input with and the type it returns. Preload, main/ipc.ts, the renderer's
 // window.api type and the e2e test host are all derived from this object.
 import { z } from 'zod';
-import type { Annotator, Article, ArticleListItem, ArticleStatus, Label, Progress, Session, Span } from './model';
+import type {
+  Annotator,
+  Article,
+  BackupInfo,
+  ArticleListItem,
+  ArticleStatus,
+  Label,
+  Progress,
+  Session,
+  Span,
+} from './model';
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
 import type { JobEvent, JobState } from './jobs';
@@ -212,6 +222,16 @@ export const contract = {
   getInbox: method<{ folder: string | null }>()(empty),
   setInbox: method<{ folder: string | null }>()(z.object({ folder: z.string().trim().min(1).nullable() }).strict()),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
+  // Backups (docs/architecture.md#backups): the project's own, beside its file.
+  /** The open project's backups, newest first, with what each holds. */
+  listBackups: method<BackupInfo[]>()(empty),
+  /**
+   * Replaces the open project with one of its backups (a path listBackups gave), keeping the
+   * current file among the backups first; the window then loads the project again.
+   */
+  restoreBackup: method<{ kept: string | null; backups: BackupInfo[] }>()(
+    z.object({ path: z.string().min(1) }).strict(),
+  ),
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),
 };
@@ -248,6 +268,7 @@ export const MENU_COMMANDS = [
   'assignWork',
   'exportWork',
   'workPacks',
+  'restoreBackup',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -277,6 +277,12 @@ export const KEYMAP = {
     group: 'App',
     command: 'exportWork',
   },
+  restoreBackup: {
+    chords: ['Mod+Shift+B'],
+    action: 'Restore a backup of the project (File → Restore backup…)',
+    group: 'App',
+    command: 'restoreBackup',
+  },
 } as const satisfies Record<string, Binding>;
 
 export type BindingId = keyof typeof KEYMAP;

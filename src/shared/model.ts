@@ -65,4 +65,16 @@ export interface Session {
   projectName: string;
   annotator: Annotator | null;
   schemaVersion: number;
+  /** The project file cannot be written (its permissions): it is open for reading only. */
+  readonly: boolean;
+}
+
+/** One of a project's backups (newest first in lists), with what it holds. */
+export interface BackupInfo {
+  path: string;
+  /** When it was made (ISO 8601). */
+  time: string;
+  bytes: number;
+  /** What the backup holds; null when it cannot be read (damaged). */
+  counts: { articles: number; spans: number; annotators: number } | null;
 }

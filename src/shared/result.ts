@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'NO_ANNOTATOR',
   'SCHEMA_TOO_NEW',
   'NOT_A_PROJECT',
+  /** A Spanwise project whose file is damaged (cut short, malformed pages): restore a backup. */
+  'DAMAGED',
+  /** The project file (or its folder) cannot be written: it was opened for reading only. */
+  'READ_ONLY',
+  /** The disk filled while writing the project or an output file; what was written is rolled back. */
+  'DISK_FULL',
+  /** The project file is open in Spanwise (another process holds its lock). */
+  'IN_USE',
   'FORBIDDEN',
   /** The project file's write lock is held elsewhere (an import, the CLI): try again later. */
   'BUSY',

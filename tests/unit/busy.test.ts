@@ -97,9 +97,14 @@ describe('writes while another connection holds the write lock', () => {
         error: { code: 'BUSY', message: BUSY_MESSAGE },
       });
     }
-    expect(dispatch(throwing('SQLITE_CORRUPT'), 'getGuidelines', {})).toMatchObject({
+    expect(dispatch(throwing('SQLITE_CONSTRAINT'), 'getGuidelines', {})).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL' },
+    });
+    // Failures of the file itself have their own codes (tests/unit/project-files.test.ts).
+    expect(dispatch(throwing('SQLITE_CORRUPT'), 'getGuidelines', {})).toMatchObject({
+      ok: false,
+      error: { code: 'DAMAGED' },
     });
   });
 });

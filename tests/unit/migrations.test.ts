@@ -66,10 +66,12 @@ describe('fresh file', () => {
     expect(fs.readFileSync(file).readUInt32BE(68)).toBe(APPLICATION_ID);
   });
 
-  it('an empty (0-byte) file counts as new', () => {
+  it('an empty (0-byte) file becomes a project only when one is being created', () => {
     const file = path.join(tempDir(), 'empty.spanwise');
     fs.writeFileSync(file, '');
-    const { db, created } = openDb(file);
+    expect(() => openDb(file)).toThrow(/is an empty file, not a Spanwise project/);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['empty.spanwise']);
+    const { db, created } = openDb(file, { create: true });
     expect(created).toBe(true);
     expect(tableNames(db)).toEqual(TABLES);
     db.close();

@@ -3,6 +3,7 @@ import type { Io } from '../index';
 import { formatAssignmentSummary, writeAssignments, type Share } from '../../main/backend/packs/assign';
 import { parse, UsageError } from '../args';
 import { openExistingProject, projectArg } from './common';
+import { assertNotLocked } from '../../main/backend/lock';
 
 export const ASSIGN_HELP = `Usage: spanwise assign <project.db> --annotators A,B,C --out DIR [options]
 
@@ -62,6 +63,7 @@ export function assignCommand(argv: string[], io: Io): number {
   }
   const seed = values.seed === undefined ? 0 : int(values.seed, 'seed');
   const annotators = values.annotators.split(',').map((s) => s.trim());
+  assertNotLocked(file, 'assigning work');
   const db = openExistingProject(file);
   try {
     io.out(formatAssignmentSummary(writeAssignments(db, { annotators, share, seed, outDir: values.out })) + '\n');

@@ -4,6 +4,7 @@ import { mergeInbox } from '../../main/backend/packs/inbox';
 import { formatMergeSummary, mergePacks } from '../../main/backend/packs/merge';
 import { parse, UsageError } from '../args';
 import { openExistingProject, projectArg } from './common';
+import { assertNotLocked } from '../../main/backend/lock';
 
 export const MERGE_HELP = `Usage: spanwise merge <project.db> <pack...>
        spanwise merge <project.db> --inbox DIR
@@ -35,6 +36,7 @@ export function mergeCommand(argv: string[], io: Io): number {
   if (values.inbox !== undefined && packs.length) throw new UsageError('give packs or --inbox DIR, not both', 'merge');
   if (values.inbox === undefined && packs.length === 0)
     throw new UsageError('missing <pack...> (or --inbox DIR)', 'merge');
+  assertNotLocked(file, 'a merge');
   const db = openExistingProject(file);
   try {
     if (values.inbox === undefined) {

@@ -17,6 +17,7 @@ import { resolveAnnotator } from '../../main/backend/packs/project-data';
 import { oneOf, parse, UsageError } from '../args';
 import type { Io } from '../index';
 import { openProjectArg } from './common';
+import { assertNotLocked } from '../../main/backend/lock';
 
 export const REVIEW_HELP = `Usage: spanwise review <project.db> [--auto [--policy P]] [--as REVIEWER] [--adjudicate] [--filter F]
 
@@ -123,6 +124,7 @@ export function reviewCommand(argv: string[], io: Io): number {
   const filter = oneOf('review', 'filter', values.filter, QUEUE_FILTERS, 'all');
   const choice =
     values.policy === undefined ? undefined : oneOf('review', 'policy', values.policy, POLICIES, 'unanimous');
+  if (values.auto || values.adjudicate) assertNotLocked(positionals[0] ?? '', 'a review run');
   const db = openProjectArg('review', positionals);
   try {
     if (values.auto) {

@@ -21,7 +21,13 @@ function describeZodError(method: string, error: z.ZodError): string {
  * validates the method name and parses the input with the contract's schema, then calls the
  * handler. Never throws: every failure becomes { ok: false, error: { code, message } }.
  */
-export function dispatch(handlers: Handlers | null, method: unknown, input: unknown): Result<unknown> {
+export function dispatch(
+  handlers: Handlers | null,
+  method: unknown,
+  input: unknown,
+  /** The open project's file, named in messages about the file itself (damaged, read-only, full disk). */
+  file?: string,
+): Result<unknown> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method ${String(method)}` } };
   }
@@ -36,6 +42,6 @@ export function dispatch(handlers: Handlers | null, method: unknown, input: unkn
     const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: handler(parsed.data) };
   } catch (err) {
-    return { ok: false, error: errorData(err, method) };
+    return { ok: false, error: errorData(err, method, file) };
   }
 }

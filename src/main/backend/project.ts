@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../../shared/contract';
+import type { Handlers, Output } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { currentAnnotatorId, ensureAnnotator, getAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
 import { getArticle, listArticles, nextArticle } from './articles';
@@ -11,6 +11,7 @@ import { createLabel, listLabels, updateLabel } from './labels';
 import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
 import { getSetting } from './settings';
+import { listBackups } from './backups/backup';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
@@ -24,6 +25,10 @@ export interface OpenOptions {
   demo?: boolean;
   /** Runs the project's import and export jobs (none: the job methods are refused). */
   jobs?: JobsHost | undefined;
+  /** A new project is being made (init, New Project): an empty file may become one. */
+  create?: boolean;
+  /** Restores one of the project's backups over it (the app's workspace; none: refused). */
+  restore?: ((backup: string) => Output<'restoreBackup'>) | undefined;
 }
 
 /** One open project file, and the handlers that serve the contract over it. */
@@ -35,15 +40,17 @@ export class Project {
   private constructor(
     readonly file: string,
     readonly db: Connection,
-    jobs: JobsHost | undefined,
+    /** The file cannot be written: it was opened for reading only. */
+    readonly readonly: boolean,
+    options: OpenOptions,
   ) {
-    const packs = packHandlers(file, db, jobs);
+    const packs = packHandlers(file, db, options.jobs);
     this.stopWatching = packs.close;
-    this.handlers = { ...createHandlers(this, jobs), ...packs.handlers };
+    this.handlers = { ...createHandlers(this, options), ...packs.handlers };
   }
 
   static open(file: string, options: OpenOptions): Project {
-    const { db, created } = openDb(file);
+    const { db, created, readonly } = openDb(file, { create: options.create ?? false });
     log.info(`project opened: ${path.resolve(file)}${created ? ' (new)' : ''}`);
     if (created) {
       try {
@@ -57,7 +64,7 @@ export class Project {
         throw err;
       }
     }
-    return new Project(path.resolve(file), db, options.jobs);
+    return new Project(path.resolve(file), db, readonly, options);
   }
 
   get annotatorId(): number | null {
@@ -84,7 +91,8 @@ export class Project {
   }
 }
 
-function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, PackMethods> {
+function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMethods> {
+  const { jobs, restore } = options;
   const db = p.db;
   const me = () => p.requireAnnotator();
   const session = () => {
@@ -94,6 +102,7 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, 
       projectName: path.basename(p.file).replace(/\.[^.]+$/, ''),
       annotator: id === null ? null : getAnnotator(db, id),
       schemaVersion: LATEST_VERSION,
+      readonly: p.readonly,
     };
   };
   return {
@@ -125,6 +134,11 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, 
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
+    listBackups: () => listBackups(p.file),
+    restoreBackup: ({ path: backup }) => {
+      if (!restore) throw new AppError('FORBIDDEN', 'backups are restored in the app, or with spanwise restore');
+      return restore(backup);
+    },
     ...reviewHandlers(db, me, session),
     ...jobHandlers(p.file, db, jobs),
   };

@@ -3,14 +3,24 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
+import type { BackupInfo } from '../../shared/model';
 import { APP_BUSY_TIMEOUT_MS } from './db/busy';
 import { dispatch } from './dispatch';
 import type { JobsHost } from './jobs/handlers';
+import { backupProject, listBackups, restoreProject } from './backups/backup';
+import { backupFiles, stampTime } from './backups/history';
+import { acquireLock, type ProjectLock } from './lock';
+import { log } from './log';
 import { Project } from './project';
+
+/** Ten minutes: at most ten minutes of work to redo after a disaster the WAL cannot help with. */
+export const DEFAULT_BACKUP_MINUTES = 10;
 
 const Config = z.object({
   lastProject: z.string().nullable().default(null),
   recent: z.array(z.string()).default([]),
+  /** A backup of the open project every this many minutes while it is being edited. */
+  backupMinutes: z.number().positive().optional(),
 });
 type Config = z.infer<typeof Config>;
 
@@ -32,6 +42,10 @@ export interface WorkspaceOptions {
  */
 export class Workspace {
   private current: Project | null = null;
+  private lock: ProjectLock | null = null;
+  private backupTimer: ReturnType<typeof setInterval> | null = null;
+  /** The backup running now (one at a time), awaited by close and restore. */
+  private backingUp: Promise<string | null> = Promise.resolve(null);
   /** Bumped by every open; and the generation each window last loaded (see dispatch). */
   private generation = 0;
   private readonly seenBy = new Map<number, number>();
@@ -55,28 +69,130 @@ export class Workspace {
     if (last && fs.existsSync(last)) {
       try {
         return this.open(last);
-      } catch {
+      } catch (err) {
+        // Open in another Spanwise: say so, rather than opening another project behind its back.
+        if (err instanceof AppError && err.code === 'IN_USE') throw err;
         // Unreadable last project: fall back to the default rather than failing to start.
+        log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     return this.open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
   }
 
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
-  open(file: string, opts: { demo?: boolean } = {}): Project {
-    const project = Project.open(file, {
-      resourcesDir: this.options.resourcesDir,
-      demo: opts.demo ?? false,
-      jobs: this.options.jobs,
-    });
+  open(file: string, opts: { demo?: boolean; create?: boolean; backupNow?: boolean } = {}): Project {
+    // The lock first: a second app on the same file is refused before it opens (or migrates) it.
+    const lock = acquireLock(file, 'Spanwise');
+    let project: Project;
+    try {
+      project = Project.open(file, {
+        resourcesDir: this.options.resourcesDir,
+        demo: opts.demo ?? false,
+        create: opts.create ?? false,
+        jobs: this.options.jobs,
+        restore: (backup) => this.restore(backup),
+      });
+    } catch (err) {
+      if (!this.current || path.resolve(file) !== this.current.file) lock.release();
+      throw err;
+    }
     // The app's writes run on Electron's main thread: while an import (or the CLI) holds the
     // write lock they wait at most this long, then answer BUSY instead of freezing the window.
     project.db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
-    this.current?.close();
+    this.closeCurrent();
     this.current = project;
+    this.lock = lock;
     this.generation++;
     this.remember(project.file);
+    this.startBackups(project, opts.backupNow ?? true);
     return project;
+  }
+
+  /**
+   * A backup when the project opens (unless the newest backup is younger than the file) and
+   * then every `backupMinutes` while it is edited. The online backup API copies a few pages
+   * per turn of the event loop, so the window keeps editing meanwhile.
+   */
+  private startBackups(project: Project, backupNow: boolean): void {
+    if (project.readonly) return;
+    const newest = backupFiles(project.file).at(-1);
+    const newestTime = newest ? (stampTime(path.basename(newest))?.getTime() ?? 0) : 0;
+    const changed = Math.max(...['', '-wal'].map((s) => mtime(project.file + s)));
+    if (backupNow && changed > newestTime) void this.backup(project);
+    let seen = totalChanges(project);
+    const timer = setInterval(
+      () => {
+        const now = totalChanges(project);
+        if (now === seen || this.current !== project) return;
+        seen = now;
+        void this.backup(project);
+      },
+      (this.config.backupMinutes ?? DEFAULT_BACKUP_MINUTES) * 60_000,
+    );
+    timer.unref();
+    this.backupTimer = timer;
+  }
+
+  /** Starts a backup of `project` after the one running (if any); failures are logged. */
+  backup(project: Project): Promise<string | null> {
+    this.backingUp = this.backingUp.then(() =>
+      project.db.open
+        ? backupProject(project.db, project.file).catch((err: unknown) => {
+            log.warn(`backup of ${project.file} failed: ${err instanceof Error ? err.message : String(err)}`);
+            return null;
+          })
+        : null,
+    );
+    return this.backingUp;
+  }
+
+  /** Waits for the backup that is running, if any. */
+  backupsSettled(): Promise<unknown> {
+    return this.backingUp;
+  }
+
+  /**
+   * Replaces the open project's file with one of its backups (the current file is kept among
+   * them first) and opens it again; windows then reload it as after File → Open.
+   */
+  restore(backup: string): { kept: string | null; backups: BackupInfo[] } {
+    const project = this.current;
+    if (!project) throw new AppError('NOT_FOUND', 'no project is open');
+    if (!backupFiles(project.file).includes(backup)) {
+      throw new AppError('FORBIDDEN', `${backup} is not one of this project's backups`);
+    }
+    const writing = this.options.jobs?.runner.list().some((j) => j.phase === 'running' || j.phase === 'waiting');
+    if (writing)
+      throw new AppError('BUSY', 'a job is running on this project: restore once it has finished or been cancelled');
+    const file = project.file;
+    // The lock stays held across the swap: nobody else may open the file while it is replaced.
+    const lock = this.lock;
+    this.lock = null;
+    this.stopBackups();
+    project.close();
+    this.current = null;
+    let kept: string | null;
+    try {
+      kept = restoreProject(file, backup);
+    } finally {
+      // The file now is a backup: no new one of it on this open.
+      this.open(file, { backupNow: false });
+      lock?.release();
+    }
+    return { kept, backups: listBackups(file) };
+  }
+
+  private stopBackups(): void {
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+  }
+
+  private closeCurrent(): void {
+    this.stopBackups();
+    this.current?.close();
+    this.current = null;
+    this.lock?.release();
+    this.lock = null;
   }
 
   /** Creates a new empty project (default labels and guidelines); refuses to overwrite a file. */
@@ -84,7 +200,7 @@ export class Workspace {
     if (fs.existsSync(file) && fs.statSync(file).size > 0) {
       throw new AppError('CONFLICT', `${file} already exists: open it instead, or choose a new name`);
     }
-    return this.open(file);
+    return this.open(file, { create: true });
   }
 
   /**
@@ -106,7 +222,7 @@ export class Workspace {
         };
       } else this.seenBy.set(sender, seen);
     }
-    return dispatch(this.current?.handlers ?? null, method, input);
+    return dispatch(this.current?.handlers ?? null, method, input, this.current?.file);
   }
 
   /** The user dropped this file or folder on the window: the renderer may import it. */
@@ -115,8 +231,7 @@ export class Workspace {
   }
 
   close(): void {
-    this.current?.close();
-    this.current = null;
+    this.closeCurrent();
   }
 
   private remember(file: string): void {
@@ -137,4 +252,17 @@ export class Workspace {
       return Config.parse({});
     }
   }
+}
+
+function mtime(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Rows changed through this connection since it opened (SQLite's total_changes()). */
+function totalChanges(project: Project): number {
+  return project.db.prepare('SELECT total_changes()').pluck().get() as number;
 }

@@ -14,6 +14,7 @@ import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
 import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { AgreementSheet } from './components/review/agreement/AgreementSheet';
+import { BackupsDialog } from './components/backups/BackupsDialog';
 import { useStore } from './store';
 import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
@@ -79,6 +80,7 @@ export function App() {
       {overlay === 'settings' ? <SettingsPanel /> : null}
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
       {overlay === 'agreement' ? <AgreementSheet /> : null}
+      {overlay === 'backups' ? <BackupsDialog /> : null}
       <JobsLayer
         currentAnnotator={session.annotator.name}
         onImported={(job) => void (job.kind === 'merge' ? afterMerge() : refreshProject())}

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { AppError } from '../../../shared/result';
 
 const BATCH = 256 * 1024;
 
@@ -19,11 +20,23 @@ export class Sink {
       this.stream = process.stdout;
       this.tmp = null;
     } else {
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      const folder = path.dirname(path.resolve(file));
       this.tmp = `${file}.partial`;
-      this.stream = fs.createWriteStream(this.tmp);
+      let fd: number;
+      try {
+        fs.mkdirSync(folder, { recursive: true });
+        // Opened here, not by the stream, so a folder we may not write is said at once.
+        fd = fs.openSync(this.tmp, 'w');
+      } catch (err) {
+        throw outputError(err, file);
+      }
+      this.stream = fs.createWriteStream(this.tmp, { fd });
+      this.stream.on('error', (err) => (this.failed ??= outputError(err, file)));
     }
   }
+
+  /** The stream's error, kept: it may come between two awaited writes. */
+  private failed: Error | null = null;
 
   /** Queues text; resolves at once unless a batch had to wait for the stream to drain. */
   async write(text: string): Promise<void> {
@@ -39,17 +52,36 @@ export class Sink {
     this.buffer = [];
     this.buffered = 0;
     this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) await waitDrain(this.stream);
+    this.throwIfFailed();
+    if (!this.stream.write(chunk)) {
+      await waitDrain(this.stream).catch((err: unknown) => {
+        throw outputError(err, this.file);
+      });
+    }
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    const failed = this.failed;
+    if (failed !== null) throw failed;
   }
 
   async close(): Promise<void> {
     await this.flush();
     if (this.tmp === null) return;
+    this.throwIfFailed();
     await new Promise<void>((resolve, reject) => {
       this.stream.once('error', reject);
-      this.stream.end(() => resolve());
+      this.stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    }).catch((err: unknown) => {
+      throw outputError(err, this.file);
     });
-    fs.renameSync(this.tmp, this.file);
+    this.throwIfFailed();
+    try {
+      fs.renameSync(this.tmp, this.file);
+    } catch (err) {
+      throw outputError(err, this.file);
+    }
   }
 
   /** Throws away what was written (once the stream has let go of the file). */
@@ -79,4 +111,21 @@ function waitDrain(stream: Writable): Promise<void> {
     stream.once('drain', onDrain);
     stream.once('error', onError);
   });
+}
+
+/** A failure writing the output, said with the file and the cause (not `ENOSPC … write`). */
+export function outputError(err: unknown, file: string): Error {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const folder = path.dirname(path.resolve(file));
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError('DISK_FULL', `the disk is full: ${file} could not be written (nothing was kept)`);
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new AppError('BAD_INPUT', `cannot write ${file}: no permission to write in the folder ${folder}`);
+  }
+  if (code === 'EROFS') {
+    return new AppError('READ_ONLY', `cannot write ${file}: the folder ${folder} is on a read-only disk`);
+  }
+  if (code === 'ENOTDIR') return new AppError('BAD_INPUT', `cannot write ${file}: part of its path is a file`);
+  return err instanceof Error ? err : new Error(String(err));
 }

@@ -60,6 +60,6 @@ export async function runJob(
     }
   } catch (err) {
     if (err instanceof Cancelled) post({ type: 'cancelled' });
-    else post({ type: 'failed', error: errorData(err, `${spec.kind} job`) });
+    else post({ type: 'failed', error: errorData(err, `${spec.kind} job`, spec.projectFile) });
   }
 }

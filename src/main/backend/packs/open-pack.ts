@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/result';
 import { ensureAnnotatorByUid, findAnnotatorByUid, isRemote, setCurrentAnnotator, setLocal } from '../annotators';
 import { writeTransaction } from '../db/handles';
 import { openDb, type Db } from '../db/open';
+import { assertNotLocked } from '../lock';
 import { createLabel, findLabelByName, updateLabel } from '../labels';
 import { getSetting, setSetting } from '../settings';
 import { readPack, type Pack } from './format';
@@ -104,6 +105,7 @@ export function applyAssignment(db: Db, project: string, pack: Pack): OpenPackSu
  */
 export function openAssignmentPack(projectFile: string, packFile: string): OpenPackSummary & { created: boolean } {
   const pack = readPack(packFile, 'assignment');
+  assertNotLocked(projectFile, 'opening a pack into it');
   const { db, created } = openDb(projectFile);
   try {
     return { ...applyAssignment(db, projectFile, pack), created };

@@ -14,6 +14,7 @@ import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
 import type { Store } from './types';
 import { createUiSlice } from './ui';
+import { createBackupsSlice } from './backups';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -29,6 +30,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createAgreementSlice(...a),
   ...createReviewSlice(...a),
   ...createPacksSlice(...a),
+  ...createBackupsSlice(...a),
 }));
 
 export type { Store };

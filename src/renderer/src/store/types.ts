@@ -12,6 +12,7 @@ import type { SaveSlice } from './save';
 import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
+import type { BackupsSlice } from './backups';
 
 export type Store = SessionSlice &
   ArticlesSlice &
@@ -25,5 +26,6 @@ export type Store = SessionSlice &
   JobsSlice &
   AgreementSlice &
   ReviewSlice &
-  PacksSlice;
+  PacksSlice &
+  BackupsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -60,6 +60,8 @@ export function runCommand(command: MenuCommand): void {
       return s.openPacksSheet('assign');
     case 'exportWork':
       return void s.exportMyWork();
+    case 'restoreBackup':
+      return void s.openBackups();
   }
 }
 

@@ -13,6 +13,10 @@ const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
     'Another project was opened: the change was meant for the previous one. The window now shows the new project.',
   NOT_FOUND:
     'What you edited is no longer in the project file (changed elsewhere). The article shows what the file holds.',
+  READ_ONLY:
+    'The project file is read-only (its permissions): nothing can be saved to it. Make it writable and open it again.',
+  DISK_FULL: 'The disk is full: free some space, then edit again. Nothing of the failed edit was kept.',
+  DAMAGED: 'The project file is damaged: restore a backup (File → Restore backup…, Ctrl+Shift+B).',
   UNREACHABLE: 'The app could not reach its backend. Save state is unknown: reopen the project to see what was stored.',
 };
 
@@ -60,6 +64,15 @@ export function StatusBar() {
       <span className="sb-item" title={session?.projectPath}>
         {session?.projectName ?? '—'}
       </span>
+      {session?.readonly ? (
+        <span
+          className="sb-item"
+          data-testid="read-only"
+          title="The project file cannot be written: it is open for reading"
+        >
+          Read-only
+        </span>
+      ) : null}
       <span className="sb-item">{session?.annotator ? `Annotator: ${session.annotator.name}` : 'No annotator'}</span>
       <button
         type="button"
