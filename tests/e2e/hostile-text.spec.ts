@@ -193,3 +193,35 @@ test('a letter under 10,000 combining marks stays inside its paragraph: nothing 
   // beside the same letter without its marks.
   expect(stacked.png.equals(plain.png)).toBe(true);
 });
+
+test.describe('with the demo articles', () => {
+  test.use({ appOptions: { demo: true, annotator: 'ana' } });
+
+  test('the clip leaves room for what the editor itself draws outside a line: the label chip and edge bars', async ({
+    app,
+  }) => {
+    const { page } = app;
+    await expect(page.getByTestId('article-title')).toBeVisible();
+    // The first word of the first paragraph, labelled and selected: its chip sits above the line.
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.chip')).toBeVisible();
+    const { chip, bar, para, margin } = await page.evaluate(() => {
+      const chipEl = document.querySelector('.chip')!;
+      const paraEl = chipEl.closest('.para')!;
+      const style = getComputedStyle(paraEl);
+      const box = (r: DOMRect) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right });
+      return {
+        chip: box(chipEl.getBoundingClientRect()),
+        bar: box(paraEl.querySelector('.sel-start')!.getBoundingClientRect()),
+        para: box(paraEl.getBoundingClientRect()),
+        margin: style.overflow === 'clip' ? parseFloat(style.overflowClipMargin) : Infinity,
+      };
+    });
+    expect(margin).toBeGreaterThan(0);
+    expect(chip.top).toBeLessThan(para.top); // it does stand out of the paragraph…
+    expect(chip.top).toBeGreaterThanOrEqual(para.top - margin); // …but within the clip
+    expect(bar.left).toBeGreaterThanOrEqual(para.left - margin);
+  });
+});
