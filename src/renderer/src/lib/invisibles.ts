@@ -1,5 +1,5 @@
 // Characters that draw nothing but change what the text around them looks like: bidi controls
-// (U+202E turns `abc‮gnp.exe` into what reads as `abcexe.png`), zero-width spaces and joiners
+// (U+202E turns `abc\u202Egnp.exe` into what reads as `abcexe.png`), zero-width spaces and joiners
 // of words, invisible operators, the byte-order mark, and tag characters (which spell ASCII
 // that no one sees). The window shows each as a small marked box with its name, at its own
 // offset: the text and every offset stay as stored. Zero-width joiner and non-joiner are left

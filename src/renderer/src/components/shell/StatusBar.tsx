@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
 import './status-bar.css';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 /** What to do about a failed write, by the backend's error code. */
 const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
@@ -34,10 +36,18 @@ export function StatusBar() {
   });
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <span className="sb-item" title={session?.projectPath}>
-        {session?.projectName ?? '—'}
+      <span className="sb-item" title={session ? visiblePlain(session.projectPath) : undefined}>
+        {session ? <ShownText text={session.projectName} /> : '—'}
       </span>
-      <span className="sb-item">{session?.annotator ? `Annotator: ${session.annotator.name}` : 'No annotator'}</span>
+      <span className="sb-item">
+        {session?.annotator ? (
+          <>
+            Annotator: <ShownText text={session.annotator.name} />
+          </>
+        ) : (
+          'No annotator'
+        )}
+      </span>
       <button
         type="button"
         className={`sb-mode ${reviewing ? 'on' : ''}`}
