@@ -10,28 +10,13 @@ import type { IpcMainInvokeEvent } from 'electron';
 import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
 import type { Workspace } from '../main/backend/workspace';
 import { registerIpc } from '../main/ipc';
+import { rendererHeaders } from '../main/security/app-protocol';
 import { makeTrustedUrl } from '../main/urls';
 import { IPC_CHANNEL, METHODS, type AppEvent } from '../shared/contract';
 import { installApi } from './page-api';
 
 export const ORIGIN = 'http://spanwise.test';
 export const START_URL = `${ORIGIN}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
 
 /** Every file of the built renderer, read once, so a rebuild mid-run cannot serve half a bundle. */
 function readRenderer(dir: string): Map<string, Buffer> {
@@ -92,17 +77,14 @@ export async function bridgeContext(
     if (url.origin !== ORIGIN) return route.abort('blockedbyclient');
     const body = files.get(decodeURIComponent(url.pathname));
     if (!body) return route.fulfill({ status: 404, contentType: 'text/plain', body: `not found: ${url.pathname}` });
-    return route.fulfill({
-      status: 200,
-      contentType: CONTENT_TYPES[path.extname(url.pathname)] ?? 'application/octet-stream',
-      body,
-    });
+    // The same headers as main's app:// handler, the CSP among them.
+    return route.fulfill({ status: 200, headers: rendererHeaders(url.pathname), body });
   });
 
   // The same edge as Electron main: registerIpc's handler, with the calling frame standing in
   // for event.senderFrame (a child frame or another origin is refused with FORBIDDEN).
   let handler: Handler | null = null;
-  const trusted = makeTrustedUrl({ preload: '', rendererHtml: '', devServerUrl: START_URL });
+  const trusted = makeTrustedUrl({ devServerUrl: START_URL });
   registerIpc(
     {
       handle: (channel, listener) => {

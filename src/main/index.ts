@@ -6,6 +6,7 @@ import { Workspace } from './backend/workspace';
 import { registerIpc } from './ipc';
 import { installJobs } from './jobs';
 import { buildMenu } from './menu';
+import { registerAppScheme, secureSession } from './protocol';
 import { makeTrustedUrl, type WindowPaths } from './urls';
 import { userFolder } from './user-folder';
 import { createMainWindow } from './window';
@@ -15,7 +16,7 @@ const isDev = !app.isPackaged && Boolean(process.env['ELECTRON_RENDERER_URL']);
 const here = import.meta.dirname;
 const paths: WindowPaths = {
   preload: path.join(here, '../preload/index.cjs'),
-  rendererHtml: path.join(here, '../renderer/index.html'),
+  rendererDir: path.join(here, '../renderer'),
   devServerUrl: isDev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
 };
 const resourcesDir = app.isPackaged
@@ -37,6 +38,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    secureSession(paths.rendererDir, paths.devServerUrl);
     const jobs = installJobs(() => win, events);
     const workspace = new Workspace({ userDir, resourcesDir, jobs });
     const initial = process.env['SPANWISE_PROJECT'];
@@ -71,5 +73,6 @@ function start(): void {
 // A separate user folder (e2e workers, a second profile) is a separate instance. A second
 // instance on the same folder only wakes the first: it opens no project, so it migrates nothing.
 app.setPath('userData', userDir);
+registerAppScheme();
 if (app.requestSingleInstanceLock()) start();
 else app.quit();

@@ -3,6 +3,7 @@
 // nothing of Node or Electron leaking into the page.
 import type { Page } from '@playwright/test';
 import type { Api } from '../../src/shared/contract';
+import { APP_ENTRY } from '../../src/main/security/app-protocol';
 import { METHODS } from '../../src/shared/contract';
 import { describeElectronOnly, expect, START_URL, test } from './harness';
 import { LOCAL_API_MEMBERS } from './host/local-api';
@@ -225,7 +226,7 @@ describeElectronOnly('Electron window', () => {
       webSecurity: true,
     });
     expect(await addedGlobals(app.page)).toEqual(['api']);
-    expect(app.page.url()).toMatch(/^file:.*\/out\/renderer\/index\.html$/);
+    expect(app.page.url()).toBe(APP_ENTRY);
 
     const before = app.page.url();
     await app.page.evaluate(() => {

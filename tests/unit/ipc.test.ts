@@ -13,6 +13,7 @@ import { PathGrants } from '../../src/main/backend/jobs/grants';
 import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Workspace } from '../../src/main/backend/workspace';
 import { registerIpc } from '../../src/main/ipc';
+import { APP_ORIGIN } from '../../src/main/security/app-protocol';
 import { makeTrustedUrl, rendererUrl, type WindowPaths } from '../../src/main/urls';
 import { EVENT_CHANNEL, IPC_CHANNEL, METHODS } from '../../src/shared/contract';
 import { GRANT_PATH_CHANNEL, type JobState } from '../../src/shared/jobs';
@@ -63,8 +64,10 @@ class FakeIpcMain {
 
 function setup(jobs?: JobsHost) {
   const dir = tempDir();
-  const html = path.join(dir, 'app dir', 'out', 'renderer', 'index.html');
-  const paths: WindowPaths = { preload: path.join(dir, 'preload.cjs'), rendererHtml: html };
+  const paths: WindowPaths = {
+    preload: path.join(dir, 'preload.cjs'),
+    rendererDir: path.join(dir, 'app dir', 'out', 'renderer'),
+  };
   const workspace = new Workspace({ userDir: path.join(dir, 'user'), resourcesDir: RESOURCES, jobs });
   const project = workspace.open(path.join(dir, 'p.spanwise'), { demo: true });
   project.setAnnotator('ana');
@@ -126,12 +129,13 @@ describe('registerIpc', () => {
   it('refuses child frames, other pages and missing frames with FORBIDDEN, before touching the backend', () => {
     const { ipcMain, top, paths, project } = setup();
     const span = { articleId: 1, labelId: 1, start: 0, end: 4 };
-    const otherHtml = pathToFileURL(path.join(path.dirname(paths.rendererHtml), 'other.html')).href;
+    const otherHtml = `${APP_ORIGIN}/other.html`;
     const untrusted = [
       { url: top.url, parent: { url: top.url } }, // our page, but inside an iframe
       { url: 'https://evil.example/index.html', parent: null },
       { url: otherHtml, parent: null },
       { url: 'file:///etc/index.html', parent: null },
+      { url: pathToFileURL(path.join(paths.rendererDir, 'index.html')).href, parent: null }, // the same file, not served by us
       { url: 'about:blank', parent: null },
       { url: 'not a url', parent: null },
       null, // frame already gone
@@ -165,7 +169,7 @@ describe('path grants over IPC (Electron: the renderer imports only what the use
 
   it('a path granted by our top-level page (the preload, on a drop) can be imported; others cannot', async () => {
     host = { ...sourceJobsHost(), trustCallerPaths: false, importGrants: new PathGrants() };
-    const { ipcMain, top, paths } = setup(host);
+    const { ipcMain, top } = setup(host);
     const dir = tempDir();
     const dropped = path.join(dir, 'dropped.txt');
     fs.writeFileSync(dropped, 'A dropped article.');
@@ -173,7 +177,7 @@ describe('path grants over IPC (Electron: the renderer imports only what the use
 
     expect(start()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Grants from anything but our top-level page are ignored.
-    const otherHtml = pathToFileURL(path.join(path.dirname(paths.rendererHtml), 'other.html')).href;
+    const otherHtml = `${APP_ORIGIN}/other.html`;
     for (const frame of [{ url: top.url, parent: { url: top.url } }, { url: otherHtml, parent: null }, null]) {
       ipcMain.send(frame, GRANT_PATH_CHANNEL, dropped);
     }
@@ -192,22 +196,23 @@ describe('path grants over IPC (Electron: the renderer imports only what the use
 });
 
 describe('makeTrustedUrl', () => {
-  it('trusts exactly the renderer file (query and hash allowed), with an encoded path', () => {
-    const html = path.join(tempDir(), 'My App', 'out', 'renderer', 'index.html');
-    const trusted = makeTrustedUrl({ preload: '', rendererHtml: html });
-    const url = pathToFileURL(html).href;
-    expect(url).toContain('My%20App');
-    expect(trusted(url)).toBe(true);
-    expect(trusted(`${url}?article=3#span`)).toBe(true);
-    expect(trusted(url.replace('index.html', 'other.html'))).toBe(false);
-    expect(trusted(url.replace('/out/', '/outside/'))).toBe(false);
-    expect(trusted(url.replace('file://', 'https://example.com'))).toBe(false);
+  it('trusts exactly the renderer page on app:// (query and hash allowed), not the file it is served from', () => {
+    const dir = path.join(tempDir(), 'My App', 'out', 'renderer');
+    const trusted = makeTrustedUrl({});
+    expect(rendererUrl({})).toBe('app://spanwise/index.html');
+    expect(trusted('app://spanwise/index.html')).toBe(true);
+    expect(trusted('app://spanwise/index.html?article=3#span')).toBe(true);
+    expect(trusted('app://spanwise/other.html')).toBe(false);
+    expect(trusted('app://spanwise/assets/index.html')).toBe(false);
+    expect(trusted('app://other/index.html')).toBe(false);
+    expect(trusted('https://spanwise/index.html')).toBe(false);
+    expect(trusted(pathToFileURL(path.join(dir, 'index.html')).href)).toBe(false);
     expect(trusted('')).toBe(false);
     expect(trusted('::')).toBe(false);
   });
 
   it('trusts the dev server origin and path when one is given', () => {
-    const paths = { preload: '', rendererHtml: '/x/index.html', devServerUrl: 'http://localhost:5173/' };
+    const paths = { preload: '', rendererDir: '/x', devServerUrl: 'http://localhost:5173/' };
     expect(rendererUrl(paths)).toBe('http://localhost:5173/');
     const trusted = makeTrustedUrl(paths);
     expect(trusted('http://localhost:5173/')).toBe(true);
@@ -215,6 +220,7 @@ describe('makeTrustedUrl', () => {
     expect(trusted('https://localhost:5173/')).toBe(false);
     expect(trusted('http://localhost:5173/evil.html')).toBe(false);
     expect(trusted(pathToFileURL('/x/index.html').href)).toBe(false);
+    expect(trusted('app://spanwise/index.html')).toBe(false);
   });
 });
 

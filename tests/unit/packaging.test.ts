@@ -82,12 +82,17 @@ describe('electron-builder.yml', () => {
   });
 
   it('sets the fuses of a hardened build', () => {
-    expect(config.electronFuses).toMatchObject({
+    // The binary cannot be run as plain Node, driven by NODE_OPTIONS or --inspect, or made to
+    // load an app from anywhere but its own integrity-checked asar; file:// gets no extra
+    // privileges (the window is served from app://).
+    expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -18,6 +18,7 @@ import { BackupsDialog } from './components/backups/BackupsDialog';
 import { useStore } from './store';
 import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
+import { visiblePlain } from './lib/invisibles';
 
 function useWindowTitle(): void {
   const session = useStore((s) => s.session);
@@ -25,7 +26,7 @@ function useWindowTitle(): void {
     // Where Electron cannot be had the same app runs in a Chromium window: the title says so.
     const app = window.api.host === 'chromium' ? 'Spanwise (Chromium window)' : 'Spanwise';
     document.title = session
-      ? `${session.projectName}${session.annotator ? ` — ${session.annotator.name}` : ''} — ${app}`
+      ? `${visiblePlain(session.projectName)}${session.annotator ? ` — ${visiblePlain(session.annotator.name)}` : ''} — ${app}`
       : app;
   }, [session]);
 }

@@ -11,6 +11,8 @@ import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import { Paragraph } from './Paragraph';
 import { useParagraphBuckets } from './useParagraphBuckets';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 /** Rough height of a paragraph before it is measured: ~70 characters a line. */
 function estimateHeight(length: number): number {
@@ -167,10 +169,14 @@ export function ArticleView() {
 
   return (
     <div className="article-scroll" ref={scrollRef} data-testid="article-scroll">
-      <article className={`article ${snap ? '' : 'char-mode'}`} aria-label={article.title}>
+      <article className={`article ${snap ? '' : 'char-mode'}`} aria-label={visiblePlain(article.title)}>
         <header className="article-head">
-          <h1 data-testid="article-title">{article.title}</h1>
-          <div className="article-source">{article.source}</div>
+          <h1 data-testid="article-title">
+            <ShownText text={article.title} />
+          </h1>
+          <div className="article-source">
+            <ShownText text={article.source} />
+          </div>
         </header>
         {paras.length === 0 ? <p className="empty">This article has no text.</p> : null}
         <div

@@ -4,7 +4,9 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { Label, Span } from '../../../../shared/model';
 import type { Range } from '../../../../shared/text';
+import { displayPieces } from '../../lib/invisibles';
 import { assignLanes, segmentParagraph } from '../../lib/marks';
+import '../text/shown-text.css';
 
 /** Vertical space per underline lane, in px (kept in sync with --lane in styles/app.css). */
 export const LANE_PX = 5;
@@ -99,18 +101,27 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
     if (selStart !== null && selEnd !== null && seg.start >= selStart && seg.end <= selEnd && selEnd > selStart) {
       classes.push('text-sel');
     }
+    // Invisible characters are drawn as marked boxes, each its own piece at its own offset;
+    // the selection's edge bars go on the segment's first and last piece only.
     if (flash && seg.start >= flash.start && seg.end <= flash.end) classes.push('flash');
-    out.push(
-      <span
-        key={flash && classes.includes('flash') ? `${seg.start}:${flash.seq}` : seg.start}
-        data-s={seg.start}
-        className={classes.join(' ')}
-        style={style}
-        title={title}
-      >
-        {text.slice(seg.start, seg.end)}
-      </span>,
-    );
+    const flashing = flash && classes.includes('flash');
+    const pieces = displayPieces(text, seg.start, seg.end);
+    pieces.forEach((piece, i) => {
+      const own = classes.filter((c) => (c !== 'sel-start' || i === 0) && (c !== 'sel-end' || i === pieces.length - 1));
+      if (piece.kind === 'invisible') own.push('invisible-mark');
+      out.push(
+        <span
+          key={flashing ? `${piece.start}:${flash.seq}` : piece.start}
+          data-s={piece.start}
+          className={own.join(' ')}
+          style={style}
+          title={piece.kind === 'invisible' ? (title ? `${piece.title}\n${title}` : piece.title) : title}
+          data-mark={piece.kind === 'invisible' ? piece.short : undefined}
+        >
+          {text.slice(piece.start, piece.end)}
+        </span>,
+      );
+    });
   }
   if (caret === para.end) out.push(<span key="caret" className="caret" aria-hidden="true" />);
 

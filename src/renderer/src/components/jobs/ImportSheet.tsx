@@ -5,6 +5,8 @@ import { IMPORT_FORMAT_NAMES as FORMAT_NAMES, IMPORT_FORMATS, type ImportFormat 
 import { useStore } from '../../store';
 import { Sheet } from '../shell/Sheet';
 import { FormatField } from './FormatField';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).filter(Boolean).pop() ?? p;
@@ -30,7 +32,7 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
 
   return (
     <Sheet
-      title={`Import ${paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}`}
+      title={`Import ${paths.length === 1 ? visiblePlain(baseName(paths[0]!)) : `${paths.length} items`}`}
       label="Import"
       testId="import-sheet"
       className="jobs-sheet"
@@ -40,11 +42,15 @@ export function ImportSheet({ paths, currentAnnotator }: { paths: string[]; curr
       {paths.length > 1 ? (
         <ul className="jobs-paths">
           {paths.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p}>
+              <ShownText text={p} />
+            </li>
           ))}
         </ul>
       ) : (
-        <p className="jobs-path">{paths[0]}</p>
+        <p className="jobs-path">
+          <ShownText text={paths[0] ?? ''} />
+        </p>
       )}
       <div className="jobs-form">
         <FormatField value={format} formats={IMPORT_FORMATS} names={FORMAT_NAMES} onChange={setFormat} />

@@ -3,6 +3,8 @@
 import type { JobState } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { isActive } from '../../store/jobs';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 function percent(job: JobState): number | null {
   const { done, total } = job.progress;
@@ -43,9 +45,16 @@ export function JobCard({ job }: { job: JobState }) {
   const pct = percent(job);
   const loss = job.exportSummary?.loss;
   return (
-    <section className={`job-card ${job.phase}`} data-testid="job-card" data-phase={job.phase} aria-label={job.title}>
+    <section
+      className={`job-card ${job.phase}`}
+      data-testid="job-card"
+      data-phase={job.phase}
+      aria-label={visiblePlain(job.title)}
+    >
       <header>
-        <strong>{job.title}</strong>
+        <strong>
+          <ShownText text={job.title} />
+        </strong>
         {active ? (
           <button type="button" onClick={() => void cancel(job.id)} data-testid="job-cancel">
             Cancel

@@ -6,6 +6,8 @@ import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import './panel.css';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 const MAX_TEXT = 80;
 const ROW_PX = 30;
@@ -64,14 +66,16 @@ export function SpansPanel() {
                   type="button"
                   className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
                   onClick={() => selectSpan(span.id)}
-                  title={text.slice(span.start, Math.min(span.end, span.start + 500))}
+                  title={visiblePlain(text.slice(span.start, Math.min(span.end, span.start + 500)))}
                   data-testid="span-item"
                   data-label={label?.name}
                 >
                   <span className="span-label" style={{ background: label?.color }}>
                     {label?.name ?? '?'}
                   </span>
-                  <span className="span-text">{t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t}</span>
+                  <span className="span-text">
+                    <ShownText text={t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t} />
+                  </span>
                   <span className="span-pos">
                     {span.start}–{span.end}
                   </span>

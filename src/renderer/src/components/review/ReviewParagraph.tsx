@@ -4,7 +4,9 @@
 // Memoised: moving to another cluster re-renders only the paragraphs it touches.
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { Range } from '../../../../shared/text';
+import { displayPieces } from '../../lib/invisibles';
 import { segmentParagraph, type MarkSpan } from '../../lib/marks';
+import '../text/shown-text.css';
 import { GOLD_PX, LANE_PX, LINE_PX, lanePattern, patternImage } from './lanes';
 
 /** A mark in the paragraph: lane = annotator index, -1 for gold, -2 for the gold span being edited. */
@@ -70,18 +72,24 @@ export const ReviewParagraph = memo(function ReviewParagraph(props: ReviewParagr
       style.backgroundSize = sizes.join(',');
       style.backgroundRepeat = 'no-repeat';
     }
-    out.push(
-      <span
-        key={seg.start}
-        data-s={seg.start}
-        className={classes.join(' ')}
-        style={style}
-        title={titles.length ? titles.join('\n') : undefined}
-        onClick={() => props.onPick(seg.start)}
-      >
-        {text.slice(seg.start, seg.end)}
-      </span>,
-    );
+    // Invisible characters as marked boxes, each a piece at its own offset (lib/invisibles.ts).
+    for (const piece of displayPieces(text, seg.start, seg.end)) {
+      const own = piece.kind === 'invisible' ? [...classes, 'invisible-mark'] : classes;
+      const tip = [...(piece.kind === 'invisible' ? [piece.title] : []), ...titles];
+      out.push(
+        <span
+          key={piece.start}
+          data-s={piece.start}
+          className={own.join(' ')}
+          style={style}
+          title={tip.length ? tip.join('\n') : undefined}
+          data-mark={piece.kind === 'invisible' ? piece.short : undefined}
+          onClick={() => props.onPick(seg.start)}
+        >
+          {text.slice(piece.start, piece.end)}
+        </span>,
+      );
+    }
   }
   return (
     <p

@@ -7,6 +7,7 @@ import { QUEUE_FILTERS, type QueueFilter } from '../../../../shared/review';
 import { listKeyTarget } from '../../lib/listKeys';
 import { useStore } from '../../store';
 import { resolvedText } from '../../store/review';
+import { ShownText } from '../text/ShownText';
 
 const ROW_PX = 56;
 const FILTER_TEXT: Record<QueueFilter, string> = { all: 'All', open: 'Open conflicts', adjudicated: 'Adjudicated' };
@@ -154,7 +155,9 @@ export function ReviewQueuePane() {
                   {Math.round(item.agreement * 100)}%
                 </span>
                 <span className="row-main">
-                  <span className="row-title">{item.title}</span>
+                  <span className="row-title">
+                    <ShownText text={item.title} />
+                  </span>
                   <span className="row-source" data-testid="queue-row-progress">
                     {item.openConflicts} open · {item.progress.resolved} of {item.progress.conflicts} resolved
                   </span>

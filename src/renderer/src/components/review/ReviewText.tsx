@@ -9,6 +9,8 @@ import { useStore } from '../../store';
 import { selectCluster } from '../../store/review';
 import { ReviewParagraph, type LaneMark } from './ReviewParagraph';
 import { LANE_PX } from './lanes';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 function estimateHeight(length: number, lanes: number): number {
   return Math.max(1, Math.ceil(length / 70)) * (30 + lanes * LANE_PX) + 18;
@@ -112,10 +114,10 @@ export function ReviewText() {
   const items = virtualizer.getVirtualItems();
   return (
     <div className="article-scroll review-scroll" ref={scrollRef} data-testid="review-scroll">
-      <article className="article review-article" aria-label={review.title}>
+      <article className="article review-article" aria-label={visiblePlain(review.title)}>
         <header className="article-head">
           <h1 data-testid="review-title">
-            {review.title}
+            <ShownText text={review.title} />
             {review.adjudicated ? (
               <span className="adjudicated-mark" data-testid="review-adjudicated" title="Adjudicated">
                 {' '}

@@ -5,6 +5,8 @@ import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
 import { selectKeyMode, selectSelectedSpan } from '../../store/selection';
 import './status-bar.css';
+import { visiblePlain } from '../../lib/invisibles';
+import { ShownText } from '../text/ShownText';
 
 /** What to do about a failed write, by the backend's error code. */
 const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
@@ -61,8 +63,17 @@ export function StatusBar() {
   });
   return (
     <footer className="statusbar" data-testid="statusbar">
-      <span className="sb-item" title={session?.projectPath}>
-        {session?.projectName ?? '—'}
+      <span className="sb-item" title={session ? visiblePlain(session.projectPath) : undefined}>
+        {session ? <ShownText text={session.projectName} /> : '—'}
+      </span>
+      <span className="sb-item">
+        {session?.annotator ? (
+          <>
+            Annotator: <ShownText text={session.annotator.name} />
+          </>
+        ) : (
+          'No annotator'
+        )}
       </span>
       {session?.readonly ? (
         <span
@@ -73,7 +84,6 @@ export function StatusBar() {
           Read-only
         </span>
       ) : null}
-      <span className="sb-item">{session?.annotator ? `Annotator: ${session.annotator.name}` : 'No annotator'}</span>
       <button
         type="button"
         className={`sb-mode ${reviewing ? 'on' : ''}`}

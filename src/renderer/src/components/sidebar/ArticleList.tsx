@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { listKeyTarget } from '../../lib/listKeys';
 import { useStore } from '../../store';
+import { ShownText } from '../text/ShownText';
 
 const ROW_PX = 52;
 const STATUS_TEXT = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
@@ -89,8 +90,12 @@ export function ArticleList() {
                     aria-label={STATUS_TEXT[row.status]}
                   />
                   <span className="row-main">
-                    <span className="row-title">{row.title}</span>
-                    <span className="row-source">{row.source}</span>
+                    <span className="row-title">
+                      <ShownText text={row.title} />
+                    </span>
+                    <span className="row-source">
+                      <ShownText text={row.source} />
+                    </span>
                   </span>
                   <span className="row-count" title="Spans">
                     {row.spanCount}

@@ -1,6 +1,8 @@
 // The conflicts behind a matrix cell: each cluster where the two annotators differ, with the
 // text around it and both versions. Opening one takes the reviewer to it.
 import type { PairConflict, PairConflicts, PairVersion } from '../../../../../shared/review';
+import { visiblePlain } from '../../../lib/invisibles';
+import { ShownText } from '../../text/ShownText';
 
 function Version({ who, v }: { who: string; v: PairVersion | null }) {
   return (
@@ -46,9 +48,11 @@ export function ConflictList({ conflicts, onOpen }: ConflictListProps) {
               type="button"
               disabled={!onOpen}
               onClick={() => onOpen?.(c)}
-              title={`${c.title}: open in review mode`}
+              title={`${visiblePlain(c.title)}: open in review mode`}
             >
-              <span className="pair-title">{c.title}</span>
+              <span className="pair-title">
+                <ShownText text={c.title} />
+              </span>
               <span className="pair-kinds">{c.kinds.join(' + ')}</span>
             </button>
             <Context c={c} />
