@@ -13,7 +13,7 @@ import { useParagraphBuckets } from './useParagraphBuckets';
 
 /** Rough height of a paragraph before it is measured: ~70 characters a line. */
 function estimateHeight(length: number): number {
-  return Math.max(1, Math.ceil(length / 70)) * 30 + 18;
+  return Math.max(1, Math.ceil(length / 70)) * 42 + 18;
 }
 
 function paragraphIndexAt(paras: { start: number; end: number }[], offset: number): number {
