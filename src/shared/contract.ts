@@ -211,6 +211,11 @@ export const contract = {
   /** The folder whose new work packs are merged while the project is open (null: none). */
   getInbox: method<{ folder: string | null }>()(empty),
   setInbox: method<{ folder: string | null }>()(z.object({ folder: z.string().trim().min(1).nullable() }).strict()),
+  /**
+   * Opens another project file the user chose in the window (a granted path, as for imports);
+   * the window then receives projectChanged and loads it.
+   */
+  openProject: method<{ projectPath: string }>()(z.object({ path: z.string().min(1) }).strict()),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   cancelJob: method<JobState>()(z.object({ id: spanId }).strict()),
   listJobs: method<JobState[]>()(empty),
@@ -248,6 +253,9 @@ export const MENU_COMMANDS = [
   'assignWork',
   'exportWork',
   'workPacks',
+  'openProject',
+  'importFiles',
+  'exportProject',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -219,6 +219,15 @@ export const KEYMAP = {
     group: 'App',
     command: 'exportWork',
   },
+  // The File actions, in the window as well as in the native menu.
+  openProject: { chords: ['Mod+O'], action: 'Open another project file', group: 'App', command: 'openProject' },
+  importFiles: {
+    chords: ['Mod+I'],
+    action: 'Import articles (text, JSONL, doccano, Label Studio, Prodigy, CoNLL)',
+    group: 'App',
+    command: 'importFiles',
+  },
+  exportProject: { chords: ['Mod+E'], action: 'Export the project', group: 'App', command: 'exportProject' },
 } as const satisfies Record<string, Binding>;
 
 export type BindingId = keyof typeof KEYMAP;
@@ -279,6 +288,12 @@ export function acceleratorFor(command: MenuCommand): string | undefined {
   return [c.mod && 'CmdOrCtrl', c.alt && 'Alt', c.shift && 'Shift', key === 'Enter' ? 'Enter' : key]
     .filter(Boolean)
     .join('+');
+}
+
+/** A binding's first chord as people read it (Ctrl+I), for buttons' tooltips and hints. */
+export function shortcutText(id: BindingId): string {
+  const chord = (KEYMAP[id] as Binding).chords[0];
+  return chord === undefined ? '' : chord.replaceAll('Mod+', 'Ctrl+');
 }
 
 /** The cheat sheet's rows: bindings that describe themselves (pairs show on their first half). */

@@ -14,6 +14,7 @@ import { getSetting } from './settings';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
+import { openProjectHandler } from './jobs/open-project';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
 
@@ -127,5 +128,6 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, 
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
     ...reviewHandlers(db, me, session),
     ...jobHandlers(p.file, db, jobs),
+    ...openProjectHandler(jobs),
   };
 }

@@ -51,6 +51,12 @@ export function runCommand(command: MenuCommand): void {
       return s.openPacksSheet('assign');
     case 'exportWork':
       return void s.exportMyWork();
+    case 'openProject':
+      return void s.chooseProject();
+    case 'importFiles':
+      return void s.chooseImport();
+    case 'exportProject':
+      return void s.openExport();
   }
 }
 

@@ -55,7 +55,7 @@ export function StatusBar() {
         {reviewing ? queuePosition : article ? `${article.position + 1} / ${total}` : `– / ${total}`}
       </span>
       {reviewing ? null : <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>}
-      <span className="sb-notice" role="status" aria-live="polite">
+      <span className="sb-notice" role="status" aria-live="polite" data-testid="status-notice">
         {notice}
       </span>
       {reviewing && reviewError ? (
