@@ -205,7 +205,12 @@ export const KEYMAP = {
     command: 'showAgreement',
   },
   openSettings: { chords: ['Mod+,'], action: 'Labels and settings', group: 'App', command: 'openSettings' },
-  showShortcuts: { chords: ['?'], action: 'This cheat sheet', group: 'App', command: 'showShortcuts' },
+  showShortcuts: {
+    chords: ['?'],
+    action: 'The keyboard shortcuts (this sheet)',
+    group: 'App',
+    command: 'showShortcuts',
+  },
   workPacks: {
     chords: ['Mod+Shift+P'],
     action: 'Work packs: assign, open, import, export my work, inbox folder',
@@ -297,12 +302,37 @@ export function shortcutText(id: BindingId): string {
 }
 
 /** The cheat sheet's rows: bindings that describe themselves (pairs show on their first half). */
-export function cheatSheet(): { keys: string; action: string; group: KeyGroup }[] {
-  return Object.values(KEYMAP as Record<string, Binding>)
-    .filter((b) => b.shownWith === undefined)
-    .map((b) => ({
+export function cheatSheet(): { id: BindingId; keys: string; action: string; group: KeyGroup }[] {
+  return (Object.entries(KEYMAP) as [BindingId, Binding][])
+    .filter(([, b]) => b.shownWith === undefined)
+    .map(([id, b]) => ({
+      id,
       keys: b.display ?? b.chords.join(' / ').replaceAll('Mod+', 'Ctrl+'),
       action: b.action,
       group: b.group,
     }));
+}
+
+/**
+ * The binding a label hotkey would take over: any chord typed without Ctrl/Cmd or Alt (C, J,
+ * ?, the arrows, Tab, Enter…), whichever mode it belongs to, so that a label never silently
+ * disables one of the editor's own keys.
+ */
+export function editorKeyTaken(key: string): Binding | undefined {
+  const typed = key.length === 1 ? key.toLowerCase() : key;
+  return Object.values(KEYMAP as Record<string, Binding>).find((b) =>
+    b.chords.some((chord) => {
+      const c = parse(chord);
+      return !c.mod && !c.alt && (c.key.length === 1 ? c.key.toLowerCase() : c.key) === typed;
+    }),
+  );
+}
+
+/** Why a label cannot have this hotkey (format, or one of the editor's keys), or null when it can. */
+export function labelHotkeyProblem(key: string): string | null {
+  const taken = editorKeyTaken(key);
+  const shown = key.length === 1 ? key.toUpperCase() : key;
+  if (taken) return `${shown} is the editor’s key for “${taken.action}”: choose another key for the label`;
+  if (!/^[0-9a-z]$/i.test(key)) return `A label’s key is one digit or letter, not ${shown}`;
+  return null;
 }

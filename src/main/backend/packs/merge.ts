@@ -4,6 +4,7 @@
 // tie-break on equal times, so merging is idempotent and the order of packs does not matter.
 // All packs are read and checked before the project is touched, and written in one
 // transaction: a refused pack leaves the project as it was.
+import { labelHotkeyProblem } from '../../../shared/keymap';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { MergeSummary } from '../../../shared/packs';
@@ -89,8 +90,9 @@ class Merger {
     let id = this.q.label.get(name)?.id;
     if (id === undefined) {
       const rec = pack.labels.find((l) => l.name.toLowerCase() === key);
-      // The pack's hotkey when it is free here; otherwise the first free one.
-      const hotkey = rec?.hotkey && !this.q.hotkeyUsed.get(rec.hotkey) ? rec.hotkey : undefined;
+      // The pack's hotkey when it is free here (and not an editor key); otherwise the first free one.
+      const hotkey =
+        rec?.hotkey && !this.q.hotkeyUsed.get(rec.hotkey) && !labelHotkeyProblem(rec.hotkey) ? rec.hotkey : undefined;
       id = createLabel(this.db, {
         name: rec?.name ?? name,
         color: rec?.color,

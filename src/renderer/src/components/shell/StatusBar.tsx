@@ -1,5 +1,6 @@
 // Project, annotator, article position and the save state: "saved" after every edit; a
 // failed write is loud.
+import { shortcutText } from '../../../../shared/keymap';
 import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
@@ -46,7 +47,7 @@ export function StatusBar() {
           e.currentTarget.blur();
           void setReviewMode(!reviewing);
         }}
-        title="View → Review mode (Ctrl+Shift+R)"
+        title={`View → Review mode (${shortcutText('toggleReviewMode')})`}
         data-testid="review-toggle"
       >
         {reviewing ? 'Review mode' : 'Annotation mode'}
