@@ -4,8 +4,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { paragraphs } from '../../../../shared/text';
+import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
 import { afterPaint, measureWhenPainted } from '../../lib/perf';
+import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
 import { Paragraph } from './Paragraph';
@@ -33,7 +35,12 @@ export function ArticleView() {
   const selection = useStore((s) => s.selection);
   const selectedSpanId = useStore((s) => s.selectedSpanId);
   const labelsList = useStore((s) => s.labels);
-  const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
+  const scheme = useColorScheme();
+  // Marks in the theme's colours: on the dark page a label's colour is lightened to stay readable.
+  const labels = useMemo(
+    () => selectLabelsById(labelsList.map((l) => ({ ...l, color: markColor(l.color, scheme) }))),
+    [labelsList, scheme],
+  );
   const setSelection = useStore((s) => s.setSelection);
   const clickAt = useStore((s) => s.clickAt);
   const snap = useStore((s) => s.snap);

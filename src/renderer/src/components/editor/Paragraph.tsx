@@ -79,7 +79,7 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
       }
       const inner = labels.get(covering[0]!.labelId)?.color ?? '#888888';
       const isSel = covering.some((s) => s.id === selectedSpanId);
-      layers.push(`linear-gradient(${alpha(inner, isSel ? '55' : '22')},${alpha(inner, isSel ? '55' : '22')})`);
+      layers.push(`linear-gradient(${alpha(inner, isSel ? '40' : '22')},${alpha(inner, isSel ? '40' : '22')})`);
       positions.push('0 0');
       sizes.push(`100% calc(100% - ${laneCount * pitch}px)`);
       style.backgroundImage = layers.join(',');
