@@ -91,6 +91,8 @@ export const contract = {
     z
       .object({
         status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
+        /** Only articles whose title contains this text (case-insensitively); empty: all. */
+        titleQuery: z.string().trim().max(200).optional(),
         offset: offset.default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })

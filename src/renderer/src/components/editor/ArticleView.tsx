@@ -3,6 +3,7 @@
 // turned into offsets; everything else (caret, selection, marks) is drawn from the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { sourceLabel } from '../../../../shared/source-label';
 import { paragraphs } from '../../../../shared/text';
 import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
@@ -142,7 +143,9 @@ export function ArticleView() {
       <article className={`article ${snap ? '' : 'char-mode'}`} aria-label={article.title}>
         <header className="article-head">
           <h1 data-testid="article-title">{article.title}</h1>
-          <div className="article-source">{article.source}</div>
+          <div className="article-source" title={article.source} data-testid="article-source">
+            {sourceLabel(article.source, article.meta)}
+          </div>
         </header>
         {paras.length === 0 ? <p className="empty">This article has no text.</p> : null}
         <div

@@ -2,14 +2,16 @@
 // scroll into view. Up/Down move, Enter opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { sourceLabel } from '../../../../shared/source-label';
 import { listKeyTarget } from '../../lib/listKeys';
 import { useStore } from '../../store';
 
-const ROW_PX = 52;
+const ROW_PX = 58;
 const STATUS_TEXT = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
 
 export function ArticleList() {
   const total = useStore((s) => s.listTotal);
+  const searching = useStore((s) => s.titleQuery !== '');
   const rows = useStore((s) => s.rows);
   const ensureRows = useStore((s) => s.ensureRows);
   const currentId = useStore((s) => s.article?.id ?? null);
@@ -55,7 +57,11 @@ export function ArticleList() {
       onKeyDown={onKeyDown}
       data-testid="article-list"
     >
-      {total === 0 ? <p className="hint list-empty">No articles match this filter.</p> : null}
+      {total === 0 ? (
+        <p className="hint list-empty">
+          {searching ? 'No article title contains this text.' : 'No articles match this filter.'}
+        </p>
+      ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((v) => {
           const row = rows[v.index];
@@ -80,6 +86,7 @@ export function ArticleList() {
               }}
               data-testid="article-row"
               data-status={row?.status}
+              title={row ? `${row.title}\n${row.source}` : undefined}
             >
               {row ? (
                 <>
@@ -90,7 +97,9 @@ export function ArticleList() {
                   />
                   <span className="row-main">
                     <span className="row-title">{row.title}</span>
-                    <span className="row-source">{row.source}</span>
+                    <span className="row-source" data-testid="article-row-source">
+                      {sourceLabel(row.source)}
+                    </span>
                   </span>
                   <span className="row-count" title="Spans">
                     {row.spanCount}

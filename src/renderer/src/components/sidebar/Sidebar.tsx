@@ -14,6 +14,8 @@ export function Sidebar() {
   const progress = useStore((s) => s.progress);
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
+  const titleQuery = useStore((s) => s.titleQuery);
+  const setTitleQuery = useStore((s) => s.setTitleQuery);
   const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <aside className="sidebar" aria-label="Article set">
@@ -54,6 +56,23 @@ export function Sidebar() {
             </button>
           ))}
         </div>
+        <input
+          type="search"
+          className="list-search"
+          placeholder="Search titles"
+          aria-label="Search article titles"
+          value={titleQuery}
+          onChange={(e) => void setTitleQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Esc empties the search, then leaves it; keys typed here never reach the editor.
+            if (e.key === 'Escape' && titleQuery) {
+              e.stopPropagation();
+              e.nativeEvent.stopImmediatePropagation();
+              void setTitleQuery('');
+            }
+          }}
+          data-testid="list-search"
+        />
       </div>
       <ArticleList />
     </aside>
