@@ -107,6 +107,9 @@ export function buildMenu(ctx: MenuContext): void {
       label: 'Article',
       submenu: [
         command('Mark Done and Next', 'markDone'),
+        command('Skip and Next', 'skipArticle'),
+        command('Flag…', 'flagArticle'),
+        command('Reopen', 'reopenArticle'),
         command('Next Article', 'nextArticle'),
         command('Previous Article', 'prevArticle'),
         { type: 'separator' },

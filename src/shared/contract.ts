@@ -110,7 +110,10 @@ export const contract = {
       })
       .strict(),
   ),
-  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(z.object({ articleId: id, status }).strict()),
+  /** Sets the article's status for the current annotator; a flag carries a note (why). */
+  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(
+    z.object({ articleId: id, status, note: z.string().trim().max(2000).optional() }).strict(),
+  ),
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(
@@ -258,6 +261,9 @@ export const MENU_COMMANDS = [
   'openProject',
   'importFiles',
   'exportProject',
+  'skipArticle',
+  'flagArticle',
+  'reopenArticle',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

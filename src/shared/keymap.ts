@@ -233,6 +233,25 @@ export const KEYMAP = {
     command: 'importFiles',
   },
   exportProject: { chords: ['Mod+E'], action: 'Export the project', group: 'App', command: 'exportProject' },
+  // Beside Ctrl+Enter (done): the other ways an article is closed for now, and back.
+  skipArticle: {
+    chords: ['Mod+Shift+S'],
+    action: 'Skip the article (left out, not annotated) and open the next undone one',
+    group: 'Articles',
+    command: 'skipArticle',
+  },
+  flagArticle: {
+    chords: ['Mod+Shift+F'],
+    action: 'Flag the article with a note (needs someone else’s eyes) and open the next undone one',
+    group: 'Articles',
+    command: 'flagArticle',
+  },
+  reopenArticle: {
+    chords: ['Mod+Shift+O'],
+    action: 'Reopen a done, skipped or flagged article',
+    group: 'Articles',
+    command: 'reopenArticle',
+  },
 } as const satisfies Record<string, Binding>;
 
 export type BindingId = keyof typeof KEYMAP;

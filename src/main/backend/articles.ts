@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, ArticleListItem, ArticleStatus } from '../../shared/model';
+import { SETTLED_STATUSES, type Article, type ArticleListItem, type ArticleStatus } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { now } from './clock';
 import { sql, type ReadDb, type WriteDb } from './db/handles';
@@ -114,7 +114,7 @@ export function listArticles(
 }
 
 const ARTICLE = sql<Omit<Article, 'meta'> & { meta: string }>(
-  `SELECT a.id, a.title, a.source, a.text, a.meta, ${STATUS_SQL} AS status,
+  `SELECT a.id, a.title, a.source, a.text, a.meta, ${STATUS_SQL} AS status, coalesce(st.note, '') AS statusNote,
           (SELECT count(*) FROM articles b WHERE b.id < a.id) AS position
      FROM articles a
      LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = ?
@@ -137,7 +137,7 @@ export function articleText(db: ReadDb, id: number): string {
 
 /** Next/previous article statements: ahead of `after` in the direction, then wrapping around. */
 function stepStatements(undoneOnly: boolean) {
-  const filter = undoneOnly ? `AND ${STATUS_SQL} != 'done'` : '';
+  const filter = undoneOnly ? `AND ${STATUS_SQL} NOT IN (${SETTLED_STATUSES.map((s) => `'${s}'`).join(', ')})` : '';
   const step = (cmp: string, order: string) =>
     sql<{ id: number }>(
       `SELECT a.id FROM articles a

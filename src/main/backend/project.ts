@@ -113,11 +113,12 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, 
     getProgress: () => getProgress(db, me()),
     getArticle: ({ id }) => getArticle(db, me(), id),
     nextArticle: ({ afterId, undoneOnly, direction }) => nextArticle(db, me(), afterId, undoneOnly, direction),
-    setStatus: ({ articleId, status }) => {
+    setStatus: ({ articleId, status, note }) => {
       const annotator = me();
+      if (note && status !== 'flagged') throw new AppError('BAD_INPUT', 'only a flagged article carries a note');
       writeTransaction(db, (w) => {
         getArticle(w, annotator, articleId);
-        setStatus(w, annotator, articleId, status);
+        setStatus(w, annotator, articleId, status, note);
       });
       return { status, progress: getProgress(db, annotator) };
     },

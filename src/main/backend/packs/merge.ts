@@ -31,7 +31,8 @@ interface SpanRow {
   deleted: 0 | 1;
 }
 
-const RANK: Record<string, number> = { todo: 0, in_progress: 1, done: 2 };
+// At the same time stamp the more settled status wins; a skip or a flag is settled, not done.
+const RANK: Record<string, number> = { todo: 0, in_progress: 1, skipped: 2, flagged: 2, done: 3 };
 
 /** Orders two versions of a span with the same id: later update first, then a fixed order. */
 function newer(a: { updatedAt: string; key: string }, b: { updatedAt: string; key: string }): boolean {

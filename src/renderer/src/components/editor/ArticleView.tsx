@@ -11,6 +11,7 @@ import { afterPaint, measureWhenPainted } from '../../lib/perf';
 import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
+import { ArticleActions } from './ArticleActions';
 import { Paragraph } from './Paragraph';
 import { useParagraphBuckets } from './useParagraphBuckets';
 
@@ -146,6 +147,7 @@ export function ArticleView() {
           <div className="article-source" title={article.source} data-testid="article-source">
             {sourceLabel(article.source, article.meta)}
           </div>
+          <ArticleActions />
         </header>
         {paras.length === 0 ? <p className="empty">This article has no text.</p> : null}
         <div

@@ -57,6 +57,12 @@ export function runCommand(command: MenuCommand): void {
       return void s.chooseImport();
     case 'exportProject':
       return void s.openExport();
+    case 'skipArticle':
+      return void s.skipAndNext();
+    case 'flagArticle':
+      return s.article ? s.setOverlay('flag') : undefined;
+    case 'reopenArticle':
+      return void s.reopenArticle();
   }
 }
 

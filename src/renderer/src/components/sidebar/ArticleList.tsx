@@ -4,10 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { sourceLabel } from '../../../../shared/source-label';
 import { listKeyTarget } from '../../lib/listKeys';
+import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
 
 const ROW_PX = 58;
-const STATUS_TEXT = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
 
 export function ArticleList() {
   const total = useStore((s) => s.listTotal);

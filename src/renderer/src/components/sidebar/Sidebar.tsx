@@ -1,3 +1,5 @@
+import { ARTICLE_STATUSES } from '../../../../shared/model';
+import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
 import type { StatusFilter } from '../../store/articles';
 import { ArticleList } from './ArticleList';
@@ -5,9 +7,7 @@ import './sidebar.css';
 
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: 'All' },
-  { value: 'todo', label: 'To do' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'done', label: 'Done' },
+  ...ARTICLE_STATUSES.map((value) => ({ value, label: STATUS_TEXT[value] })),
 ];
 
 export function Sidebar() {
@@ -24,6 +24,8 @@ export function Sidebar() {
           <span>
             {progress ? `${progress.done} of ${progress.total} done` : '—'}
             {progress && progress.inProgress ? ` · ${progress.inProgress} in progress` : ''}
+            {progress && progress.skipped ? ` · ${progress.skipped} skipped` : ''}
+            {progress && progress.flagged ? ` · ${progress.flagged} flagged` : ''}
           </span>
           <span>{pct}%</span>
         </div>
