@@ -43,6 +43,8 @@ test('sources without hashes, whole titles on hover, and a title search', async 
   await rows.nth(1).click();
   await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
   await page.getByTestId('article-title').click(); // the keys go to the editor again, not the list
+  await page.keyboard.press('Control+Enter'); // no spans: asked first
+  await expect(page.getByTestId('status-notice')).toContainText('This article has no spans');
   await page.keyboard.press('Control+Enter');
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'done');
   await page.getByTestId('filter-done').click();
