@@ -53,6 +53,8 @@ async function seedSpans(page: Page): Promise<void> {
     }
     await window.api.setStatus({ articleId: 2, status: 'done' });
     await window.api.setStatus({ articleId: 3, status: 'in_progress' });
+    await window.api.setStatus({ articleId: 4, status: 'flagged', note: 'Page furniture around the text' });
+    await window.api.setStatus({ articleId: 5, status: 'skipped' });
     return errors;
   }, DEMO_SPANS);
   if (failures.length) throw new Error(`seeding the screenshot spans failed:\n${failures.join('\n')}`);

@@ -31,6 +31,14 @@ export function buildMenu(ctx: MenuContext): void {
       click: () => events.send({ type: 'menu', command: cmd }),
     };
   };
+  /**
+   * A File item whose work main does itself (a native dialog), showing the keymap's chord:
+   * the key is the renderer's (its own file chooser), so the accelerator is not registered.
+   */
+  const fileItem = (label: string, cmd: MenuCommand, click: () => void): MenuItemConstructorOptions => {
+    const accelerator = acceleratorFor(cmd);
+    return { label, ...(accelerator ? { accelerator, registerAccelerator: false } : {}), click };
+  };
   const openFile = (file: string, create: boolean) => {
     try {
       if (create) workspace.create(file);
@@ -56,7 +64,7 @@ export function buildMenu(ctx: MenuContext): void {
       label: 'File',
       submenu: [
         { label: 'New Project…', accelerator: 'CmdOrCtrl+N', click: () => void newProject() },
-        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => void openProject() },
+        fileItem('Open Project…', 'openProject', () => void openProject()),
         {
           label: 'Open Recent',
           submenu: workspace.recent.length
@@ -68,9 +76,9 @@ export function buildMenu(ctx: MenuContext): void {
             : [{ label: 'No recent projects', enabled: false }],
         },
         { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void requestImport(false) },
+        fileItem('Import Files…', 'importFiles', () => void requestImport(false)),
         { label: 'Import Folder…', click: () => void requestImport(true) },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => requestExport() },
+        fileItem('Export…', 'exportProject', () => requestExport()),
         { type: 'separator' },
         command('Assign Work…', 'assignWork'),
         { label: 'Open Work Pack…', click: () => void requestPacks('assignment') },
@@ -101,6 +109,9 @@ export function buildMenu(ctx: MenuContext): void {
       label: 'Article',
       submenu: [
         command('Mark Done and Next', 'markDone'),
+        command('Skip and Next', 'skipArticle'),
+        command('Flag…', 'flagArticle'),
+        command('Reopen', 'reopenArticle'),
         command('Next Article', 'nextArticle'),
         command('Previous Article', 'prevArticle'),
         { type: 'separator' },

@@ -101,6 +101,8 @@ export const contract = {
     z
       .object({
         status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
+        /** Only articles whose title contains this text (case-insensitively); empty: all. */
+        titleQuery: z.string().trim().max(200).optional(),
         offset: offset.default(0),
         limit: z.number().int().min(1).max(5000).default(500),
       })
@@ -118,7 +120,10 @@ export const contract = {
       })
       .strict(),
   ),
-  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(z.object({ articleId: id, status }).strict()),
+  /** Sets the article's status for the current annotator; a flag carries a note (why). */
+  setStatus: method<{ status: ArticleStatus; progress: Progress }>()(
+    z.object({ articleId: id, status, note: z.string().trim().max(2000).optional() }).strict(),
+  ),
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(
@@ -221,6 +226,11 @@ export const contract = {
   /** The folder whose new work packs are merged while the project is open (null: none). */
   getInbox: method<{ folder: string | null }>()(empty),
   setInbox: method<{ folder: string | null }>()(z.object({ folder: z.string().trim().min(1).nullable() }).strict()),
+  /**
+   * Opens another project file the user chose in the window (a granted path, as for imports);
+   * the window then receives projectChanged and loads it.
+   */
+  openProject: method<{ projectPath: string }>()(z.object({ path: z.string().min(1) }).strict()),
   /** Cancels a job: an import rolls back (the project is unchanged), an export leaves no file. */
   // Backups (docs/architecture.md#backups): the project's own, beside its file.
   /** The open project's backups, newest first, with what each holds. */
@@ -269,6 +279,12 @@ export const MENU_COMMANDS = [
   'exportWork',
   'workPacks',
   'restoreBackup',
+  'openProject',
+  'importFiles',
+  'exportProject',
+  'skipArticle',
+  'flagArticle',
+  'reopenArticle',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -263,7 +263,12 @@ export const KEYMAP = {
     command: 'showAgreement',
   },
   openSettings: { chords: ['Mod+,'], action: 'Labels and settings', group: 'App', command: 'openSettings' },
-  showShortcuts: { chords: ['?'], action: 'This cheat sheet', group: 'App', command: 'showShortcuts' },
+  showShortcuts: {
+    chords: ['?'],
+    action: 'The keyboard shortcuts (this sheet)',
+    group: 'App',
+    command: 'showShortcuts',
+  },
   workPacks: {
     chords: ['Mod+Shift+P'],
     action: 'Work packs: assign, open, import, export my work, inbox folder',
@@ -282,6 +287,34 @@ export const KEYMAP = {
     action: 'Restore a backup of the project (File → Restore backup…)',
     group: 'App',
     command: 'restoreBackup',
+  },
+  // The File actions, in the window as well as in the native menu.
+  openProject: { chords: ['Mod+O'], action: 'Open another project file', group: 'App', command: 'openProject' },
+  importFiles: {
+    chords: ['Mod+I'],
+    action: 'Import articles (text, JSONL, doccano, Label Studio, Prodigy, CoNLL)',
+    group: 'App',
+    command: 'importFiles',
+  },
+  exportProject: { chords: ['Mod+E'], action: 'Export the project', group: 'App', command: 'exportProject' },
+  // Beside Ctrl+Enter (done): the other ways an article is closed for now, and back.
+  skipArticle: {
+    chords: ['Mod+Shift+S'],
+    action: 'Skip the article (left out, not annotated) and open the next undone one',
+    group: 'Articles',
+    command: 'skipArticle',
+  },
+  flagArticle: {
+    chords: ['Mod+Shift+F'],
+    action: 'Flag the article with a note (needs someone else’s eyes) and open the next undone one',
+    group: 'Articles',
+    command: 'flagArticle',
+  },
+  reopenArticle: {
+    chords: ['Mod+Shift+O'],
+    action: 'Reopen a done, skipped or flagged article',
+    group: 'Articles',
+    command: 'reopenArticle',
   },
 } as const satisfies Record<string, Binding>;
 
@@ -345,13 +378,44 @@ export function acceleratorFor(command: MenuCommand): string | undefined {
     .join('+');
 }
 
+/** A binding's first chord as people read it (Ctrl+I), for buttons' tooltips and hints. */
+export function shortcutText(id: BindingId): string {
+  const chord = (KEYMAP[id] as Binding).chords[0];
+  return chord === undefined ? '' : chord.replaceAll('Mod+', 'Ctrl+');
+}
+
 /** The cheat sheet's rows: bindings that describe themselves (pairs show on their first half). */
-export function cheatSheet(): { keys: string; action: string; group: KeyGroup }[] {
-  return Object.values(KEYMAP as Record<string, Binding>)
-    .filter((b) => b.shownWith === undefined)
-    .map((b) => ({
+export function cheatSheet(): { id: BindingId; keys: string; action: string; group: KeyGroup }[] {
+  return (Object.entries(KEYMAP) as [BindingId, Binding][])
+    .filter(([, b]) => b.shownWith === undefined)
+    .map(([id, b]) => ({
+      id,
       keys: b.display ?? b.chords.join(' / ').replaceAll('Mod+', 'Ctrl+'),
       action: b.action,
       group: b.group,
     }));
+}
+
+/**
+ * The binding a label hotkey would take over: any chord typed without Ctrl/Cmd or Alt (C, J,
+ * ?, the arrows, Tab, Enter…), whichever mode it belongs to, so that a label never silently
+ * disables one of the editor's own keys.
+ */
+export function editorKeyTaken(key: string): Binding | undefined {
+  const typed = key.length === 1 ? key.toLowerCase() : key;
+  return Object.values(KEYMAP as Record<string, Binding>).find((b) =>
+    b.chords.some((chord) => {
+      const c = parse(chord);
+      return !c.mod && !c.alt && (c.key.length === 1 ? c.key.toLowerCase() : c.key) === typed;
+    }),
+  );
+}
+
+/** Why a label cannot have this hotkey (format, or one of the editor's keys), or null when it can. */
+export function labelHotkeyProblem(key: string): string | null {
+  const taken = editorKeyTaken(key);
+  const shown = key.length === 1 ? key.toUpperCase() : key;
+  if (taken) return `${shown} is the editor’s key for “${taken.action}”: choose another key for the label`;
+  if (!/^[0-9a-z]$/i.test(key)) return `A label’s key is one digit or letter, not ${shown}`;
+  return null;
 }

@@ -1,7 +1,13 @@
 // Plain data shapes shared by main, preload and renderer. Offsets are UTF-16 code units
 // (JavaScript string indices) everywhere inside the app; see offsets.ts for the boundaries.
 
-export const ARTICLE_STATUSES = ['todo', 'in_progress', 'done'] as const;
+/**
+ * An article's status for one annotator. Skipped: left out on purpose (not annotated); flagged:
+ * needs someone else's eyes, with a note saying why. Neither is offered by "next undone".
+ */
+export const ARTICLE_STATUSES = ['todo', 'in_progress', 'done', 'skipped', 'flagged'] as const;
+/** Statuses that take an article out of "next undone" (Ctrl+Enter's next). */
+export const SETTLED_STATUSES: readonly ArticleStatus[] = ['done', 'skipped', 'flagged'];
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface Label {
@@ -38,6 +44,8 @@ export interface Article {
   text: string;
   meta: Record<string, unknown>;
   status: ArticleStatus;
+  /** The note of a flagged article ('' otherwise). */
+  statusNote?: string | undefined;
   position: number;
 }
 
@@ -58,6 +66,8 @@ export interface Progress {
   todo: number;
   inProgress: number;
   done: number;
+  skipped: number;
+  flagged: number;
 }
 
 export interface Session {

@@ -84,6 +84,9 @@ test('menu commands from main reach the editor (undo, mark done, side panel)', a
   await app.emit({ type: 'menu', command: 'toggleSidePanel' });
   await expect(page.getByTestId('span-list')).toHaveCount(0);
   await expect(page.locator('.side-panel')).toHaveCount(0);
+  // The article has no spans left: the first mark done asks, the second confirms.
+  await app.emit({ type: 'menu', command: 'markDone' });
+  await expect(page.getByTestId('status-notice')).toContainText('This article has no spans');
   await app.emit({ type: 'menu', command: 'markDone' });
   await expect(page.getByTestId('article-position')).toHaveText('2 / 5');
 });

@@ -111,9 +111,14 @@ describe('the editor store on a real project', () => {
     expect(stored(h)).toHaveLength(1);
   });
 
-  it('Ctrl+Enter marks done, counts it, and opens the next undone article', async () => {
+  it('Ctrl+Enter marks done, counts it, and opens the next undone article (without spans: asked first)', async () => {
     const h = await booted();
     const first = h.store.getState().article!.id;
+    await h.store.getState().markDoneAndNext();
+    // The article has no spans: the first press only asks.
+    expect(h.store.getState().notice).toMatch(/^This article has no spans/);
+    expect(h.store.getState().progress).toMatchObject({ done: 0 });
+    expect(h.store.getState().article!.id).toBe(first);
     await h.store.getState().markDoneAndNext();
     const s = h.store.getState();
     expect(s.progress).toMatchObject({ done: 1 });

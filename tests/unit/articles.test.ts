@@ -16,6 +16,7 @@ import {
 import type { Project } from '../../src/main/backend/project';
 import { seedDemoArticles } from '../../src/main/backend/seed';
 import { setStatus } from '../../src/main/backend/status';
+import { contract } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/result';
 import { RESOURCES, tempProject } from './helpers';
 
@@ -261,5 +262,32 @@ describe('list positions on a large set', () => {
     expect(done.items.map((a) => [a.id, a.position])).toEqual([[ids[2990], 2990]]);
     const todo = listArticles(p.db, annotator, { status: 'todo', offset: 2989, limit: 3 });
     expect(todo.items.map((a) => a.position)).toEqual([2989, 2991, 2992]);
+  });
+});
+
+describe('the list filtered by title', () => {
+  it('keeps titles containing the text (any case, % and _ taken literally), with status and positions', () => {
+    const p = tempProject({ demo: true });
+    const me = p.requireAnnotator();
+    const ids = listArticles(p.db, me, { status: 'all', offset: 0, limit: 50 }).items.map((a) => a.id);
+    const titles = (q: Parameters<typeof listArticles>[2]) => listArticles(p.db, me, q).items.map((a) => a.title);
+    expect(titles({ status: 'all', titleQuery: 'ARMS DEAL', offset: 0, limit: 50 })).toEqual([
+      'Kim Jong Un to meet Putin this month to discuss arms deal: report',
+    ]);
+    const russia = listArticles(p.db, me, { status: 'all', titleQuery: 'russia', offset: 0, limit: 50 });
+    expect(russia.total).toBe(3);
+    // Positions stay those of the whole list.
+    expect(russia.items.map((a) => a.position)).toEqual(russia.items.map((a) => ids.indexOf(a.id)));
+    expect(titles({ status: 'all', titleQuery: '%', offset: 0, limit: 50 })).toEqual([]);
+    expect(titles({ status: 'all', titleQuery: '_', offset: 0, limit: 50 })).toEqual([]);
+    writeTransaction(p.db, (w) => setStatus(w, me, ids[3]!, 'done'));
+    expect(titles({ status: 'done', titleQuery: 'russia', offset: 0, limit: 50 })).toEqual([
+      'Russia’s Putin invites North Korea’s Kim to Russia',
+    ]);
+    expect(titles({ status: 'todo', titleQuery: 'russia', offset: 1, limit: 1 })).toEqual([
+      'Kim expects to meet Putin in Russia, US says',
+    ]);
+    // As the window sends it: the contract trims the query.
+    expect(p.handlers.listArticles(contract.listArticles.input.parse({ titleQuery: '  russia  ' })).total).toBe(3);
   });
 });

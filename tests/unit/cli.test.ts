@@ -93,7 +93,12 @@ describe('spanwise CLI', { timeout: 60_000 }, () => {
     };
     expect(json.articles).toBe(2);
     expect(json.layers).toEqual([
-      { name: 'model', spans: 1, byLabel: { ACTOR: 1 }, status: { todo: 0, in_progress: 0, done: 2 } },
+      {
+        name: 'model',
+        spans: 1,
+        byLabel: { ACTOR: 1 },
+        status: { todo: 0, in_progress: 0, done: 2, skipped: 0, flagged: 0 },
+      },
     ]);
   });
 

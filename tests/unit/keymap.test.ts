@@ -95,6 +95,9 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(acceleratorFor('toggleReviewMode')).toBe('CmdOrCtrl+Shift+R');
     expect(acceleratorFor('showAgreement')).toBe('CmdOrCtrl+Shift+A');
     expect(acceleratorFor('assignWork')).toBe('CmdOrCtrl+Alt+A');
+    expect(acceleratorFor('openProject')).toBe('CmdOrCtrl+O');
+    expect(acceleratorFor('importFiles')).toBe('CmdOrCtrl+I');
+    expect(acceleratorFor('exportProject')).toBe('CmdOrCtrl+E');
   });
 
   it('no chord runs two commands', () => {

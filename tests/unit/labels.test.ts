@@ -60,7 +60,7 @@ describe('createLabel', () => {
 
   it('fills the lowest free digit first, and gives none when 1–9 are all taken', () => {
     const p = tempProject({ demo: false });
-    p.handlers.updateLabel({ id: byName(p, 'CLAIM').id, hotkey: 'c' });
+    p.handlers.updateLabel({ id: byName(p, 'CLAIM').id, hotkey: 'x' });
     expect(p.handlers.createLabel({ name: 'X2' }).hotkey).toBe('2');
     for (let i = 5; i <= 9; i++) expect(p.handlers.createLabel({ name: `X${i}` }).hotkey).toBe(String(i));
     expect(p.handlers.createLabel({ name: 'NOKEY' }).hotkey).toBeNull();

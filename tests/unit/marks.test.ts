@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   assignLanes,
   bucketByParagraph,
+  LANE_PX,
+  lanePitch,
+  RESERVED_LANES,
   segmentParagraph,
   spansAt,
   type MarkSpan,
@@ -90,5 +93,15 @@ describe('spansAt', () => {
     expect(spansAt(spans, 15).map((s) => s.id)).toEqual(['name', 'actor', 'claim']);
     expect(spansAt(spans, 20).map((s) => s.id)).toEqual(['claim']);
     expect(spansAt(spans, 60)).toEqual([]);
+  });
+});
+
+describe('lane pitch', () => {
+  it('keeps every lane inside the room each line reserves, at full pitch while they fit', () => {
+    for (let lanes = 1; lanes <= RESERVED_LANES; lanes++) expect(lanePitch(lanes)).toBe(LANE_PX);
+    for (let lanes = 1; lanes <= 12; lanes++) {
+      expect(lanes * lanePitch(lanes)).toBeLessThanOrEqual(RESERVED_LANES * LANE_PX);
+    }
+    expect(lanePitch(RESERVED_LANES + 1)).toBeLessThan(LANE_PX);
   });
 });

@@ -128,9 +128,13 @@ describe('fresh file', () => {
     );
     expect(() => insertSpan.run('a', 2, 2)).toThrow(/CHECK constraint/);
     expect(() => insertSpan.run('b', -1, 2)).toThrow(/CHECK constraint/);
-    expect(() => db.prepare("INSERT INTO article_status VALUES (1, 1, 'finished', 'n')").run()).toThrow(
-      /CHECK constraint/,
-    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (1, 1, 'finished', 'n')",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint/);
     db.close();
   });
 });
@@ -391,6 +395,11 @@ describe('every earlier schema moves to the latest with its data', () => {
           '00000000-0000-4000-8000-000000000001',
         ]);
         expect(project.handlers.getProgress({})).toMatchObject({ done: 1, total: 2 });
+        // Statuses added by later schemas: a skip, and a flag with its note, on the migrated rows.
+        project.handlers.setStatus({ articleId: 1, status: 'flagged', note: 'two stories' });
+        project.handlers.setStatus({ articleId: 2, status: 'skipped' });
+        expect(project.handlers.getArticle({ id: 1 })).toMatchObject({ status: 'flagged', statusNote: 'two stories' });
+        expect(project.handlers.getProgress({})).toMatchObject({ done: 0, skipped: 1, flagged: 1, total: 2 });
       } finally {
         project.close();
       }

@@ -13,7 +13,7 @@ function articleIds(p: Project): number[] {
 describe('progress', () => {
   it('starts with every article todo', () => {
     const p = tempProject({ demo: true });
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 5, inProgress: 0, done: 0 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 5, inProgress: 0, done: 0, skipped: 0, flagged: 0 });
   });
 
   it('follows setStatus, and setStatus returns the new progress', () => {
@@ -21,15 +21,15 @@ describe('progress', () => {
     const [a, b, c] = articleIds(p);
     expect(p.handlers.setStatus({ articleId: a!, status: 'done' })).toEqual({
       status: 'done',
-      progress: { total: 5, todo: 4, inProgress: 0, done: 1 },
+      progress: { total: 5, todo: 4, inProgress: 0, done: 1, skipped: 0, flagged: 0 },
     });
     p.handlers.setStatus({ articleId: b!, status: 'in_progress' });
     p.handlers.setStatus({ articleId: c!, status: 'done' });
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 2, inProgress: 1, done: 2 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 2, inProgress: 1, done: 2, skipped: 0, flagged: 0 });
     // Back to todo (an explicit row) and re-marking done does not double count.
     p.handlers.setStatus({ articleId: c!, status: 'todo' });
     p.handlers.setStatus({ articleId: a!, status: 'done' });
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 1, done: 1 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 1, done: 1, skipped: 0, flagged: 0 });
     expect(p.handlers.listArticles({ status: 'done', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
   });
 
@@ -38,7 +38,7 @@ describe('progress', () => {
     const [a] = articleIds(p);
     const label = p.handlers.listLabels({})[0]!.id;
     p.handlers.createSpan({ articleId: a!, labelId: label, start: 0, end: 3 });
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 4, inProgress: 1, done: 0 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 4, inProgress: 1, done: 0, skipped: 0, flagged: 0 });
   });
 
   it('two annotators are independent', () => {
@@ -52,16 +52,16 @@ describe('progress', () => {
     p.setAnnotator('bob');
     const bob = p.requireAnnotator();
     expect(bob).not.toBe(ana);
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 5, inProgress: 0, done: 0 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 5, inProgress: 0, done: 0, skipped: 0, flagged: 0 });
     p.handlers.createSpan({ articleId: c!, labelId: label, start: 0, end: 3 });
     p.handlers.setStatus({ articleId: a!, status: 'in_progress' });
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 2, done: 0 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 2, done: 0, skipped: 0, flagged: 0 });
     expect(p.handlers.getArticle({ id: a! }).status).toBe('in_progress');
 
     p.setAnnotator('ana');
-    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 0, done: 2 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 0, done: 2, skipped: 0, flagged: 0 });
     expect(p.handlers.getArticle({ id: a! }).status).toBe('done');
-    expect(getProgress(p.db, bob)).toEqual({ total: 5, todo: 3, inProgress: 2, done: 0 });
+    expect(getProgress(p.db, bob)).toEqual({ total: 5, todo: 3, inProgress: 2, done: 0, skipped: 0, flagged: 0 });
   });
 
   it('total includes articles added later, which start as todo', () => {
@@ -69,7 +69,7 @@ describe('progress', () => {
     const [a] = articleIds(p);
     p.handlers.setStatus({ articleId: a!, status: 'done' });
     writeTransaction(p.db, (w) => addArticle(w, { title: 'new', source: 's', text: 'A new article.' }));
-    expect(p.handlers.getProgress({})).toEqual({ total: 6, todo: 5, inProgress: 0, done: 1 });
+    expect(p.handlers.getProgress({})).toEqual({ total: 6, todo: 5, inProgress: 0, done: 1, skipped: 0, flagged: 0 });
   });
 });
 
@@ -111,5 +111,49 @@ describe('setStatus and touchStatus', () => {
     p.handlers.setAnnotator({ name: 'ana' });
     expect(p.requireAnnotator()).toBe(ana);
     expect(p.handlers.listAnnotators({}).map((x) => x.name)).toEqual(['ana', 'bob']);
+  });
+});
+
+describe('skipped and flagged', () => {
+  it('count apart from done and todo; a flag keeps its note, any other status clears it', () => {
+    const p = tempProject({ demo: true });
+    const [a, b, c] = articleIds(p);
+    p.handlers.setStatus({ articleId: a!, status: 'skipped' });
+    expect(p.handlers.setStatus({ articleId: b!, status: 'flagged', note: 'two stories in one' }).progress).toEqual({
+      total: 5,
+      todo: 3,
+      inProgress: 0,
+      done: 0,
+      skipped: 1,
+      flagged: 1,
+    });
+    expect(p.handlers.getArticle({ id: b! })).toMatchObject({ status: 'flagged', statusNote: 'two stories in one' });
+    expect(p.handlers.getArticle({ id: a! })).toMatchObject({ status: 'skipped', statusNote: '' });
+    expect(p.handlers.listArticles({ status: 'flagged', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([b]);
+    expect(p.handlers.listArticles({ status: 'skipped', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
+    // Reopened: in progress, the note gone.
+    p.handlers.setStatus({ articleId: b!, status: 'in_progress' });
+    expect(p.handlers.getArticle({ id: b! })).toMatchObject({ status: 'in_progress', statusNote: '' });
+    // A note on anything but a flag is refused, and nothing changes.
+    expect(appErrorCode(() => p.handlers.setStatus({ articleId: c!, status: 'done', note: 'why' }))).toBe('BAD_INPUT');
+    expect(p.handlers.getArticle({ id: c! }).status).toBe('todo');
+  });
+
+  it('"next undone" passes over skipped and flagged articles, as over done ones', () => {
+    const p = tempProject({ demo: true });
+    const [a, b, c, d] = articleIds(p);
+    p.handlers.setStatus({ articleId: b!, status: 'skipped' });
+    p.handlers.setStatus({ articleId: c!, status: 'flagged', note: 'unclear' });
+    expect(p.handlers.nextArticle({ afterId: a!, undoneOnly: true, direction: 1 })).toEqual({ id: d });
+    expect(p.handlers.nextArticle({ afterId: a!, undoneOnly: false, direction: 1 })).toEqual({ id: b });
+  });
+
+  it('a first edit does not reopen a skipped or flagged article', () => {
+    const p = tempProject({ demo: true });
+    const [a] = articleIds(p);
+    p.handlers.setStatus({ articleId: a!, status: 'flagged', note: 'check the quote' });
+    const label = p.handlers.listLabels({})[0]!.id;
+    p.handlers.createSpan({ articleId: a!, labelId: label, start: 0, end: 3 });
+    expect(p.handlers.getArticle({ id: a! })).toMatchObject({ status: 'flagged', statusNote: 'check the quote' });
   });
 });

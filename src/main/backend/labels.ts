@@ -1,3 +1,4 @@
+import { labelHotkeyProblem } from '../../shared/keymap';
 import type { Label } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { sql, writeTransaction, type ReadDb } from './db/handles';
@@ -69,10 +70,16 @@ function assertFree(db: ReadDb, field: 'name' | 'hotkey', value: string, exceptI
   }
 }
 
-/** The first free hotkey among 1–9 (null when all are taken). */
+/** A label key must not take one of the editor's own keys (the keymap says which). */
+function assertNotEditorKey(hotkey: string): void {
+  const problem = labelHotkeyProblem(hotkey);
+  if (problem) throw new AppError('CONFLICT', problem);
+}
+
+/** The first free hotkey among 1–9 that the editor does not use itself (null when all are taken). */
 function freeHotkey(db: ReadDb): string | null {
   const used = new Set(HOTKEYS.all(db).map((r) => r.hotkey));
-  for (let i = 1; i <= 9; i++) if (!used.has(String(i))) return String(i);
+  for (let i = 1; i <= 9; i++) if (!used.has(String(i)) && !labelHotkeyProblem(String(i))) return String(i);
   return null;
 }
 
@@ -93,7 +100,10 @@ export function createLabel(db: ReadDb, input: NewLabel): Label {
   return writeTransaction(db, (w) => {
     assertFree(w, 'name', input.name, null);
     const hotkey = input.hotkey === undefined ? freeHotkey(w) : input.hotkey;
-    if (hotkey) assertFree(w, 'hotkey', hotkey, null);
+    if (hotkey) {
+      assertNotEditorKey(hotkey);
+      assertFree(w, 'hotkey', hotkey, null);
+    }
     const count = COUNT.get(w)!;
     const color = input.color ?? freeColor(w, count.n);
     const info = INSERT.run(w, input.name, color, hotkey, input.description ?? '', count.p + 1);
@@ -114,7 +124,10 @@ export function updateLabel(db: ReadDb, input: LabelChanges): Label {
   return writeTransaction(db, (w) => {
     const current = getLabel(w, input.id);
     if (input.name !== undefined) assertFree(w, 'name', input.name, input.id);
-    if (input.hotkey) assertFree(w, 'hotkey', input.hotkey, input.id);
+    if (input.hotkey) {
+      assertNotEditorKey(input.hotkey);
+      assertFree(w, 'hotkey', input.hotkey, input.id);
+    }
     UPDATE.run(
       w,
       input.name ?? current.name,

@@ -15,6 +15,7 @@ import { listBackups } from './backups/backup';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
+import { openProjectHandler } from './jobs/open-project';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
 
@@ -121,11 +122,12 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
     getProgress: () => getProgress(db, me()),
     getArticle: ({ id }) => getArticle(db, me(), id),
     nextArticle: ({ afterId, undoneOnly, direction }) => nextArticle(db, me(), afterId, undoneOnly, direction),
-    setStatus: ({ articleId, status }) => {
+    setStatus: ({ articleId, status, note }) => {
       const annotator = me();
+      if (note && status !== 'flagged') throw new AppError('BAD_INPUT', 'only a flagged article carries a note');
       writeTransaction(db, (w) => {
         getArticle(w, annotator, articleId);
-        setStatus(w, annotator, articleId, status);
+        setStatus(w, annotator, articleId, status, note);
       });
       return { status, progress: getProgress(db, annotator) };
     },
@@ -141,5 +143,6 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
     },
     ...reviewHandlers(db, me, session),
     ...jobHandlers(p.file, db, jobs),
+    ...openProjectHandler(jobs),
   };
 }

@@ -3,8 +3,9 @@ import { now } from './clock';
 import { sql, type ReadDb, type WriteDb } from './db/handles';
 
 const SET = sql(
-  `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)
-   ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+  `INSERT INTO article_status (article_id, annotator_id, status, updated_at, note) VALUES (?, ?, ?, ?, ?)
+   ON CONFLICT (article_id, annotator_id) DO UPDATE
+     SET status = excluded.status, updated_at = excluded.updated_at, note = excluded.note`,
 );
 const TOUCH = sql(
   `INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'in_progress', ?)
@@ -16,8 +17,9 @@ const BY_STATUS = sql<{ status: ArticleStatus; n: number }>(
   'SELECT status, count(*) AS n FROM article_status WHERE annotator_id = ? GROUP BY status',
 );
 
-export function setStatus(db: WriteDb, annotatorId: number, articleId: number, status: ArticleStatus): void {
-  SET.run(db, articleId, annotatorId, status, now());
+/** Sets the status; a flag keeps its note, any other status clears it. */
+export function setStatus(db: WriteDb, annotatorId: number, articleId: number, status: ArticleStatus, note = ''): void {
+  SET.run(db, articleId, annotatorId, status, now(), status === 'flagged' ? note : '');
 }
 
 /** First edit of a 'todo' article moves it to 'in_progress'; 'done' stays done. */
@@ -32,5 +34,7 @@ export function getProgress(db: ReadDb, annotatorId: number): Progress {
   >;
   const done = by.done ?? 0;
   const inProgress = by.in_progress ?? 0;
-  return { total, done, inProgress, todo: total - done - inProgress };
+  const skipped = by.skipped ?? 0;
+  const flagged = by.flagged ?? 0;
+  return { total, done, inProgress, skipped, flagged, todo: total - done - inProgress - skipped - flagged };
 }

@@ -10,7 +10,7 @@ export interface ProjectStats {
     name: string;
     spans: number;
     byLabel: Record<string, number>;
-    status: { todo: number; in_progress: number; done: number };
+    status: { todo: number; in_progress: number; done: number; skipped: number; flagged: number };
   }[];
 }
 
@@ -40,15 +40,18 @@ export function projectStats(db: Db): ProjectStats {
       byLabel[r.label] = r.n;
       spans += r.n;
     }
-    const counted = { in_progress: 0, done: 0 };
+    const counted = { in_progress: 0, done: 0, skipped: 0, flagged: 0 };
     for (const r of statusRows.filter((r) => r.who === a.id)) {
-      if (r.status === 'in_progress' || r.status === 'done') counted[r.status] = r.n;
+      if (r.status in counted) counted[r.status as keyof typeof counted] = r.n;
     }
     return {
       name: displayName(a, annotators),
       spans,
       byLabel,
-      status: { todo: articles - counted.in_progress - counted.done, ...counted },
+      status: {
+        todo: articles - counted.in_progress - counted.done - counted.skipped - counted.flagged,
+        ...counted,
+      },
     };
   });
   return { articles, labels, layers };
@@ -60,13 +63,15 @@ export function formatStats(s: ProjectStats): string {
   ];
   const labels = [...new Set([...s.labels, ...s.layers.flatMap((l) => Object.keys(l.byLabel))])];
   if (s.layers.length === 0) return lines.join('\n');
-  const head = ['layer', ...labels, 'total', 'done', 'in progress', 'todo'];
+  const head = ['layer', ...labels, 'total', 'done', 'in progress', 'skipped', 'flagged', 'todo'];
   const rows = s.layers.map((l) => [
     l.name,
     ...labels.map((name) => String(l.byLabel[name] ?? 0)),
     String(l.spans),
     String(l.status.done),
     String(l.status.in_progress),
+    String(l.status.skipped),
+    String(l.status.flagged),
     String(l.status.todo),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -37,7 +37,8 @@ export type CheckedArticle = Omit<ParsedArticle, 'layers'> & { layers: CheckedLa
 const SPAN_BATCH = 32;
 const SPAN_COLUMNS = 9;
 
-const RANK = `CASE %s WHEN 'done' THEN 2 WHEN 'in_progress' THEN 1 ELSE 0 END`;
+// An imported status never moves an article back: done over a skip or a flag, over in progress.
+const RANK = `CASE %s WHEN 'done' THEN 3 WHEN 'skipped' THEN 2 WHEN 'flagged' THEN 2 WHEN 'in_progress' THEN 1 ELSE 0 END`;
 
 export function titleOf(text: string): string {
   for (const line of text.split(/\r\n|\r|\n/, 50)) {

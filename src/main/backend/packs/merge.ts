@@ -4,6 +4,7 @@
 // tie-break on equal times, so merging is idempotent and the order of packs does not matter.
 // All packs are read and checked before the project is touched, and written in one
 // transaction: a refused pack leaves the project as it was.
+import { labelHotkeyProblem } from '../../../shared/keymap';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { MergeSummary } from '../../../shared/packs';
@@ -30,7 +31,8 @@ interface SpanRow {
   deleted: 0 | 1;
 }
 
-const RANK: Record<string, number> = { todo: 0, in_progress: 1, done: 2 };
+// At the same time stamp the more settled status wins; a skip or a flag is settled, not done.
+const RANK: Record<string, number> = { todo: 0, in_progress: 1, skipped: 2, flagged: 2, done: 3 };
 
 /** Orders two versions of a span with the same id: later update first, then a fixed order. */
 function newer(a: { updatedAt: string; key: string }, b: { updatedAt: string; key: string }): boolean {
@@ -89,8 +91,9 @@ class Merger {
     let id = this.q.label.get(name)?.id;
     if (id === undefined) {
       const rec = pack.labels.find((l) => l.name.toLowerCase() === key);
-      // The pack's hotkey when it is free here; otherwise the first free one.
-      const hotkey = rec?.hotkey && !this.q.hotkeyUsed.get(rec.hotkey) ? rec.hotkey : undefined;
+      // The pack's hotkey when it is free here (and not an editor key); otherwise the first free one.
+      const hotkey =
+        rec?.hotkey && !this.q.hotkeyUsed.get(rec.hotkey) && !labelHotkeyProblem(rec.hotkey) ? rec.hotkey : undefined;
       id = createLabel(this.db, {
         name: rec?.name ?? name,
         color: rec?.color,

@@ -1,6 +1,7 @@
 // Opening an assignment pack: the annotator's project gets the pack's articles, labels (with
 // the reviewer's colours and hotkeys) and guidelines, and the pack's person becomes the
 // project's annotator, so that their work packs carry the uid the reviewer expects.
+import { labelHotkeyProblem } from '../../../shared/keymap';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenPackSummary } from '../../../shared/packs';
@@ -17,7 +18,9 @@ import { placeArticles } from './project-data';
 
 export type { OpenPackSummary } from '../../../shared/packs';
 
+/** Free here, and not one of the editor's own keys (a pack from an older version may carry one). */
 function hotkeyFree(db: Db, hotkey: string, exceptId: number | null): boolean {
+  if (labelHotkeyProblem(hotkey)) return false;
   return !db.prepare('SELECT 1 FROM labels WHERE hotkey = ? COLLATE NOCASE AND id IS NOT ?').get(hotkey, exceptId);
 }
 

@@ -46,6 +46,20 @@ export function assignLanes(spans: readonly MarkSpan[], clip: Range): Map<string
   return result;
 }
 
+/** Vertical space per underline lane, in px, while the lanes fit the room lines reserve. */
+export const LANE_PX = 5;
+/** Lanes every line has room for (kept in sync with --lane-room in editor.css). */
+export const RESERVED_LANES = 3;
+
+/**
+ * The distance between lanes: every line reserves room for RESERVED_LANES, whether or not it
+ * has spans, so adding or removing a span never changes a line's height (the text never moves
+ * under the reader). Deeper nesting packs its lanes closer within the same room.
+ */
+export function lanePitch(laneCount: number): number {
+  return laneCount <= RESERVED_LANES ? LANE_PX : (RESERVED_LANES * LANE_PX) / laneCount;
+}
+
 export interface Segment {
   start: number;
   end: number;

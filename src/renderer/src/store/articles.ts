@@ -8,6 +8,8 @@ export const PAGE_SIZE = 200;
 
 export interface ArticlesSlice {
   filter: StatusFilter;
+  /** The list shows only articles whose title contains this ('' for all). */
+  titleQuery: string;
   listTotal: number;
   /** Loaded rows by their index in the filtered list. */
   rows: Record<number, ArticleListItem>;
@@ -15,6 +17,7 @@ export interface ArticlesSlice {
   /** Bumped on every reload so that components drop stale page requests. */
   listVersion: number;
   setFilter(filter: StatusFilter): Promise<void>;
+  setTitleQuery(query: string): Promise<void>;
   reloadList(): Promise<void>;
   ensureRows(from: number, to: number): void;
   patchListItem(id: number, patch: Partial<ArticleListItem>): void;
@@ -27,6 +30,7 @@ const loadingPages = new Set<string>();
 
 export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
   filter: 'all',
+  titleQuery: '',
   listTotal: 0,
   rows: {},
   progress: null,
@@ -35,24 +39,29 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
     set({ filter });
     await get().reloadList();
   },
+  setTitleQuery: async (titleQuery) => {
+    set({ titleQuery });
+    await get().reloadList();
+  },
   reloadList: async () => {
     const version = get().listVersion + 1;
     set({ listVersion: version });
-    const { total, items } = await call('listArticles', { status: get().filter, offset: 0, limit: PAGE_SIZE });
+    const { filter, titleQuery } = get();
+    const { total, items } = await call('listArticles', { status: filter, titleQuery, offset: 0, limit: PAGE_SIZE });
     if (get().listVersion !== version) return;
     const rows: Record<number, ArticleListItem> = {};
     items.forEach((item, i) => (rows[i] = item));
     set({ listTotal: total, rows });
   },
   ensureRows: (from, to) => {
-    const { rows, listVersion, filter } = get();
+    const { rows, listVersion, filter, titleQuery } = get();
     for (let page = Math.floor(from / PAGE_SIZE); page * PAGE_SIZE <= to; page++) {
       const first = page * PAGE_SIZE;
       if (rows[first]) continue;
       const key = `${listVersion}:${page}`;
       if (loadingPages.has(key)) continue;
       loadingPages.add(key);
-      void call('listArticles', { status: filter, offset: first, limit: PAGE_SIZE })
+      void call('listArticles', { status: filter, titleQuery, offset: first, limit: PAGE_SIZE })
         .then(({ items }) => {
           if (get().listVersion !== listVersion) return;
           const next = { ...get().rows };

@@ -4,6 +4,7 @@
 import type { AppEvent, Input } from '../../../shared/contract';
 import type { JobState } from '../../../shared/jobs';
 import { call } from '../api';
+import { chooseFiles, isPack, pathsOf } from '../lib/chooseFiles';
 import type { Slice } from './types';
 
 export type ImportRequest = Input<'startImport'>;
@@ -23,6 +24,10 @@ export interface JobsSlice {
 
   handleJobEvent(event: AppEvent): void;
   openImport(paths: string[]): void;
+  /** Dropped or chosen files: packs are opened or merged by their header, the rest imported. */
+  receivePaths(paths: string[]): void;
+  /** The window's file chooser for an import (Ctrl+I, the empty state's button). */
+  chooseImport(): Promise<void>;
   openExport(): Promise<void>;
   closeJobSheets(): void;
   setDragging(dragging: boolean): void;
@@ -64,6 +69,18 @@ export const createJobsSlice: Slice<JobsSlice> = (set, get) => ({
 
   openImport(paths) {
     set({ importPaths: paths, exportOpen: false, dragging: false, jobsError: null });
+  },
+
+  receivePaths(paths) {
+    const packs = paths.filter(isPack);
+    const others = paths.filter((p) => !isPack(p));
+    if (packs.length) void get().openPackFiles(packs);
+    if (others.length) get().openImport(others);
+  },
+
+  async chooseImport() {
+    const files = await chooseFiles({ multiple: true, testId: 'import-file' });
+    get().receivePaths(await pathsOf(files));
   },
 
   async openExport() {

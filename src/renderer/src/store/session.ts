@@ -1,6 +1,7 @@
 import type { Input } from '../../../shared/contract';
 import type { Label, Session } from '../../../shared/model';
 import { call } from '../api';
+import { chooseFiles, pathsOf } from '../lib/chooseFiles';
 import { writesSettled } from './save';
 import type { Slice } from './types';
 
@@ -14,6 +15,8 @@ export interface SessionSlice {
   setAnnotator(name: string): Promise<void>;
   /** After an import: labels, list, progress and the open article's spans, keeping undo history. */
   refreshProject(): Promise<void>;
+  /** Ctrl+O: another project file, chosen in the window; the host switches and the window reloads. */
+  chooseProject(): Promise<void>;
   createLabel(input: Input<'createLabel'>): Promise<void>;
   updateLabel(input: Input<'updateLabel'>): Promise<void>;
 }
@@ -60,6 +63,15 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     await Promise.all([get().reloadList(), get().refreshProgress()]);
     if (get().article) await get().reloadArticle();
     else await get().startAnnotating();
+  },
+  chooseProject: async () => {
+    const [path] = await pathsOf(await chooseFiles({ accept: '.spanwise,.sqlite,.db', testId: 'project-file' }));
+    if (!path) return;
+    try {
+      await call('openProject', { path });
+    } catch (err) {
+      get().notify(`Could not open the project: ${err instanceof Error ? err.message : String(err)}`);
+    }
   },
   createLabel: async (input) => {
     await call('createLabel', input);

@@ -3,12 +3,16 @@
 // turned into offsets; everything else (caret, selection, marks) is drawn from the store.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { sourceLabel } from '../../../../shared/source-label';
 import { paragraphs } from '../../../../shared/text';
+import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
 import { afterPaint, measureWhenPainted } from '../../lib/perf';
 import { readerScrolled } from '../../lib/viewScroll';
+import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
+import { ArticleActions } from './ArticleActions';
 import { Paragraph } from './Paragraph';
 import { useParagraphBuckets } from './useParagraphBuckets';
 import { visiblePlain } from '../../lib/invisibles';
@@ -16,7 +20,7 @@ import { ShownText } from '../text/ShownText';
 
 /** Rough height of a paragraph before it is measured: ~70 characters a line. */
 function estimateHeight(length: number): number {
-  return Math.max(1, Math.ceil(length / 70)) * 30 + 18;
+  return Math.max(1, Math.ceil(length / 70)) * 42 + 18;
 }
 
 function paragraphIndexAt(paras: { start: number; end: number }[], offset: number): number {
@@ -38,7 +42,12 @@ export function ArticleView() {
   const spanPicked = useStore((s) => s.spanPicked);
   const flash = useStore((s) => s.flash);
   const labelsList = useStore((s) => s.labels);
-  const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
+  const scheme = useColorScheme();
+  // Marks in the theme's colours: on the dark page a label's colour is lightened to stay readable.
+  const labels = useMemo(
+    () => selectLabelsById(labelsList.map((l) => ({ ...l, color: markColor(l.color, scheme) }))),
+    [labelsList, scheme],
+  );
   const setSelection = useStore((s) => s.setSelection);
   const clickAt = useStore((s) => s.clickAt);
   const snap = useStore((s) => s.snap);
@@ -174,9 +183,10 @@ export function ArticleView() {
           <h1 data-testid="article-title">
             <ShownText text={article.title} />
           </h1>
-          <div className="article-source">
-            <ShownText text={article.source} />
+          <div className="article-source" title={visiblePlain(article.source)} data-testid="article-source">
+            <ShownText text={sourceLabel(article.source, article.meta)} />
           </div>
+          <ArticleActions />
         </header>
         {paras.length === 0 ? <p className="empty">This article has no text.</p> : null}
         <div

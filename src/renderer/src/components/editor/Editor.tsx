@@ -1,3 +1,4 @@
+import { shortcutText } from '../../../../shared/keymap';
 import { useStore } from '../../store';
 import { ArticleView } from './ArticleView';
 import { FindBar } from './FindBar';
@@ -10,6 +11,7 @@ export function Editor() {
   const total = useStore((s) => s.progress?.total ?? null);
   const error = useStore((s) => s.articleError);
   const finding = useStore((s) => s.overlay === 'find');
+  const chooseImport = useStore((s) => s.chooseImport);
   return (
     <main className="editor">
       <Palette />
@@ -23,7 +25,21 @@ export function Editor() {
       ) : total === 0 ? (
         <div className="empty-state" data-testid="empty-project">
           <h2>No articles yet</h2>
-          <p>Import articles with File → Import…, or drop text, JSONL or JSON files onto this window.</p>
+          <p>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void chooseImport()}
+              data-testid="empty-import"
+              title={shortcutText('importFiles')}
+            >
+              Import articles…
+            </button>
+          </p>
+          <p>
+            Text files, folders, JSONL, doccano, Label Studio or Prodigy exports, or CoNLL. You can also drop them onto
+            this window, or press <kbd>{shortcutText('importFiles')}</kbd>.
+          </p>
         </div>
       ) : (
         <div className="empty-state">Loading…</div>

@@ -1,5 +1,6 @@
 // The label palette: every label's colour, name and hotkey, always visible; the selected
 // span's label is highlighted. Clicking a label applies it, like its hotkey.
+import { shortcutText } from '../../../../shared/keymap';
 import { useStore } from '../../store';
 
 export function Palette() {
@@ -31,13 +32,13 @@ export function Palette() {
       <button
         type="button"
         className={`snap-btn ${snap ? '' : 'off'}`}
-        title="Toggle word snapping (C)"
+        title={`Toggle word snapping (${shortcutText('toggleSnap')})`}
         onMouseDown={(e) => e.preventDefault()}
         onClick={toggleSnap}
         data-testid="snap-toggle"
         aria-pressed={snap}
       >
-        {snap ? 'Snap: words' : 'Snap: characters'} <kbd>C</kbd>
+        {snap ? 'Snap: words' : 'Snap: characters'} <kbd>{shortcutText('toggleSnap')}</kbd>
       </button>
     </div>
   );

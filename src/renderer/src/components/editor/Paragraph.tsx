@@ -5,11 +5,9 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { Label, Span } from '../../../../shared/model';
 import type { Range } from '../../../../shared/text';
 import { displayPieces } from '../../lib/invisibles';
-import { assignLanes, segmentParagraph } from '../../lib/marks';
+import { assignLanes, lanePitch, segmentParagraph } from '../../lib/marks';
 import '../text/shown-text.css';
 
-/** Vertical space per underline lane, in px (kept in sync with --lane in styles/app.css). */
-export const LANE_PX = 5;
 const LINE_PX = 2.5;
 const SELECTED_LINE_PX = 4;
 
@@ -38,6 +36,7 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
   const { para, text, spans, labels, selStart, selEnd, caret, selectedSpanId, flash } = props;
   const lanes = assignLanes(spans, para);
   const laneCount = spans.length ? Math.max(...lanes.values()) + 1 : 0;
+  const pitch = lanePitch(laneCount);
   const cuts: number[] = [];
   if (selStart !== null && selEnd !== null) cuts.push(selStart, selEnd);
   if (caret !== null) cuts.push(caret);
@@ -80,18 +79,18 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
         const thick = s.id === selectedSpanId ? SELECTED_LINE_PX : LINE_PX;
         layers.push(`linear-gradient(${color},${color})`);
         // Lane 0 sits just under the text; outer (longer) spans further down.
-        positions.push(`0 calc(100% - ${(laneCount - 1 - lane) * LANE_PX}px)`);
+        positions.push(`0 calc(100% - ${(laneCount - 1 - lane) * pitch}px)`);
         sizes.push(`100% ${thick}px`);
       }
       const inner = labels.get(covering[0]!.labelId)?.color ?? '#888888';
       const isSel = covering.some((s) => s.id === selectedSpanId);
-      layers.push(`linear-gradient(${alpha(inner, isSel ? '55' : '22')},${alpha(inner, isSel ? '55' : '22')})`);
+      layers.push(`linear-gradient(${alpha(inner, isSel ? '40' : '22')},${alpha(inner, isSel ? '40' : '22')})`);
       positions.push('0 0');
-      sizes.push(`100% calc(100% - ${laneCount * LANE_PX}px)`);
+      sizes.push(`100% calc(100% - ${laneCount * pitch}px)`);
       style.backgroundImage = layers.join(',');
       style.backgroundPosition = positions.join(',');
       style.backgroundSize = sizes.join(',');
-      style.paddingBottom = `${laneCount * LANE_PX}px`;
+      style.paddingBottom = `${laneCount * pitch}px`;
       classes.push('marked');
       if (isSel) classes.push('in-selected');
       if (selected && seg.start === Math.max(selected.start, para.start)) classes.push('sel-start');
@@ -126,13 +125,7 @@ export const Paragraph = memo(function Paragraph(props: ParagraphProps) {
   if (caret === para.end) out.push(<span key="caret" className="caret" aria-hidden="true" />);
 
   return (
-    <p
-      className="para"
-      data-p={props.index}
-      data-s={para.start}
-      data-e={para.end}
-      style={{ '--lanes': laneCount } as CSSProperties}
-    >
+    <p className="para" data-p={props.index} data-s={para.start} data-e={para.end}>
       {out}
     </p>
   );

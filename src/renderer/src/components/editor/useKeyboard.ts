@@ -62,6 +62,18 @@ export function runCommand(command: MenuCommand): void {
       return void s.exportMyWork();
     case 'restoreBackup':
       return void s.openBackups();
+    case 'openProject':
+      return void s.chooseProject();
+    case 'importFiles':
+      return void s.chooseImport();
+    case 'exportProject':
+      return void s.openExport();
+    case 'skipArticle':
+      return void s.skipAndNext();
+    case 'flagArticle':
+      return s.article ? s.setOverlay('flag') : undefined;
+    case 'reopenArticle':
+      return void s.reopenArticle();
   }
 }
 

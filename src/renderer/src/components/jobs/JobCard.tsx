@@ -1,5 +1,8 @@
 // One job: title, progress bar and Cancel while it runs; the summary (offset unit, loss
-// report), the error, or "cancelled: nothing was changed" once it ends.
+// report), the error, or "cancelled: nothing was changed" once it ends. A success folds to its
+// title line a few seconds later, so that cards do not stay over the text; a failure, a warning
+// or a card the user has touched stays open.
+import { useEffect, useState } from 'react';
 import type { JobState } from '../../../../shared/jobs';
 import { useStore } from '../../store';
 import { isActive } from '../../store/jobs';
@@ -38,18 +41,70 @@ function Report({ text }: { text: string }) {
   );
 }
 
+/** How long a successful job's card stays open before it folds to its title line. */
+export const COLLAPSE_AFTER_MS = 4000;
+
+/** Folds the card once the job has succeeded, unless the user has touched it. */
+function useCollapse(job: JobState, warning: boolean) {
+  const [collapsed, setCollapsed] = useState(false);
+  const [held, setHeld] = useState(false);
+  const succeeded = job.phase === 'done' && !warning;
+  useEffect(() => {
+    if (!succeeded || held) return;
+    const timer = setTimeout(() => setCollapsed(true), COLLAPSE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [succeeded, held]);
+  return {
+    collapsed,
+    hold: () => setHeld(true),
+    toggle: () => {
+      setHeld(true);
+      setCollapsed((c) => !c);
+    },
+  };
+}
+
 export function JobCard({ job }: { job: JobState }) {
   const cancel = useStore((s) => s.cancelJob);
   const dismiss = useStore((s) => s.dismissJob);
   const active = isActive(job);
   const pct = percent(job);
   const loss = job.exportSummary?.loss;
+  const { collapsed, hold, toggle } = useCollapse(job, Boolean(loss && loss.dropped > 0));
+  if (collapsed) {
+    return (
+      <section
+        className="job-card done collapsed"
+        data-testid="job-card"
+        data-phase={job.phase}
+        data-collapsed="true"
+        aria-label={job.title}
+      >
+        <header>
+          <button
+            type="button"
+            className="job-expand"
+            onClick={toggle}
+            data-testid="job-expand"
+            title="Show the summary"
+          >
+            ✓ {job.title}
+          </button>
+          <button type="button" onClick={() => dismiss(job.id)} aria-label="Dismiss" data-testid="job-dismiss">
+            ×
+          </button>
+        </header>
+      </section>
+    );
+  }
   return (
     <section
       className={`job-card ${job.phase}`}
       data-testid="job-card"
       data-phase={job.phase}
+      data-collapsed="false"
       aria-label={visiblePlain(job.title)}
+      onPointerDown={hold}
     >
       <header>
         <strong>

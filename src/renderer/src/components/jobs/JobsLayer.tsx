@@ -4,6 +4,7 @@
 // end, the summary (offset unit, loss report, merge per pack).
 // Mount once, e.g. <JobsLayer currentAnnotator={name} onImported={reload} /> at the end of App.
 import { useEffect, useRef } from 'react';
+import { pathsOf } from '../../lib/chooseFiles';
 import { useStore } from '../../store';
 import { selectWritingJob, writingNoun } from '../../store/jobs';
 import type { JobState } from '../../../../shared/jobs';
@@ -21,16 +22,6 @@ export interface JobsLayerProps {
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
-}
-
-/** Paths of dropped or chosen files and folders (the host tells them; '' when unknown). */
-export async function pathsOf(files: readonly File[]): Promise<string[]> {
-  const paths = await Promise.all(files.map((f) => window.api.pathForFile(f)));
-  return paths.filter((p) => p.length > 0);
-}
-
-function isPack(p: string): boolean {
-  return p.toLowerCase().endsWith('.swpack');
 }
 
 /** An inbox look that found nothing new: not worth a card. */
@@ -60,7 +51,7 @@ function changedProject(job: JobState): boolean {
 function useDropToImport(): void {
   const depth = useRef(0);
   useEffect(() => {
-    const { setDragging, openImport } = useStore.getState();
+    const { setDragging, receivePaths } = useStore.getState();
     const enter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -82,13 +73,7 @@ function useDropToImport(): void {
       e.preventDefault();
       depth.current = 0;
       setDragging(false);
-      void pathsOf(Array.from(e.dataTransfer?.files ?? [])).then((paths) => {
-        // Packs are opened or merged by their header; everything else is an import.
-        const packs = paths.filter(isPack);
-        const others = paths.filter((p) => !isPack(p));
-        if (packs.length) void useStore.getState().openPackFiles(packs);
-        if (others.length) openImport(others);
-      });
+      void pathsOf(Array.from(e.dataTransfer?.files ?? [])).then(receivePaths);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -3,7 +3,7 @@
 // my work, the inbox folder.
 import { useRef } from 'react';
 import { useStore } from '../../store';
-import { pathsOf } from '../jobs/JobsLayer';
+import { pathsOf } from '../../lib/chooseFiles';
 import { Sheet } from '../shell/Sheet';
 import '../jobs/jobs.css';
 import './packs.css';

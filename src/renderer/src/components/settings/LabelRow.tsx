@@ -1,6 +1,8 @@
 // One editable label: colour, name, hotkey, description. Changes are saved when a field is
-// left (or Enter); a clash (name or hotkey already taken) is shown here and nothing changes.
+// left (or Enter); a clash (name or hotkey already taken, or a key the editor uses itself) is
+// shown here and nothing changes.
 import { useState } from 'react';
+import { labelHotkeyProblem } from '../../../../shared/keymap';
 import type { Label } from '../../../../shared/model';
 import { useStore } from '../../store';
 
@@ -19,6 +21,13 @@ export function LabelRow({ label }: { label: Label }) {
   const save = async (field: Field, value: string) => {
     const current = field === 'hotkey' ? (label.hotkey ?? '') : label[field];
     if (value === current) return;
+    // Said here at once, in the words the backend would use: a key the editor needs is refused.
+    const problem = field === 'hotkey' && value ? labelHotkeyProblem(value) : null;
+    if (problem) {
+      setError(problem);
+      setDraft((d) => ({ ...d, hotkey: current }));
+      return;
+    }
     try {
       setError(null);
       await updateLabel({ id: label.id, [field]: field === 'hotkey' ? value || null : value });

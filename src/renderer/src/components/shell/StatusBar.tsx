@@ -1,5 +1,6 @@
 // Project, annotator, article position and the save state: "saved" after every edit; a
 // failed write is loud.
+import { shortcutText } from '../../../../shared/keymap';
 import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
@@ -92,7 +93,7 @@ export function StatusBar() {
           e.currentTarget.blur();
           void setReviewMode(!reviewing);
         }}
-        title="View → Review mode (Ctrl+Shift+R)"
+        title={`View → Review mode (${shortcutText('toggleReviewMode')})`}
         data-testid="review-toggle"
       >
         {reviewing ? 'Review mode' : 'Annotation mode'}
@@ -102,7 +103,7 @@ export function StatusBar() {
       </span>
       {reviewing ? null : <span className="sb-item">{snap ? 'Word snapping' : 'Character precision'}</span>}
       {reviewing ? null : <KeyMode />}
-      <span className="sb-notice" role="status" aria-live="polite">
+      <span className="sb-notice" role="status" aria-live="polite" data-testid="status-notice">
         {notice}
       </span>
       {reviewing && reviewError ? (

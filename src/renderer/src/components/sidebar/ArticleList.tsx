@@ -2,15 +2,18 @@
 // scroll into view. Up/Down move, Enter opens.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { sourceLabel } from '../../../../shared/source-label';
 import { listKeyTarget } from '../../lib/listKeys';
+import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
+import { visiblePlain } from '../../lib/invisibles';
 import { ShownText } from '../text/ShownText';
 
-const ROW_PX = 52;
-const STATUS_TEXT = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
+const ROW_PX = 58;
 
 export function ArticleList() {
   const total = useStore((s) => s.listTotal);
+  const searching = useStore((s) => s.titleQuery !== '');
   const rows = useStore((s) => s.rows);
   const ensureRows = useStore((s) => s.ensureRows);
   const currentId = useStore((s) => s.article?.id ?? null);
@@ -56,7 +59,11 @@ export function ArticleList() {
       onKeyDown={onKeyDown}
       data-testid="article-list"
     >
-      {total === 0 ? <p className="hint list-empty">No articles match this filter.</p> : null}
+      {total === 0 ? (
+        <p className="hint list-empty">
+          {searching ? 'No article title contains this text.' : 'No articles match this filter.'}
+        </p>
+      ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((v) => {
           const row = rows[v.index];
@@ -81,6 +88,7 @@ export function ArticleList() {
               }}
               data-testid="article-row"
               data-status={row?.status}
+              title={row ? visiblePlain(`${row.title}\n${row.source}`) : undefined}
             >
               {row ? (
                 <>
@@ -93,8 +101,8 @@ export function ArticleList() {
                     <span className="row-title">
                       <ShownText text={row.title} />
                     </span>
-                    <span className="row-source">
-                      <ShownText text={row.source} />
+                    <span className="row-source" data-testid="article-row-source">
+                      <ShownText text={sourceLabel(row.source)} />
                     </span>
                   </span>
                   <span className="row-count" title="Spans">

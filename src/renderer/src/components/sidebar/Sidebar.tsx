@@ -1,3 +1,5 @@
+import { ARTICLE_STATUSES } from '../../../../shared/model';
+import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
 import type { StatusFilter } from '../../store/articles';
 import { ArticleList } from './ArticleList';
@@ -5,15 +7,15 @@ import './sidebar.css';
 
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: 'All' },
-  { value: 'todo', label: 'To do' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'done', label: 'Done' },
+  ...ARTICLE_STATUSES.map((value) => ({ value, label: STATUS_TEXT[value] })),
 ];
 
 export function Sidebar() {
   const progress = useStore((s) => s.progress);
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
+  const titleQuery = useStore((s) => s.titleQuery);
+  const setTitleQuery = useStore((s) => s.setTitleQuery);
   const pct = progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <aside className="sidebar" aria-label="Article set">
@@ -22,6 +24,8 @@ export function Sidebar() {
           <span>
             {progress ? `${progress.done} of ${progress.total} done` : '—'}
             {progress && progress.inProgress ? ` · ${progress.inProgress} in progress` : ''}
+            {progress && progress.skipped ? ` · ${progress.skipped} skipped` : ''}
+            {progress && progress.flagged ? ` · ${progress.flagged} flagged` : ''}
           </span>
           <span>{pct}%</span>
         </div>
@@ -54,6 +58,23 @@ export function Sidebar() {
             </button>
           ))}
         </div>
+        <input
+          type="search"
+          className="list-search"
+          placeholder="Search titles"
+          aria-label="Search article titles"
+          value={titleQuery}
+          onChange={(e) => void setTitleQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Esc empties the search, then leaves it; keys typed here never reach the editor.
+            if (e.key === 'Escape' && titleQuery) {
+              e.stopPropagation();
+              e.nativeEvent.stopImmediatePropagation();
+              void setTitleQuery('');
+            }
+          }}
+          data-testid="list-search"
+        />
       </div>
       <ArticleList />
     </aside>
