@@ -4,6 +4,8 @@ import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
 import { REVIEW_HELP } from './commands/review';
+import { SEARCH_HELP } from './commands/search';
+import { SUGGEST_HELP } from './commands/suggest';
 
 export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
@@ -21,11 +23,14 @@ Commands:
   agreement      inter-annotator agreement: span F1, kappa, alpha per label
   disagreements  write the conflicts between annotators for review (JSONL or CSV)
   review         the review queue; --auto applies the merge policy (unanimous, majority)
+  search         full-text search over the articles: words, "phrases", prefix*
+  suggest        an annotator's suggestions (own labels, syndicated copies); --accept
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
-Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md
+Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md;
+search and suggestions: docs/across.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -100,6 +105,8 @@ Examples:
   assign: ASSIGN_HELP,
   'open-pack': OPEN_PACK_HELP,
   review: REVIEW_HELP,
+  search: SEARCH_HELP,
+  suggest: SUGGEST_HELP,
   stats: `Usage: spanwise stats <project.db> [--json]
 
 Prints the number of articles and, per annotator layer, spans per label and article status.

@@ -1,4 +1,4 @@
-// `spanwise init|import|export|stats|pack|merge|assign|open-pack|agreement|disagreements|review`:
+// `spanwise init|import|export|stats|pack|merge|assign|open-pack|agreement|disagreements|review|search|suggest`:
 // the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
@@ -24,6 +24,8 @@ import { mergeCommand } from './commands/merge';
 import { openPackCommand } from './commands/open-pack';
 import { packCommand } from './commands/pack';
 import { reviewCommand } from './commands/review';
+import { searchCommand } from './commands/search';
+import { suggestCommand } from './commands/suggest';
 
 export interface Io {
   out(text: string): void;
@@ -178,6 +180,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   agreement: agreementCommand,
   disagreements: disagreementsCommand,
   review: reviewCommand,
+  search: searchCommand,
+  suggest: suggestCommand,
 };
 
 export async function main(args: string[], io: Io = processIo): Promise<number> {

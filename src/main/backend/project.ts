@@ -16,6 +16,7 @@ import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
+import { acrossHandlers } from './across/handlers';
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
@@ -126,6 +127,7 @@ function createHandlers(p: Project, jobs: JobsHost | undefined): Omit<Handlers, 
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),
     restoreSpan: ({ id }) => restoreSpan(db, me(), id),
     ...reviewHandlers(db, me, session),
+    ...acrossHandlers(db, me),
     ...jobHandlers(p.file, db, jobs),
   };
 }
