@@ -1,13 +1,46 @@
 // Projection of a labelled span from one sentence onto its copy in another article. The two
 // sentences' tokens (words and punctuation marks, normalised) are aligned by a longest common
-// subsequence, so an edited clause elsewhere in the sentence, other quote marks or other
-// spacing leave the rest aligned. A span projects when it starts and ends on token edges, every
+// subsequence (and blocks the copy moved elsewhere in the sentence), so an edited clause
+// elsewhere in the sentence, other quote marks or other spacing leave the rest aligned. A span projects when it starts and ends on token edges, every
 // word of it is aligned, and its words' partners are consecutive words of the copy; it lands
 // on exactly those words (with the span's outer punctuation where the copy has it too). Any
 // other case is refused with the reason.
 import type { Token } from './normalize';
 
 export type Projection = { start: number; end: number } | { refused: string };
+
+/** A moved block counts from this many tokens in a row (fewer would pair stray common words). */
+const MOVED_RUN = 3;
+
+/**
+ * Pairs [i, j] of aligned tokens: a longest common subsequence, then, among the tokens it left
+ * out, blocks of MOVED_RUN tokens or more that the copy has in another order (a clause moved
+ * to the front of the sentence). Sorted by i.
+ */
+export function alignTokens(a: readonly Token[], b: readonly Token[]): [number, number][] {
+  const first = lcsPairs(a, b);
+  const usedA = new Set(first.map(([i]) => i));
+  const usedB = new Set(first.map(([, j]) => j));
+  const restA = a.map((_, i) => i).filter((i) => !usedA.has(i));
+  const restB = b.map((_, j) => j).filter((j) => !usedB.has(j));
+  const second = lcsPairs(
+    restA.map((i) => a[i]!),
+    restB.map((j) => b[j]!),
+  ).map(([x, y]): [number, number] => [restA[x]!, restB[y]!]);
+  const moved: [number, number][] = [];
+  let run: [number, number][] = [];
+  const flush = () => {
+    if (run.length >= MOVED_RUN) moved.push(...run);
+    run = [];
+  };
+  for (const pair of second) {
+    const prev = run[run.length - 1];
+    if (prev && (pair[0] !== prev[0] + 1 || pair[1] !== prev[1] + 1)) flush();
+    run.push(pair);
+  }
+  flush();
+  return [...first, ...moved].sort((x, y) => x[0] - y[0]);
+}
 
 /** Pairs [i, j] of a longest common subsequence of a and b (by normalised form), in order. */
 export function lcsPairs(a: readonly Token[], b: readonly Token[]): [number, number][] {
@@ -49,7 +82,7 @@ export function project(source: readonly Token[], copy: readonly Token[], start:
   while (last + 1 < source.length && source[last + 1]!.start < end) last++;
   if (source[last]!.end !== end) return { refused: 'the span does not end at a word' };
   const partner = new Map<number, number>();
-  for (const [i, j] of lcsPairs(source, copy)) partner.set(i, j);
+  for (const [i, j] of alignTokens(source, copy)) partner.set(i, j);
   const words: number[] = [];
   for (let i = first; i <= last; i++) {
     if (!source[i]!.word) continue;

@@ -4,9 +4,10 @@
 // diacritics folded away): two sentences of different articles match when at least
 // SENTENCE_MATCH of the shorter one's word 3-grams are in the other, so a copy with a dropped
 // clause or a changed word still matches. Candidates come from an inverted index of 3-gram
-// hashes. Two articles are near-duplicates when at least CLUSTER_SHARE of either one's
-// sentences (those of MIN_WORDS words or more) have a match in the other, and at least
-// MIN_SHARED of them do; near-duplicates are joined into clusters (union-find).
+// hashes. Two articles are near-duplicates when at least CLUSTER_SHARE of either one's words
+// (in sentences of MIN_WORDS words or more) lie in sentences that recur in the other, and at
+// least MIN_SHARED_WORDS do; near-duplicates are joined into clusters (union-find). Words, not
+// sentences, are counted so that a text without sentence punctuation weighs what it holds.
 //
 // The index grows one article at a time: adding an article compares only its sentences with
 // the rest, and every pair score involving it is complete once it is added, so an import of a
@@ -18,10 +19,10 @@ import { sentences, type Range } from './sentences';
 export const SENTENCE_MATCH = 0.5;
 /** Sentences shorter than this (headings, furniture like "top of page") never match. */
 export const MIN_WORDS = 4;
-/** Share of an article's sentences that must recur in the other for the two to be near-duplicates. */
+/** Share of an article's words that must lie in sentences recurring in the other (near-duplicates). */
 export const CLUSTER_SHARE = 0.3;
-/** And at least this many sentences, so one shared quotation never joins two reports. */
-export const MIN_SHARED = 2;
+/** And at least this many words, so a shared slogan never joins two short notes. */
+export const MIN_SHARED_WORDS = 20;
 /** A 3-gram in more sentences than this is boilerplate: it finds no candidates. */
 const POSTING_CAP = 1000;
 
@@ -54,6 +55,7 @@ interface SentenceEntry {
   article: number;
   index: number;
   shingles: number;
+  words: number;
 }
 
 class UnionFind {
@@ -79,16 +81,29 @@ export interface PairScore {
   /** Sentences of a with a match in b, and of b with a match in a. */
   aShared: number;
   bShared: number;
-  aCount: number;
-  bCount: number;
-  /** The larger of the two shares. */
+  /** Words of those sentences, and of all the article's counted sentences. */
+  aWords: number;
+  bWords: number;
+  aTotal: number;
+  bTotal: number;
+  /** The larger of the two word shares. */
   share: number;
+}
+
+export interface IndexOptions {
+  /** Keep each article's text and tokens for projection (default true; grouping alone needs neither). */
+  keepText?: boolean;
 }
 
 export class SentenceIndex {
   private readonly articles = new Map<number, ArticleSentences>();
-  /** Counted sentences (MIN_WORDS or more) per article. */
+  /** Words in counted sentences (MIN_WORDS or more) per article. */
   private readonly counted = new Map<number, number>();
+  private readonly keepText: boolean;
+
+  constructor(options: IndexOptions = {}) {
+    this.keepText = options.keepText ?? true;
+  }
   private readonly entries: SentenceEntry[] = [];
   private readonly postings = new Map<number, number[]>();
   private readonly matches: number[][] = [];
@@ -97,11 +112,11 @@ export class SentenceIndex {
   private readonly members = new Map<number, number[]>();
 
   has(id: number): boolean {
-    return this.articles.has(id);
+    return this.counted.has(id);
   }
 
   get size(): number {
-    return this.articles.size;
+    return this.counted.size;
   }
 
   article(id: number): ArticleSentences | undefined {
@@ -110,7 +125,7 @@ export class SentenceIndex {
 
   /** Adds an article (once; adding it again changes nothing). */
   add(id: number, text: string): void {
-    if (this.articles.has(id)) return;
+    if (this.counted.has(id)) return;
     const all = tokens(normalize(text, { diacritics: true }));
     const list = sentences(text);
     const first: number[] = [];
@@ -128,13 +143,13 @@ export class SentenceIndex {
       sentenceIds.push(sid);
       this.matches.push([]);
       if (words.length < MIN_WORDS) {
-        this.entries.push({ article: id, index, shingles: 0 });
+        this.entries.push({ article: id, index, shingles: 0, words: 0 });
         return;
       }
-      counted++;
+      counted += words.length;
       const grams = new Set<number>();
       for (let k = 0; k + 3 <= words.length; k++) grams.add(hashWords(words, k, k + 3));
-      this.entries.push({ article: id, index, shingles: grams.size });
+      this.entries.push({ article: id, index, shingles: grams.size, words: words.length });
       const shared = new Map<number, number>();
       for (const g of grams) {
         const posting = this.postings.get(g);
@@ -161,28 +176,29 @@ export class SentenceIndex {
         their.add(other);
       }
     });
-    this.articles.set(id, { id, text, sentences: list, tokens: all, first, sentenceIds });
+    if (this.keepText) this.articles.set(id, { id, text, sentences: list, tokens: all, first, sentenceIds });
     this.counted.set(id, counted);
     this.members.set(id, [id]);
+    const words = (set: Set<number>) => [...set].reduce((n, sid) => n + this.entries[sid]!.words, 0);
     for (const [other, mine] of sharedWith) {
+      const their = theirs.get(other)!;
+      const [a, b] = id < other ? [mine, their] : [their, mine];
       const score: PairScore = {
         a: Math.min(id, other),
         b: Math.max(id, other),
-        aShared: 0,
-        bShared: 0,
-        aCount: 0,
-        bCount: 0,
+        aShared: a.size,
+        bShared: b.size,
+        aWords: words(a),
+        bWords: words(b),
+        aTotal: this.counted.get(Math.min(id, other))!,
+        bTotal: this.counted.get(Math.max(id, other))!,
         share: 0,
       };
-      const their = theirs.get(other)!.size;
-      const [aShared, bShared] = id < other ? [mine.size, their] : [their, mine.size];
-      score.aShared = aShared;
-      score.bShared = bShared;
-      score.aCount = this.counted.get(score.a)!;
-      score.bCount = this.counted.get(score.b)!;
-      score.share = Math.max(aShared / Math.max(1, score.aCount), bShared / Math.max(1, score.bCount));
+      score.share = Math.max(score.aWords / Math.max(1, score.aTotal), score.bWords / Math.max(1, score.bTotal));
       this.pairs.set(`${score.a}:${score.b}`, score);
-      if (score.share >= CLUSTER_SHARE && Math.max(aShared, bShared) >= MIN_SHARED) this.join(id, other);
+      if (score.share >= CLUSTER_SHARE && Math.max(score.aWords, score.bWords) >= MIN_SHARED_WORDS) {
+        this.join(id, other);
+      }
     }
   }
 
@@ -199,7 +215,7 @@ export class SentenceIndex {
 
   /** The articles of this article's cluster (itself included), ascending. */
   cluster(id: number): number[] {
-    if (!this.articles.has(id)) return [];
+    if (!this.counted.has(id)) return [];
     return [...this.members.get(this.uf.find(id))!].sort((a, b) => a - b);
   }
 
@@ -224,7 +240,7 @@ export class SentenceIndex {
   /** Sentences of other articles matching sentence `index` of article `id`: article and sentence index. */
   matchesOf(id: number, index: number): { article: number; index: number }[] {
     const a = this.articles.get(id);
-    if (!a) return [];
+    if (!a) throw new Error(`article ${id} is not indexed with its sentences`);
     return this.matches[a.sentenceIds[index]!]!.map((sid) => {
       const e = this.entries[sid]!;
       return { article: e.article, index: e.index };

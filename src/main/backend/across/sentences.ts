@@ -7,6 +7,12 @@ export interface Range {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Titles and abbreviations that end in a dot without ending a sentence; the segmenter breaks
+ * after them ("Mr. | Kim"), so a sentence ending in one is joined to the next on its line.
+ */
+const ABBREVIATION =
+  /(?:^|[\s("'“‘])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|Jr|Sr|No|vs|Mt|Ft|Rev|Hon)\.$/u;
 const LEADING = /^\s+/u;
 const TRAILING = /\s+$/u;
 
@@ -19,7 +25,14 @@ export function sentences(text: string): Range[] {
     for (const line of seg.segment.split(/(?<=\n)/u)) {
       const lead = LEADING.exec(line)?.[0].length ?? 0;
       const trail = TRAILING.exec(line)?.[0].length ?? 0;
-      if (lead < line.length) out.push({ start: offset + lead, end: offset + line.length - trail });
+      if (lead < line.length) {
+        const range = { start: offset + lead, end: offset + line.length - trail };
+        const prev = out[out.length - 1];
+        const between = prev ? text.slice(prev.end, range.start) : '\n';
+        if (prev && !between.includes('\n') && ABBREVIATION.test(text.slice(prev.start, prev.end)))
+          prev.end = range.end;
+        else out.push(range);
+      }
       offset += line.length;
     }
   }
