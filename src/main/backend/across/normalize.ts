@@ -62,43 +62,85 @@ export class Normalized {
 export function normalize(text: string, options: NormalizeOptions = {}): Normalized {
   const caseFold = options.caseFold ?? true;
   const diacritics = options.diacritics ?? false;
-  let out = '';
-  const from: number[] = [];
-  const to: number[] = [];
+  const folded = foldCache(caseFold, diacritics);
+  let out = new Uint16Array(text.length + 8);
+  let from = new Int32Array(text.length + 8);
+  let to = new Int32Array(text.length + 8);
+  let length = 0;
+  const room = (n: number) => {
+    if (length + n <= out.length) return;
+    const size = out.length * 2 + n;
+    const o = new Uint16Array(size);
+    o.set(out);
+    out = o;
+    const f = new Int32Array(size);
+    f.set(from);
+    from = f;
+    const t = new Int32Array(size);
+    t.set(to);
+    to = t;
+  };
   const emit = (s: string, start: number, end: number) => {
-    out += s;
+    room(s.length);
     for (let k = 0; k < s.length; k++) {
-      from.push(start);
-      to.push(end);
+      out[length] = s.charCodeAt(k);
+      from[length] = start;
+      to[length++] = end;
     }
   };
   let i = 0;
   while (i < text.length) {
+    const unit = text.charCodeAt(i);
+    // Plain ASCII letters, digits and punctuation: the common case, without a lookup.
+    if (unit < 0x80 && unit !== 0x2d && unit !== 0x60 && unit > 0x20) {
+      room(1);
+      out[length] = caseFold && unit >= 0x41 && unit <= 0x5a ? unit + 32 : unit;
+      from[length] = i;
+      to[length++] = ++i;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const end = i + width;
-    const last = out.length - 1;
+    const end = i + (cp > 0xffff ? 2 : 1);
+    const last = length > 0 ? out[length - 1] : -1;
     if (isSpace(cp)) {
       // A run of white space is one space covering the whole run.
-      if (last >= 0 && out[last] === ' ' && to[last] === i) to[last] = end;
+      if (last === 0x20 && to[length - 1] === i) to[length - 1] = end;
       else emit(' ', i, end);
     } else if (INVISIBLE.has(cp)) {
       // Dropped: a zero-width joiner or soft hyphen never makes two texts differ.
     } else if (DASHES.has(cp)) {
-      if (last >= 0 && out[last] === '-' && to[last] === i) to[last] = end;
+      if (last === 0x2d && to[length - 1] === i) to[length - 1] = end;
       else emit('-', i, end);
     } else if (SINGLE_QUOTES.has(cp)) emit("'", i, end);
     else if (DOUBLE_QUOTES.has(cp)) emit('"', i, end);
     else if (cp === 0x2026) emit('...', i, end);
     else {
-      let s = String.fromCodePoint(cp);
-      if (caseFold) s = s.toLowerCase();
-      if (diacritics) s = s.normalize('NFD').replace(MARK, '');
+      let s = folded.get(cp);
+      if (s === undefined) {
+        s = String.fromCodePoint(cp);
+        if (caseFold) s = s.toLowerCase();
+        if (diacritics) s = s.normalize('NFD').replace(MARK, '');
+        folded.set(cp, s);
+      }
       if (s.length > 0) emit(s, i, end);
     }
     i = end;
   }
-  return new Normalized(text, out, Int32Array.from(from), Int32Array.from(to));
+  let normalized = '';
+  for (let k = 0; k < length; k += 8192) {
+    normalized += String.fromCharCode(...out.subarray(k, Math.min(length, k + 8192)));
+  }
+  return new Normalized(text, normalized, from.subarray(0, length), to.subarray(0, length));
+}
+
+const caches = new Map<string, Map<number, string>>();
+
+/** Each character's folded form, computed once per process and options. */
+function foldCache(caseFold: boolean, diacritics: boolean): Map<number, string> {
+  const key = `${caseFold}${diacritics}`;
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map<number, string>()));
+  return cache;
 }
 
 /** A word or punctuation mark of a text: its normalised form and its verbatim range. */

@@ -15,6 +15,9 @@
 import { normalize, tokens, type Token } from './normalize';
 import { sentences, type Range } from './sentences';
 
+/** Words as the full-text index and the tokens see them. */
+const WORDS = /[\p{L}\p{N}\p{Co}]+/gu;
+
 /** Share of the shorter sentence's word 3-grams the other must hold for two sentences to match. */
 export const SENTENCE_MATCH = 0.5;
 /** Sentences shorter than this (headings, furniture like "top of page") never match. */
@@ -39,16 +42,26 @@ function hashWords(words: readonly string[], from: number, to: number): number {
   return h >>> 0;
 }
 
-/** One article's sentences with their tokens (words and punctuation, normalised). */
+/** One article's sentences. */
 export interface ArticleSentences {
   id: number;
   text: string;
   sentences: Range[];
-  /** Tokens of the whole text, in order; `first[s]` is sentence s's first token. */
-  tokens: Token[];
-  first: number[];
   /** Global id of each sentence in the index. */
   sentenceIds: number[];
+}
+
+/**
+ * A sentence's tokens (words and punctuation, normalised with diacritics dropped) at verbatim
+ * offsets of its article. Made when asked, not kept: a set of 100,000 articles would hold tens
+ * of millions of them.
+ */
+export function sentenceTokens(text: string, range: Range): Token[] {
+  return tokens(normalize(text.slice(range.start, range.end), { diacritics: true })).map((t) => ({
+    ...t,
+    start: t.start + range.start,
+    end: t.end + range.start,
+  }));
 }
 
 interface SentenceEntry {
@@ -91,7 +104,7 @@ export interface PairScore {
 }
 
 export interface IndexOptions {
-  /** Keep each article's text and tokens for projection (default true; grouping alone needs neither). */
+  /** Keep each article's text and sentences for projection (default true; grouping alone needs neither). */
   keepText?: boolean;
 }
 
@@ -126,19 +139,13 @@ export class SentenceIndex {
   /** Adds an article (once; adding it again changes nothing). */
   add(id: number, text: string): void {
     if (this.counted.has(id)) return;
-    const all = tokens(normalize(text, { diacritics: true }));
     const list = sentences(text);
-    const first: number[] = [];
     const sentenceIds: number[] = [];
-    let t = 0;
     let counted = 0;
     const sharedWith = new Map<number, Set<number>>();
     const theirs = new Map<number, Set<number>>();
     list.forEach((range, index) => {
-      while (t < all.length && all[t]!.start < range.start) t++;
-      first.push(t);
-      const words: string[] = [];
-      for (let k = t; k < all.length && all[k]!.start < range.end; k++) if (all[k]!.word) words.push(all[k]!.norm);
+      const words = normalize(text.slice(range.start, range.end), { diacritics: true }).text.match(WORDS) ?? [];
       const sid = this.entries.length;
       sentenceIds.push(sid);
       this.matches.push([]);
@@ -176,7 +183,7 @@ export class SentenceIndex {
         their.add(other);
       }
     });
-    if (this.keepText) this.articles.set(id, { id, text, sentences: list, tokens: all, first, sentenceIds });
+    if (this.keepText) this.articles.set(id, { id, text, sentences: list, sentenceIds });
     this.counted.set(id, counted);
     this.members.set(id, [id]);
     const words = (set: Set<number>) => [...set].reduce((n, sid) => n + this.entries[sid]!.words, 0);

@@ -15,7 +15,7 @@ import { project } from './align';
 import { sentenceIndex } from './index-cache';
 import { matcher, wordBoundedMatches } from './occurrences-find';
 import { articlesWithWords, termWords } from './search';
-import type { ArticleSentences } from './sentence-index';
+import { sentenceTokens, type ArticleSentences } from './sentence-index';
 import { sentenceOf } from './sentences';
 
 interface OwnSpan {
@@ -143,12 +143,8 @@ function fromOwnLabels(ctx: Context, out: Collector, articles: number[] | null):
   }
 }
 
-function sentenceTokens(a: ArticleSentences, s: number) {
-  const range = a.sentences[s]!;
-  const from = a.first[s]!;
-  let to = from;
-  while (to < a.tokens.length && a.tokens[to]!.start < range.end) to++;
-  return a.tokens.slice(from, to);
+function tokensOf(a: ArticleSentences, s: number) {
+  return sentenceTokens(a.text, a.sentences[s]!);
 }
 
 /** Copy suggestions on `target`: the person's spans in its cluster, projected onto it. */
@@ -171,10 +167,10 @@ function fromCopies(ctx: Context, out: Collector, target: number): ClusterMember
     for (const span of spans) {
       const s = sentenceOf(there.sentences, span.start, span.end);
       if (s < 0) continue;
-      const source = sentenceTokens(there, s);
+      const source = tokensOf(there, s);
       for (const m of index.matchesOf(other, s)) {
         if (m.article !== target) continue;
-        const p = project(source, sentenceTokens(here, m.index), span.start, span.end);
+        const p = project(source, tokensOf(here, m.index), span.start, span.end);
         if ('refused' in p) continue;
         out.offer(target, p.start, p.end, span.labelId, { kind: 'copy', articleId: other, spanId: span.id });
       }
