@@ -172,7 +172,7 @@ export const contract = {
     z
       .object({
         query: z.string().max(1000, 'the query is longer than 1,000 characters'),
-        limit: z.number().int().min(1).max(500).default(50),
+        limit: z.number().int().min(1).max(500).default(20),
         offset: offset.default(0),
       })
       .strict(),

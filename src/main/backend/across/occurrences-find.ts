@@ -10,6 +10,20 @@ export function matcher(needle: string, caseSensitive: boolean): RegExp {
   return new RegExp(needle.replace(SPECIAL, '\\$&'), caseSensitive ? 'gu' : 'giu');
 }
 
+/** Where `needle` occurs in `text` on word edges; case-sensitive by a plain search. */
+export function occurrencesOf(text: string, needle: string, caseSensitive: boolean): TextRange[] {
+  if (!caseSensitive) return wordBoundedMatches(text, matcher(needle, false));
+  const out: TextRange[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (onWordEdges(text, at, at + needle.length)) out.push({ start: at, end: at + needle.length });
+  }
+  return out;
+}
+
+function onWordEdges(text: string, start: number, end: number): boolean {
+  return !(isWordAt(text, start) && isWordAt(text, start - 1)) && !(isWordAt(text, end - 1) && isWordAt(text, end));
+}
+
 /**
  * Where `re` matches in `text` on word edges: a match that starts or ends inside a word (by
  * the editor's word rule, so "Jong" is not found inside "Jong-un") is skipped.
@@ -24,9 +38,7 @@ export function wordBoundedMatches(text: string, re: RegExp): TextRange[] {
       re.lastIndex++;
       continue;
     }
-    const cutStart = isWordAt(text, start) && isWordAt(text, start - 1);
-    const cutEnd = isWordAt(text, end - 1) && isWordAt(text, end);
-    if (cutStart || cutEnd) {
+    if (!onWordEdges(text, start, end)) {
       re.lastIndex = start + 1;
       continue;
     }

@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/result';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { getLabel } from '../labels';
 import { writeBatch } from './batch';
-import { matcher, wordBoundedMatches } from './occurrences-find';
+import { occurrencesOf } from './occurrences-find';
 import { articlesWithWords, termWords } from './search';
 
 export interface OccurrenceQuery {
@@ -58,12 +58,11 @@ export function findOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQu
   const cover = new Map<number, { start: number; end: number }[]>();
   for (const s of COVERING.all(db, annotatorId, q.labelId))
     cover.set(s.articleId, [...(cover.get(s.articleId) ?? []), s]);
-  const re = matcher(needle, q.caseSensitive);
   const occurrences: Occurrence[] = [];
   let covered = 0;
   for (const id of targets) {
     const a = id === origin.id ? origin : ARTICLE.get(db, id)!;
-    for (const m of wordBoundedMatches(a.text, re)) {
+    for (const m of occurrencesOf(a.text, needle, q.caseSensitive)) {
       if (id === q.articleId && m.start === q.start && m.end === q.end) continue;
       if ((cover.get(id) ?? []).some((s) => s.start <= m.start && s.end >= m.end)) {
         covered++;

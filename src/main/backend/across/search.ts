@@ -7,7 +7,7 @@
 import type { SearchResult, SearchResults, TextRange } from '../../../shared/across';
 import { AppError } from '../../../shared/result';
 import { sql, type ReadDb } from '../db/handles';
-import { normalize, tokens, type Token } from './normalize';
+import { normalize } from './normalize';
 
 export interface SearchTerm {
   words: string[];
@@ -73,31 +73,22 @@ export function ftsQuery(terms: readonly SearchTerm[]): string {
   return terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`).join(' AND ');
 }
 
-/** Every place the terms occur in `text`, as verbatim ranges in text order. */
-export function findHits(text: string, terms: readonly SearchTerm[]): TextRange[] {
-  const words = tokens(normalize(text, { diacritics: true }), true);
-  const hits: TextRange[] = [];
-  for (let i = 0; i < words.length; i++) {
-    for (const term of terms) {
-      const end = matchAt(words, i, term);
-      if (end >= 0) hits.push({ start: words[i]!.start, end: words[end]!.end });
-    }
-  }
-  hits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return hits.filter((h, k) => k === 0 || h.start !== hits[k - 1]!.start || h.end !== hits[k - 1]!.end);
+const LETTER = '[\\p{L}\\p{N}\\p{Co}]';
+const ESCAPE = /[.*+?^${}()|[\]\\]/g;
+
+/** A term as a pattern over normalised text: its words in a row, whole words (the last a prefix). */
+function termPattern(term: SearchTerm): string {
+  const words = term.words.map((w) => w.replace(ESCAPE, '\\$&'));
+  return `(?<!${LETTER})${words.join(`(?:(?!${LETTER}).)+`)}${term.prefix ? `${LETTER}*` : ''}(?!${LETTER})`;
 }
 
-/** The index of the last word of `term` matched at word i, or -1. */
-function matchAt(words: readonly Token[], i: number, term: SearchTerm): number {
-  const n = term.words.length;
-  if (i + n > words.length) return -1;
-  for (let k = 0; k < n; k++) {
-    const w = words[i + k]!.norm;
-    const want = term.words[k]!;
-    const ok = term.prefix && k === n - 1 ? w.startsWith(want) : w === want;
-    if (!ok) return -1;
-  }
-  return i + n - 1;
+/** Every place the terms occur in `text`, as verbatim ranges in text order. */
+export function findHits(text: string, terms: readonly SearchTerm[]): TextRange[] {
+  const n = normalize(text, { diacritics: true });
+  const re = new RegExp(terms.map(termPattern).join('|'), 'gu');
+  const hits: TextRange[] = [];
+  for (const m of n.text.matchAll(re)) hits.push(n.toVerbatim(m.index, m.index + m[0].length));
+  return hits;
 }
 
 const CONTEXT = 60;
@@ -141,7 +132,7 @@ export interface SearchOptions {
 export function search(db: ReadDb, query: string, options: SearchOptions = {}): SearchResults {
   const terms = parseQuery(query);
   const fts = ftsQuery(terms);
-  const rows = MATCHES.all(db, fts, options.limit ?? 50, options.offset ?? 0);
+  const rows = MATCHES.all(db, fts, options.limit ?? 20, options.offset ?? 0);
   const results = rows.map((row): SearchResult => {
     const hits = findHits(row.text, terms);
     return {

@@ -13,8 +13,9 @@ import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { writeBatch } from './batch';
 import { project } from './align';
 import { sentenceIndex } from './index-cache';
-import { matcher, wordBoundedMatches } from './occurrences-find';
+import { occurrencesOf } from './occurrences-find';
 import { articlesWithWords, termWords } from './search';
+import type { Token } from './normalize';
 import { sentenceTokens, type ArticleSentences } from './sentence-index';
 import { sentenceOf } from './sentences';
 
@@ -42,6 +43,9 @@ const DISMISS = sql(
    VALUES (?, ?, ?, ?, ?, ?)`,
 );
 
+const WORDS = /[\p{L}\p{N}]+/gu;
+const FIRST_WORD = /[\p{L}\p{N}]+/u;
+
 function suggestionId(articleId: number, start: number, end: number, labelId: number): string {
   return `${articleId}-${start}-${end}-${labelId}`;
 }
@@ -51,6 +55,8 @@ class Context {
   readonly byArticle = new Map<number, OwnSpan[]>();
   readonly labels: Map<number, string>;
   readonly dismissed: Set<string>;
+  readonly tokens = new Map<string, Token[]>();
+  private readonly wordSets = new Map<number, Set<string>>();
   private readonly texts = new Map<number, { title: string; text: string }>();
 
   constructor(
@@ -91,6 +97,13 @@ class Context {
     return out;
   }
 
+  /** The words of an article, for ruling out texts it cannot hold. */
+  words(id: number): Set<string> {
+    let w = this.wordSets.get(id);
+    if (!w) this.wordSets.set(id, (w = new Set(this.article(id).text.match(WORDS))));
+    return w;
+  }
+
   /** Whether the person has a span of this label over the whole of [start, end) here. */
   covered(articleId: number, labelId: number, start: number, end: number): boolean {
     return (this.byArticle.get(articleId) ?? []).some((s) => s.labelId === labelId && s.start <= start && s.end >= end);
@@ -128,23 +141,33 @@ class Collector {
   }
 }
 
+/** The articles that may hold `text`: those whose index has its words in a row. */
+function candidates(db: ReadDb, text: string): number[] {
+  const words = termWords(text);
+  return words.length ? articlesWithWords(db, words) : ARTICLE_IDS.all(db).map((r) => r.id);
+}
+
 /** Own-label suggestions in `articles` (all articles that may hold the text when null). */
 function fromOwnLabels(ctx: Context, out: Collector, articles: number[] | null): void {
   for (const { labelId, text } of ctx.ownTexts().values()) {
-    const words = termWords(text);
-    const targets =
-      articles ?? (words.length ? articlesWithWords(ctx.db, words) : ARTICLE_IDS.all(ctx.db).map((r) => r.id));
-    const re = matcher(text, true);
+    const targets = articles ?? candidates(ctx.db, text);
+    const first = FIRST_WORD.exec(text)?.[0];
     for (const articleId of targets) {
-      for (const m of wordBoundedMatches(ctx.article(articleId).text, re)) {
+      // Most of a person's labels are not in a given article: a set lookup rules them out.
+      if (first !== undefined && !ctx.words(articleId).has(first)) continue;
+      for (const m of occurrencesOf(ctx.article(articleId).text, text, true)) {
         out.offer(articleId, m.start, m.end, labelId, { kind: 'own' });
       }
     }
   }
 }
 
-function tokensOf(a: ArticleSentences, s: number) {
-  return sentenceTokens(a.text, a.sentences[s]!);
+/** A sentence's tokens, made once per listing (many spans share a sentence). */
+function tokensOf(ctx: Context, a: ArticleSentences, s: number) {
+  const key = `${a.id}:${s}`;
+  let t = ctx.tokens.get(key);
+  if (!t) ctx.tokens.set(key, (t = sentenceTokens(a.text, a.sentences[s]!)));
+  return t;
 }
 
 /** Copy suggestions on `target`: the person's spans in its cluster, projected onto it. */
@@ -167,10 +190,10 @@ function fromCopies(ctx: Context, out: Collector, target: number): ClusterMember
     for (const span of spans) {
       const s = sentenceOf(there.sentences, span.start, span.end);
       if (s < 0) continue;
-      const source = tokensOf(there, s);
+      const source = tokensOf(ctx, there, s);
       for (const m of index.matchesOf(other, s)) {
         if (m.article !== target) continue;
-        const p = project(source, tokensOf(here, m.index), span.start, span.end);
+        const p = project(source, tokensOf(ctx, here, m.index), span.start, span.end);
         if ('refused' in p) continue;
         out.offer(target, p.start, p.end, span.labelId, { kind: 'copy', articleId: other, spanId: span.id });
       }
