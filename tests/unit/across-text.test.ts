@@ -2,7 +2,7 @@
 // projection of a span onto its copy.
 import { describe, expect, it } from 'vitest';
 import { alignTokens, lcsPairs, project } from '../../src/main/backend/across/align';
-import { normalize, tokens } from '../../src/main/backend/across/normalize';
+import { normalize, tokens, wordsOf } from '../../src/main/backend/across/normalize';
 import { sentenceOf, sentences } from '../../src/main/backend/across/sentences';
 import { OffsetMap } from '../../src/shared/offsets';
 
@@ -167,5 +167,16 @@ describe('projection onto a copy', () => {
       [7, 2],
       [8, 9],
     ]);
+  });
+});
+
+describe('words for the sentence index', () => {
+  it('are the words the tokens have, without offsets', () => {
+    for (const t of [
+      'Kim Jong-un’s “visit” — to Zürich, ERDOĞAN said… anti\u00adtank 北京 🇺🇦 2023',
+      'The paper said Putin wanted artillery shells.',
+    ]) {
+      expect(wordsOf(t)).toEqual(tokens(normalize(t, { diacritics: true }), true).map((k) => k.norm));
+    }
   });
 });

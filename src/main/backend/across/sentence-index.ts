@@ -12,11 +12,8 @@
 // The index grows one article at a time: adding an article compares only its sentences with
 // the rest, and every pair score involving it is complete once it is added, so an import of a
 // hundred articles costs a hundred additions, not a rebuild.
-import { normalize, tokens, type Token } from './normalize';
+import { normalize, tokens, wordsOf, type Token } from './normalize';
 import { sentences, type Range } from './sentences';
-
-/** Words as the full-text index and the tokens see them. */
-const WORDS = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** Share of the shorter sentence's word 3-grams the other must hold for two sentences to match. */
 export const SENTENCE_MATCH = 0.5;
@@ -118,7 +115,7 @@ export class SentenceIndex {
     this.keepText = options.keepText ?? true;
   }
   private readonly entries: SentenceEntry[] = [];
-  private readonly postings = new Map<number, number[]>();
+  private readonly postings = new Map<number, number | number[]>();
   private readonly matches: number[][] = [];
   private readonly pairs = new Map<string, PairScore>();
   private readonly uf = new UnionFind();
@@ -141,11 +138,12 @@ export class SentenceIndex {
     if (this.counted.has(id)) return;
     const list = sentences(text);
     const sentenceIds: number[] = [];
+    const shared = new Map<number, number>();
     let counted = 0;
     const sharedWith = new Map<number, Set<number>>();
     const theirs = new Map<number, Set<number>>();
     list.forEach((range, index) => {
-      const words = normalize(text.slice(range.start, range.end), { diacritics: true }).text.match(WORDS) ?? [];
+      const words = wordsOf(text.slice(range.start, range.end));
       const sid = this.entries.length;
       sentenceIds.push(sid);
       this.matches.push([]);
@@ -157,11 +155,17 @@ export class SentenceIndex {
       const grams = new Set<number>();
       for (let k = 0; k + 3 <= words.length; k++) grams.add(hashWords(words, k, k + 3));
       this.entries.push({ article: id, index, shingles: grams.size, words: words.length });
-      const shared = new Map<number, number>();
+      shared.clear();
       for (const g of grams) {
+        // Most 3-grams are in one sentence only: a number, not an array, until a second comes.
         const posting = this.postings.get(g);
-        if (!posting) {
-          this.postings.set(g, [sid]);
+        if (posting === undefined) {
+          this.postings.set(g, sid);
+          continue;
+        }
+        if (typeof posting === 'number') {
+          if (this.entries[posting]!.article !== id) shared.set(posting, (shared.get(posting) ?? 0) + 1);
+          this.postings.set(g, [posting, sid]);
           continue;
         }
         if (posting.length >= POSTING_CAP) continue;
