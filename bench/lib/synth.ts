@@ -92,3 +92,28 @@ export function writeSynthJsonl(file: string, n: number): number {
   fs.closeSync(fd);
   return fs.statSync(file).size;
 }
+
+/**
+ * The synthetic set with syndication: about a third of the articles reuse half the sentences of
+ * an earlier one (some edited: a word changed, straight quotes for curly ones), so sentences
+ * recur and near-duplicate clusters form as in a news set. Spans as in synthArticles are not
+ * carried (offsets would move); only the texts.
+ */
+export function* syndicatedTexts(n: number, seed = 42): Generator<{ id: number; title: string; text: string }> {
+  const rnd = mulberry32(seed ^ 0x5bd1e995);
+  const pool: string[][] = [];
+  for (const a of synthArticles(n, seed)) {
+    let sentences = a.text.split(/(?<=\.)\s+/u);
+    if (pool.length > 0 && rnd() < 0.33) {
+      const source = pool[Math.floor(rnd() * pool.length)]!;
+      const copied = source
+        .filter(() => rnd() < 0.5)
+        .map((s) => (rnd() < 0.2 ? s.replace(/ \p{L}+ /u, ' edited ') : s))
+        .map((s) => (rnd() < 0.2 ? `“${s}”` : s));
+      sentences = [...copied, ...sentences.slice(0, Math.max(1, sentences.length - copied.length))];
+    }
+    if (pool.length < 5000) pool.push(sentences);
+    else pool[Math.floor(rnd() * pool.length)] = sentences;
+    yield { id: a.id, title: a.title, text: sentences.join(' ') };
+  }
+}

@@ -6,6 +6,8 @@ import { MERGE_HELP } from './commands/merge';
 import { OPEN_PACK_HELP } from './commands/open-pack';
 import { PACK_HELP } from './commands/pack';
 import { REVIEW_HELP } from './commands/review';
+import { SEARCH_HELP } from './commands/search';
+import { SUGGEST_HELP } from './commands/suggest';
 
 export const MAIN_HELP = `spanwise — headless import, export and statistics for Spanwise projects, and review packs
 
@@ -26,11 +28,14 @@ Commands:
   check          is the project file healthy: integrity, foreign keys, schema, counts
   backup         back the project up (in <project>.backups/, the newest 10 kept)
   restore        replace the project with a backup (the current file is kept as one)
+  search         full-text search over the articles: words, "phrases", prefix*
+  suggest        an annotator's suggestions (own labels, syndicated copies); --accept
 
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
-Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md
+Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md;
+search and suggestions: docs/across.md
 `;
 
 export const HELP: Record<string, string> = {
@@ -108,6 +113,8 @@ Examples:
   assign: ASSIGN_HELP,
   'open-pack': OPEN_PACK_HELP,
   review: REVIEW_HELP,
+  search: SEARCH_HELP,
+  suggest: SUGGEST_HELP,
   stats: `Usage: spanwise stats <project.db> [--json]
 
 Prints the number of articles and, per annotator layer, spans per label and article status.

@@ -1,4 +1,4 @@
-// `spanwise init|import|export|stats|check|backup|restore|pack|merge|assign|open-pack|agreement|disagreements|review`:
+// `spanwise init|import|export|stats|check|backup|restore|pack|merge|assign|open-pack|agreement|disagreements|review|search|suggest`:
 // the same backend as the app, headless.
 // Exit codes: 0 success, 1 bad input (AppError: bad files, unknown layer…), 2 usage.
 import fs from 'node:fs';
@@ -27,6 +27,8 @@ import { reviewCommand } from './commands/review';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { assertNotLocked } from '../main/backend/lock';
+import { searchCommand } from './commands/search';
+import { suggestCommand } from './commands/suggest';
 
 export interface Io {
   out(text: string): void;
@@ -185,6 +187,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   check: checkCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  search: searchCommand,
+  suggest: suggestCommand,
 };
 
 export async function main(args: string[], io: Io = processIo): Promise<number> {

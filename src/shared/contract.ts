@@ -16,6 +16,14 @@ import type {
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
 import type { JobEvent, JobState } from './jobs';
+import {
+  OCCURRENCE_SCOPES,
+  SUGGESTION_ID,
+  type Occurrences,
+  type SearchResults,
+  type SpanBatch,
+  type SuggestionList,
+} from './across';
 import { exportOptions, importOptions, labelName, personName } from './options';
 import {
   QUEUE_FILTERS,
@@ -62,6 +70,34 @@ const decideAction = z.union([
     .strict()
     .refine((a) => a.edit.end > a.edit.start, { message: 'end must be greater than start', path: ['edit', 'end'] }),
 ]);
+
+/** Suggestions by id, or every one offered in an article. */
+const suggestionSelection = z
+  .object({
+    ids: z
+      .array(z.string().regex(SUGGESTION_ID, 'a suggestion id is article-start-end-label'))
+      .min(1, 'name at least one suggestion')
+      .max(100_000)
+      .optional(),
+    articleId: id.optional(),
+  })
+  .strict()
+  .refine((s) => (s.ids === undefined) !== (s.articleId === undefined), {
+    message: 'give suggestion ids or an article, not both',
+    path: ['ids'],
+  });
+const occurrenceQuery = z
+  .object({
+    articleId: id,
+    start: offset,
+    end: offset,
+    labelId: id,
+    scope: z.enum(OCCURRENCE_SCOPES).default('article'),
+    caseSensitive: z.boolean().default(true),
+  })
+  .strict()
+  .refine((q) => q.end > q.start, { message: 'end must be greater than start', path: ['end'] });
+const batchId = z.object({ batch: id }).strict();
 
 export const contract = {
   getSession: method<Session>()(empty),
@@ -144,6 +180,32 @@ export const contract = {
   deleteSpan: method<Span>()(z.object({ id: spanId }).strict()),
   /** Undo of a delete: brings a tombstoned span back with its id. */
   restoreSpan: method<Span>()(z.object({ id: spanId }).strict()),
+
+  // Across the article set (docs/across.md): search, suggestions, every occurrence, bulk undo.
+  /** Full-text search: words, "phrases" and prefix* (every term must appear), best first. */
+  search: method<SearchResults>()(
+    z
+      .object({
+        query: z.string().max(1000, 'the query is longer than 1,000 characters'),
+        limit: z.number().int().min(1).max(500).default(20),
+        offset: offset.default(0),
+      })
+      .strict(),
+  ),
+  /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
+  listSuggestions: method<SuggestionList>()(z.object({ articleId: id.optional() }).strict()),
+  /** Writes suggestions as the current person's spans, one batch (one undo). */
+  acceptSuggestions: method<SpanBatch>()(suggestionSelection),
+  /** Dismissed suggestions are remembered and not offered again. */
+  dismissSuggestions: method<{ dismissed: number }>()(suggestionSelection),
+  /** The other occurrences of a span's text (this article or the whole set), for a preview. */
+  findOccurrences: method<Occurrences>()(occurrenceQuery),
+  /** Labels every occurrence findOccurrences lists, one batch (one undo). */
+  labelOccurrences: method<SpanBatch & Occurrences>()(occurrenceQuery),
+  /** Undo of a batch: tombstones its spans that are still live. */
+  undoSpanBatch: method<Span[]>()(batchId),
+  /** Redo of a batch: brings its tombstoned spans back. */
+  redoSpanBatch: method<Span[]>()(batchId),
 
   // Review: the reviewer's role, the queue, one article's layers and clusters, decisions.
   /** The current person's role: a reviewer sees every layer and the gold layer (View → Review mode). */

@@ -19,13 +19,23 @@ const TABLES = [
   'labels',
   'merged_packs',
   'settings',
+  'span_batch_members',
+  'span_batches',
   'spans',
+  'suggestion_dismissals',
 ];
+/** The full-text index: a virtual table, whose shadow tables SQLite makes and owns. */
+const FTS = 'articles_fts';
 
+/** Our tables: not the full-text index's virtual table or the shadow tables behind it. */
 function tableNames(db: Database.Database): string[] {
   return (
-    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-  ).map((r) => r.name);
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .all() as { name: string }[]
+  )
+    .map((r) => r.name)
+    .filter((n) => !n.startsWith(`${FTS}_`));
 }
 
 /** Runs fn, expects an AppError with this code, returns it. */
@@ -95,8 +105,14 @@ describe('fresh file', () => {
 
   it('declares every table STRICT', () => {
     const { db } = openDb(path.join(tempDir(), 'p.spanwise'));
-    const rows = db.prepare('PRAGMA table_list').all() as { name: string; schema: string; strict: number }[];
-    const ours = rows.filter((r) => r.schema === 'main' && !r.name.startsWith('sqlite_'));
+    const rows = db.prepare('PRAGMA table_list').all() as {
+      name: string;
+      schema: string;
+      type: string;
+      strict: number;
+    }[];
+    const ours = rows.filter((r) => r.schema === 'main' && r.type === 'table' && !r.name.startsWith('sqlite_'));
+    expect(rows.filter((r) => r.type === 'virtual').map((r) => r.name)).toEqual([FTS]);
     expect(ours.map((r) => r.name).sort()).toEqual(TABLES);
     for (const r of ours) expect(r.strict, r.name).toBe(1);
     db.close();
@@ -382,6 +398,19 @@ describe('every earlier schema moves to the latest with its data', () => {
         expect(content(db)).toEqual(before);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(db.pragma('foreign_key_check')).toEqual([]);
+        // The articles the file had are in the full-text index, and stay in step with the table.
+        const fts = (q: string) =>
+          (
+            db.prepare('SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(q) as {
+              id: number;
+            }[]
+          ).map((r) => r.id);
+        expect(fts('vladivostok')).toEqual([1]);
+        expect(fts('"seoul said"')).toEqual([2]);
+        // FTS5's own check: the index matches the articles table (it throws when it does not).
+        expect(() =>
+          db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run(),
+        ).not.toThrow();
         // The project works at the new schema: its session, spans and statuses read as before.
       } finally {
         db.close();

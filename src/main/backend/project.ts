@@ -18,6 +18,7 @@ import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { openProjectHandler } from './jobs/open-project';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
+import { acrossHandlers } from './across/handlers';
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
@@ -142,6 +143,7 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return restore(backup);
     },
     ...reviewHandlers(db, me, session),
+    ...acrossHandlers(db, me),
     ...jobHandlers(p.file, db, jobs),
     ...openProjectHandler(jobs),
   };

@@ -6,6 +6,7 @@ import { dropSpanLabelIndex } from './003-drop-span-label-index';
 import { annotatorIdentity } from './004-annotator-identity';
 import { adjudication } from './005-adjudication';
 import { skipAndFlag } from './006-skip-and-flag';
+import { across } from './007-across';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   annotatorIdentity,
   adjudication,
   skipAndFlag,
+  across,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

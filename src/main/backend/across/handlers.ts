@@ -1,0 +1,34 @@
+// The contract's methods across the article set, over one project, as the current person.
+import type { Handlers } from '../../../shared/contract';
+import type { Db } from '../db/open';
+import { redoSpanBatch, undoSpanBatch } from './batch';
+import { findOccurrences, labelOccurrences } from './occurrences';
+import { search } from './search';
+import { acceptSuggestions, dismissSuggestions, listSuggestions, type SuggestionSelection } from './suggestions';
+
+export type AcrossMethods =
+  | 'search'
+  | 'listSuggestions'
+  | 'acceptSuggestions'
+  | 'dismissSuggestions'
+  | 'findOccurrences'
+  | 'labelOccurrences'
+  | 'undoSpanBatch'
+  | 'redoSpanBatch';
+
+function selection(input: { ids?: string[] | undefined; articleId?: number | undefined }): SuggestionSelection {
+  return input.ids ? { ids: input.ids } : { articleId: input.articleId! };
+}
+
+export function acrossHandlers(db: Db, me: () => number): Pick<Handlers, AcrossMethods> {
+  return {
+    search: ({ query, limit, offset }) => search(db, query, { limit, offset }),
+    listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null),
+    acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input)),
+    dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input)) }),
+    findOccurrences: (q) => findOccurrences(db, me(), q),
+    labelOccurrences: (q) => labelOccurrences(db, me(), q),
+    undoSpanBatch: ({ batch }) => undoSpanBatch(db, me(), batch),
+    redoSpanBatch: ({ batch }) => redoSpanBatch(db, me(), batch),
+  };
+}

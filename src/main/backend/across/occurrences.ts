@@ -1,0 +1,101 @@
+// "Label every occurrence": the other places a labelled text occurs (in its article or the
+// whole set; exact text, word-bounded, case-sensitive unless asked otherwise), with context for
+// a preview, and writing them all as one batch. Places where the person's span of the same
+// label already covers the text are left alone and counted.
+import type { Occurrence, Occurrences, OccurrenceScope, SpanBatch } from '../../../shared/across';
+import { AppError } from '../../../shared/result';
+import { sql, writeTransaction, type ReadDb } from '../db/handles';
+import { getLabel } from '../labels';
+import { writeBatch } from './batch';
+import { occurrencesOf } from './occurrences-find';
+import { articlesWithWords, termWords } from './search';
+
+export interface OccurrenceQuery {
+  articleId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  scope: OccurrenceScope;
+  caseSensitive: boolean;
+}
+
+const ARTICLE = sql<{ id: number; title: string; text: string }>('SELECT id, title, text FROM articles WHERE id = ?');
+const ALL_IDS = sql<{ id: number }>('SELECT id FROM articles ORDER BY id');
+const COVERING = sql<{ articleId: number; start: number; end: number }>(
+  `SELECT article_id AS articleId, start_offset AS start, end_offset AS "end" FROM spans
+   WHERE annotator_id = ? AND label_id = ? AND deleted = 0`,
+);
+
+const CONTEXT = 40;
+
+function context(text: string, start: number, end: number): Pick<Occurrence, 'before' | 'text' | 'after'> {
+  let from = Math.max(0, start - CONTEXT);
+  let to = Math.min(text.length, end + CONTEXT);
+  if (from > 0) from = Math.min(start, text.indexOf(' ', from) + 1 || start);
+  if (to < text.length) to = Math.max(end, text.lastIndexOf(' ', to));
+  const flat = (s: string) => s.replace(/\s+/gu, ' ');
+  return {
+    before: (from > 0 ? '…' : '') + flat(text.slice(from, start)),
+    text: text.slice(start, end),
+    after: flat(text.slice(end, to)) + (to < text.length ? '…' : ''),
+  };
+}
+
+/** The other occurrences of the text at [start, end) of the article, for a preview. */
+export function findOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQuery): Occurrences {
+  const origin = ARTICLE.get(db, q.articleId);
+  if (!origin) throw new AppError('NOT_FOUND', `article ${q.articleId} does not exist`);
+  getLabel(db, q.labelId);
+  if (q.end <= q.start || q.end > origin.text.length) {
+    throw new AppError('BAD_INPUT', `${q.start}..${q.end} is not a range of article ${q.articleId}`);
+  }
+  const needle = origin.text.slice(q.start, q.end);
+  if (needle.trim() === '') throw new AppError('BAD_INPUT', 'the span holds only white space');
+  const words = termWords(needle);
+  const others =
+    q.scope === 'article' ? [] : words.length ? articlesWithWords(db, words) : ALL_IDS.all(db).map((r) => r.id);
+  const targets = [q.articleId, ...others.filter((id) => id !== q.articleId)];
+  const cover = new Map<number, { start: number; end: number }[]>();
+  for (const s of COVERING.all(db, annotatorId, q.labelId))
+    cover.set(s.articleId, [...(cover.get(s.articleId) ?? []), s]);
+  const occurrences: Occurrence[] = [];
+  let covered = 0;
+  for (const id of targets) {
+    const a = id === origin.id ? origin : ARTICLE.get(db, id)!;
+    for (const m of occurrencesOf(a.text, needle, q.caseSensitive)) {
+      if (id === q.articleId && m.start === q.start && m.end === q.end) continue;
+      if ((cover.get(id) ?? []).some((s) => s.start <= m.start && s.end >= m.end)) {
+        covered++;
+        continue;
+      }
+      occurrences.push({
+        articleId: id,
+        title: a.title,
+        start: m.start,
+        end: m.end,
+        ...context(a.text, m.start, m.end),
+      });
+    }
+  }
+  return { text: needle, labelId: q.labelId, scope: q.scope, caseSensitive: q.caseSensitive, occurrences, covered };
+}
+
+/** Labels every occurrence findOccurrences lists, in one batch (one undo). */
+export function labelOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQuery): SpanBatch & Occurrences {
+  return writeTransaction(db, (w) => {
+    const found = findOccurrences(w, annotatorId, q);
+    const batch = writeBatch(
+      w,
+      annotatorId,
+      'occurrences',
+      found.occurrences.map((o) => ({
+        articleId: o.articleId,
+        labelId: q.labelId,
+        start: o.start,
+        end: o.end,
+        origin: 'occurrence',
+      })),
+    );
+    return { ...found, ...batch };
+  });
+}

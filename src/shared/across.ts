@@ -1,0 +1,92 @@
+// Across the article set: full-text search, suggestions (from a person's own labels and from
+// syndicated copies), labelling every occurrence of a text, and the bulk span writes that one
+// undo takes back. Offsets are UTF-16 like every span in the app; the CLI prints code points.
+import type { Span } from './model';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface SearchResult {
+  articleId: number;
+  title: string;
+  /** Every hit in the article's text, in order (verbatim offsets). */
+  hits: TextRange[];
+  hitCount: number;
+  /** The query matched the title (hits count the text only). */
+  titleMatch: boolean;
+  /** A line of context around the first hit, its hits relative to the snippet's text. */
+  snippet: { text: string; hits: TextRange[] };
+}
+
+export interface SearchResults {
+  query: string;
+  /** Articles that match, in all (results holds at most the limit asked for). */
+  total: number;
+  results: SearchResult[];
+}
+
+/** Where a suggestion comes from: the person's own label elsewhere, or their span in a copy. */
+export type SuggestionSource = { kind: 'own' } | { kind: 'copy'; articleId: number; spanId: string };
+
+export const SUGGESTION_ID = /^\d+-\d+-\d+-\d+$/;
+
+export interface Suggestion {
+  /** `article-start-end-label`: stable, so accepting or dismissing by id works between calls. */
+  id: string;
+  articleId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  label: string;
+  text: string;
+  sources: SuggestionSource[];
+}
+
+export interface ClusterMember {
+  articleId: number;
+  title: string;
+  /** Sentences of the open article that recur in this one. */
+  sharedSentences: number;
+}
+
+export interface SuggestionList {
+  /** The article asked for (null: the whole set). */
+  articleId: number | null;
+  suggestions: Suggestion[];
+  /** The other articles of that article's cluster (empty for the whole set). */
+  cluster: ClusterMember[];
+}
+
+/** Spans one bulk write made; one undo (undoSpanBatch) takes them all back. */
+export interface SpanBatch {
+  /** 0 when nothing was written. */
+  batch: number;
+  spans: Span[];
+}
+
+export const OCCURRENCE_SCOPES = ['article', 'set'] as const;
+export type OccurrenceScope = (typeof OCCURRENCE_SCOPES)[number];
+
+export interface Occurrence {
+  articleId: number;
+  title: string;
+  start: number;
+  end: number;
+  /** Up to a few words either side, for the preview. */
+  before: string;
+  text: string;
+  after: string;
+}
+
+export interface Occurrences {
+  text: string;
+  labelId: number;
+  scope: OccurrenceScope;
+  caseSensitive: boolean;
+  /** The places still to label. */
+  occurrences: Occurrence[];
+  /** Places the same label already covers (left alone). */
+  covered: number;
+}
