@@ -1,0 +1,147 @@
+// The article list's data path at 100,000 articles (~3 KB, ~20 spans each; --quick: 10,000),
+// through the backend's handlers as the window calls them, beside bare statements in the same
+// run: a keyset page of the same 200 rows' columns, and one article's row by id.
+// - the first page of the whole list and of each status filter; a page at the end of the
+//   whole list and of the `done` filter (the End key, or the scrollbar dragged down);
+// - getArticle on the last article (its position comes with it), getProgress;
+// - scrolling the whole list from top to bottom page by page, as the list asks for rows:
+//   the backend time in all and the longest call.
+import fs from 'node:fs';
+import { Project } from '../src/main/backend/project';
+import type { ArticleStatus } from '../src/shared/model';
+import { copyBigProject } from './lib/big-project';
+import { median } from './lib/stats';
+import type { BenchModule, Metric } from './lib/types';
+import path from 'node:path';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../resources');
+const PAGE = 200;
+type Filter = ArticleStatus | 'all';
+
+function ms(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** One page of the list at index `at` of the filter; `after` is the row just before it, when known. */
+function page(p: Project, status: Filter, at: number, after?: number) {
+  void after;
+  return p.handlers.listArticles({ status, offset: at, limit: PAGE });
+}
+
+const listScale: BenchModule = {
+  name: 'list-scale',
+  description: 'the article list, an article and the progress at scale, beside bare statements',
+  async run(ctx) {
+    const n = ctx.quick ? 10_000 : 100_000;
+    const { dir, file } = copyBigProject(n, ctx.log);
+    const samples = ctx.quick ? 5 : 7;
+    try {
+      const t0 = performance.now();
+      const p = Project.open(file, { resourcesDir: RESOURCES });
+      const openMs = performance.now() - t0;
+      const db = p.db;
+      const metrics: Metric[] = [];
+      const repeat = (fn: () => void) => Array.from({ length: samples }, () => ms(fn));
+      const add = (name: string, xs: number[], baseline: string, target?: number) =>
+        metrics.push({ name, unit: 'ms', samples: xs, higherIsBetter: false, baseline, target });
+
+      // Bare statements: what reading the same rows costs with nothing around it.
+      const barePage = db.prepare('SELECT id, title, source FROM articles WHERE id > ? ORDER BY id LIMIT ?');
+      const bareArticle = db.prepare('SELECT id, title, source, text, meta FROM articles WHERE id = ?');
+      const mid = Math.floor(n / 2);
+      const BARE_PAGE = 'bare keyset page (200 rows)';
+      const BARE_ARTICLE = 'bare article row by id';
+      metrics.push({
+        name: BARE_PAGE,
+        unit: 'ms',
+        samples: repeat(() => barePage.all(mid, PAGE)),
+        higherIsBetter: false,
+      });
+      metrics.push({
+        name: BARE_ARTICLE,
+        unit: 'ms',
+        samples: repeat(() => bareArticle.get(n)),
+        higherIsBetter: false,
+      });
+
+      let totals: Record<Filter, number> = { all: 0, todo: 0, in_progress: 0, done: 0 };
+      for (const status of ['all', 'todo', 'in_progress', 'done'] as const) {
+        add(
+          `listArticles first page (${status})`,
+          repeat(() => (totals[status] = page(p, status, 0).total)),
+          BARE_PAGE,
+          status === 'all' ? 16 : 50,
+        );
+      }
+      ctx.log(
+        `${n.toLocaleString('en-US')} articles: ${totals.todo} to do, ${totals.in_progress} in progress, ` +
+          `${totals.done} done; project opened in ${openMs.toFixed(0)} ms`,
+      );
+      add(
+        'listArticles last page (all)',
+        repeat(() => page(p, 'all', totals.all - PAGE)),
+        BARE_PAGE,
+        16,
+      );
+      add(
+        'listArticles last page (done)',
+        repeat(() => page(p, 'done', totals.done - PAGE)),
+        BARE_PAGE,
+        16,
+      );
+      add(
+        'listArticles middle page (todo)',
+        repeat(() => page(p, 'todo', Math.floor(totals.todo / 2))),
+        BARE_PAGE,
+        16,
+      );
+      add(
+        'getArticle (last article)',
+        repeat(() => p.handlers.getArticle({ id: n })),
+        BARE_ARTICLE,
+        16,
+      );
+      add(
+        'getProgress',
+        repeat(() => p.handlers.getProgress({})),
+        BARE_PAGE,
+        16,
+      );
+
+      // Scrolling top to bottom: each page asked for after the one before it, as the list does.
+      for (const status of ['all', 'done'] as const) {
+        const calls: number[] = [];
+        let after: number | undefined;
+        for (let at = 0; at < totals[status]; at += PAGE) {
+          const hint = after;
+          let last: number | undefined;
+          calls.push(
+            ms(() => {
+              last = page(p, status, at, hint).items.at(-1)?.id;
+            }),
+          );
+          after = last;
+        }
+        const sum = calls.reduce((a, b) => a + b, 0);
+        ctx.log(
+          `scroll (${status}): ${calls.length} calls, ${sum.toFixed(0)} ms in all, longest ${Math.max(...calls).toFixed(1)} ms, median ${median(calls).toFixed(2)} ms`,
+        );
+        metrics.push({
+          name: `scroll to the end (${status}): backend time in all`,
+          unit: 'ms',
+          samples: [sum],
+          higherIsBetter: false,
+        });
+        add(`scroll to the end (${status}): longest call`, [Math.max(...calls)], BARE_PAGE, 16);
+      }
+      p.close();
+      return metrics;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default listScale;
