@@ -5,14 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  addArticle,
-  articleText,
-  contentHash,
-  getArticle,
-  listArticles,
-  nextArticle,
-} from '../../src/main/backend/articles';
+import { addArticle, articleText, contentHash, getArticle, nextArticle } from '../../src/main/backend/articles';
+import { listArticles } from '../../src/main/backend/article-list';
 import type { Project } from '../../src/main/backend/project';
 import { seedDemoArticles } from '../../src/main/backend/seed';
 import { setStatus } from '../../src/main/backend/status';
@@ -28,7 +22,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'articles', 'ma
   articles: ManifestEntry[];
 };
 
-const ALL = { status: 'all', offset: 0, limit: 500 } as const;
+const ALL = { status: 'all', at: 0, limit: 500 } as const;
 
 /** A project with `n` small articles ("Article 1 …"), no demo set. */
 function withArticles(n: number): { p: Project; ids: number[] } {
@@ -130,13 +124,13 @@ describe('listArticles', () => {
   it('pages in id order with total and 0-based positions', () => {
     const { p, ids } = withArticles(7);
     const me = p.requireAnnotator();
-    const page1 = listArticles(p.db, me, { status: 'all', offset: 0, limit: 3 });
-    const page3 = listArticles(p.db, me, { status: 'all', offset: 6, limit: 3 });
+    const page1 = listArticles(p.db, me, { status: 'all', at: 0, limit: 3 });
+    const page3 = listArticles(p.db, me, { status: 'all', at: 6, limit: 3 });
     expect(page1.total).toBe(7);
     expect(page1.items.map((a) => a.id)).toEqual(ids.slice(0, 3));
     expect(page1.items.map((a) => a.position)).toEqual([0, 1, 2]);
     expect(page3.items.map((a) => [a.id, a.position])).toEqual([[ids[6], 6]]);
-    expect(listArticles(p.db, me, { status: 'all', offset: 10, limit: 3 })).toEqual({ total: 7, items: [] });
+    expect(listArticles(p.db, me, { status: 'all', at: 10, limit: 3 })).toEqual({ total: 7, items: [] });
     expect(page1.items[0]).toEqual({ id: ids[0], title: 'A1', source: 's', status: 'todo', spanCount: 0, position: 0 });
   });
 
@@ -147,19 +141,19 @@ describe('listArticles', () => {
     writeTransaction(p.db, (w) => setStatus(w, me, ids[3]!, 'done'));
     writeTransaction(p.db, (w) => setStatus(w, me, ids[4]!, 'in_progress'));
     writeTransaction(p.db, (w) => setStatus(w, me, ids[0]!, 'todo')); // an explicit 'todo' row counts as todo
-    const done = listArticles(p.db, me, { status: 'done', offset: 0, limit: 10 });
+    const done = listArticles(p.db, me, { status: 'done', at: 0, limit: 10 });
     expect(done.total).toBe(2);
     expect(done.items.map((a) => [a.id, a.position, a.status])).toEqual([
       [ids[1], 1, 'done'],
       [ids[3], 3, 'done'],
     ]);
-    const todo = listArticles(p.db, me, { status: 'todo', offset: 0, limit: 10 });
+    const todo = listArticles(p.db, me, { status: 'todo', at: 0, limit: 10 });
     expect(todo.items.map((a) => a.id)).toEqual([ids[0], ids[2]]);
-    expect(listArticles(p.db, me, { status: 'in_progress', offset: 0, limit: 10 }).items.map((a) => a.id)).toEqual([
+    expect(listArticles(p.db, me, { status: 'in_progress', at: 0, limit: 10 }).items.map((a) => a.id)).toEqual([
       ids[4],
     ]);
     // Paging within a filter.
-    const second = listArticles(p.db, me, { status: 'done', offset: 1, limit: 1 });
+    const second = listArticles(p.db, me, { status: 'done', at: 1, limit: 1 });
     expect(second).toEqual({ total: 2, items: [expect.objectContaining({ id: ids[3], position: 3 })] });
   });
 
@@ -255,11 +249,11 @@ describe('list positions on a large set', () => {
       ),
     )();
     writeTransaction(p.db, (w) => setStatus(w, annotator, ids[2990]!, 'done'));
-    const page = listArticles(p.db, annotator, { status: 'all', offset: 2995, limit: 10 });
+    const page = listArticles(p.db, annotator, { status: 'all', at: 2995, limit: 10 });
     expect(page.items.map((a) => a.position)).toEqual([2995, 2996, 2997, 2998, 2999]);
-    const done = listArticles(p.db, annotator, { status: 'done', offset: 0, limit: 10 });
+    const done = listArticles(p.db, annotator, { status: 'done', at: 0, limit: 10 });
     expect(done.items.map((a) => [a.id, a.position])).toEqual([[ids[2990], 2990]]);
-    const todo = listArticles(p.db, annotator, { status: 'todo', offset: 2989, limit: 3 });
+    const todo = listArticles(p.db, annotator, { status: 'todo', at: 2989, limit: 3 });
     expect(todo.items.map((a) => a.position)).toEqual([2989, 2991, 2992]);
   });
 });

@@ -12,6 +12,7 @@ import { RESOURCES, tempDir } from './helpers';
 
 const TABLES = [
   'annotators',
+  'article_order',
   'article_review',
   'article_status',
   'articles',
@@ -20,6 +21,7 @@ const TABLES = [
   'merged_packs',
   'settings',
   'spans',
+  'status_counts',
 ];
 
 function tableNames(db: Database.Database): string[] {
@@ -154,7 +156,7 @@ describe('re-running', () => {
     const file = path.join(tempDir(), 'p.spanwise');
     const first = Project.open(file, { resourcesDir: RESOURCES, demo: true });
     first.setAnnotator('ana');
-    const article = first.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }).items[0]!;
+    const article = first.handlers.listArticles({ status: 'all', at: 0, limit: 10 }).items[0]!;
     const label = first.handlers.listLabels({})[0]!;
     const span = first.handlers.createSpan({ articleId: article.id, labelId: label.id, start: 0, end: 3 });
     first.handlers.createLabel({ name: 'EXTRA' });
@@ -389,6 +391,14 @@ describe('every earlier schema moves to the latest with its data', () => {
           '00000000-0000-4000-8000-000000000001',
         ]);
         expect(project.handlers.getProgress({})).toMatchObject({ done: 1, total: 2 });
+        // The list's positions and counts are built from the rows the file held.
+        expect(project.handlers.getArticle({ id: 2 }).position).toBe(1);
+        expect(project.handlers.listArticles({ status: 'done', at: 0, limit: 10 })).toMatchObject({
+          total: 1,
+          items: [{ id: 1, position: 0 }],
+        });
+        project.setAnnotator('bo');
+        expect(project.handlers.getProgress({})).toEqual({ total: 2, todo: 1, inProgress: 1, done: 0 });
       } finally {
         project.close();
       }

@@ -5,6 +5,7 @@ import { externalId } from './002-external-id';
 import { dropSpanLabelIndex } from './003-drop-span-label-index';
 import { annotatorIdentity } from './004-annotator-identity';
 import { adjudication } from './005-adjudication';
+import { listOrder } from './006-list-order';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   dropSpanLabelIndex,
   annotatorIdentity,
   adjudication,
+  listOrder,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
