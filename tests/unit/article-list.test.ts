@@ -95,6 +95,21 @@ describe('the article list by key and by index', () => {
     expect(expected(p, ana, 'done')).not.toEqual(expected(p, bo, 'done'));
   });
 
+  it('finds a row at any index of a long list, counted through in steps', () => {
+    const p = tempProject({ demo: false });
+    const me = p.requireAnnotator();
+    const ids = addArticles(p, 7000);
+    setStatuses(p, me, ids, 5);
+    for (const filter of FILTERS) {
+      const want = expected(p, me, filter);
+      for (const at of [2047, 2048, 3001, 4099, 5555, want.length - 1]) {
+        if (at >= want.length) continue;
+        const page = listArticles(p.db, me, { status: filter, at, limit: 3 });
+        expect(brief(page.items), `${filter} at ${at}`).toEqual(want.slice(at, at + 3));
+      }
+    }
+  });
+
   it('stays right after an import and status changes, totals at once', () => {
     const p = tempProject({ demo: false });
     const me = p.requireAnnotator();

@@ -1,8 +1,8 @@
 // The article list: pages of one person's list, whole or filtered by status, in id order.
 // Pages are read by key (the ids after or before a row the caller already has), and a page at
 // an arbitrary index is found without reading the rows before it: the whole list through its
-// position index (article_order), a status filter by walking that status's index entries from
-// the nearer end. Totals come from the counts the triggers keep (status_counts), never from
+// position index (article_order), a stored status by walking that status's index entries from
+// the nearer end, to do by counting through the list in steps (todoAt). Totals come from the counts the triggers keep (status_counts), never from
 // counting the table. A filter is a Source: the ordered ids it holds and how many there are;
 // another filter (a title query) is one more Source.
 import type { ArticleListItem, ArticleStatus } from '../../shared/model';
@@ -98,6 +98,7 @@ interface Statements {
   /** The id `skip` entries in from the start or from the end: index entries only, no rows. */
   nth: Sql<{ id: number }>;
   nthFromEnd: Sql<{ id: number }>;
+  nthFrom: Sql<{ id: number }>;
 }
 
 const STATEMENTS = Object.fromEntries(
@@ -109,15 +110,43 @@ const STATEMENTS = Object.fromEntries(
       back: row(source.ids('<', true)),
       nth: sql(`${source.ids(null, false)} LIMIT 1 OFFSET @skip`),
       nthFromEnd: sql(`${source.ids(null, true)} LIMIT 1 OFFSET @skip`),
+      nthFrom: sql(`${source.ids('>=', false)} LIMIT 1 OFFSET @skip`),
     },
   ]),
 ) as Record<ListFilter, Statements>;
 
 const AT_POSITION = sql<{ id: number }>('SELECT article_id AS id FROM article_order WHERE position = ?');
 
+const STORED_BETWEEN = sql<{ n: number }>(
+  `SELECT count(*) AS n FROM article_status
+    WHERE annotator_id = @annotator AND status IN ('in_progress', 'done') AND article_id >= @lo AND article_id < @hi`,
+);
+/** Positions per step when the to-do list is counted through: a step costs two index reads and a count. */
+const TODO_STEP = 2048;
+
+/**
+ * The to-do article at `index`: the list is counted through in steps of positions, each step's
+ * to-do articles being its length less the stored statuses in its id range (index entries
+ * counted, no lookups per article); only inside the last step are articles looked at one by one.
+ */
+function todoAt(db: ReadDb, params: Params, index: number): number | undefined {
+  const total = TOTAL.get(db)!.n;
+  let left = index;
+  for (let p = 0; p < total; p += TODO_STEP) {
+    const end = Math.min(p + TODO_STEP, total);
+    const lo = AT_POSITION.get(db, p)!.id;
+    const hi = end < total ? AT_POSITION.get(db, end)!.id : Number.MAX_SAFE_INTEGER;
+    const todo = end - p - STORED_BETWEEN.get(db, { ...params, lo, hi })!.n;
+    if (left < todo) return STATEMENTS.todo.nthFrom.get(db, { ...params, bound: lo, skip: left })?.id;
+    left -= todo;
+  }
+  return undefined;
+}
+
 /** The id at `index` of the filtered list (index < total). */
 function idAt(db: ReadDb, filter: ListFilter, params: Params, index: number, total: number): number | undefined {
   if (filter === 'all') return AT_POSITION.get(db, index)?.id;
+  if (filter === 'todo') return todoAt(db, params, index);
   const s = STATEMENTS[filter];
   return index <= total / 2
     ? s.nth.get(db, { ...params, skip: index })?.id
