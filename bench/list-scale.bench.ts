@@ -155,7 +155,7 @@ const listScale: BenchModule = {
       p.close();
 
       // Start-up, the backend's part: the project opened (schema current), then what the window
-      // asks for before it paints the first article: session, labels, the list's first page, the
+      // asks for before it paints the first article: loadProject, labels, the list's first page, the
       // progress, the first undone article, its spans.
       add(
         'start-up: open to the first article (backend)',
