@@ -27,6 +27,8 @@ interface Watch {
   longestCallCpuMs: number;
   calls: number;
   seconds: number;
+  /** When the longest call started, in seconds from the job's start. */
+  longestAt: number;
 }
 
 /** Runs `job` to its end while the loop is watched and the window's reads go on every 50 ms. */
@@ -39,6 +41,7 @@ async function watch(p: Project, start: () => JobState, wait: (id: string) => Pr
   const done = wait(job.id).then((s) => (finished = s));
   let longest = 0;
   let longestCpu = 0;
+  let longestAt = 0;
   let calls = 0;
   let at = 0;
   while (!finished) {
@@ -46,7 +49,10 @@ async function watch(p: Project, start: () => JobState, wait: (id: string) => Pr
     const cpu = process.threadCpuUsage();
     const { total } = p.handlers.listArticles({ status: 'all', at, limit: 200 });
     p.handlers.getProgress({});
-    longest = Math.max(longest, performance.now() - c);
+    if (performance.now() - c > longest) {
+      longest = performance.now() - c;
+      longestAt = (c - t0) / 1000;
+    }
     const used = process.threadCpuUsage(cpu);
     longestCpu = Math.max(longestCpu, (used.user + used.system) / 1000);
     calls++;
@@ -60,6 +66,7 @@ async function watch(p: Project, start: () => JobState, wait: (id: string) => Pr
     stallMs: h.max / 1e6,
     longestCallMs: longest,
     longestCallCpuMs: longestCpu,
+    longestAt,
     calls,
     seconds: (performance.now() - t0) / 1000,
   };
@@ -93,7 +100,7 @@ const jobsStall: BenchModule = {
       );
       ctx.log(
         `import of ${n.toLocaleString('en-US')} articles (${(bytes / 1e6).toFixed(0)} MB) in ${imp.seconds.toFixed(1)} s: ` +
-          `${imp.calls} window calls, longest ${imp.longestCallMs.toFixed(1)} ms; longest stall ${imp.stallMs.toFixed(1)} ms`,
+          `${imp.calls} window calls, longest ${imp.longestCallMs.toFixed(1)} ms at ${imp.longestAt.toFixed(1)} s; longest stall ${imp.stallMs.toFixed(1)} ms`,
       );
       const exp = await watch(
         p,
@@ -101,7 +108,8 @@ const jobsStall: BenchModule = {
         (id) => host.runner.wait(id),
       );
       ctx.log(
-        `export in ${exp.seconds.toFixed(1)} s: ${exp.calls} window calls, longest ${exp.longestCallMs.toFixed(1)} ms; ` +
+        `export in ${exp.seconds.toFixed(1)} s: ${exp.calls} window calls, longest ${exp.longestCallMs.toFixed(1)} ms ` +
+          `at ${exp.longestAt.toFixed(1)} s; ` +
           `longest stall ${exp.stallMs.toFixed(1)} ms`,
       );
       const idle = await idleStall(Math.min(10, exp.seconds));
