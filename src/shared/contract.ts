@@ -133,16 +133,27 @@ export const contract = {
   ),
   getGuidelines: method<string>()(empty),
 
+  /**
+   * Rows `at`… of the person's list (whole or one status), in id order, and the list's total.
+   * `after` (the row at `at - 1`) or `before` (the row at `at + limit`), when the caller has
+   * one, reads the page on from that row; without, the page is found by its index directly.
+   */
   listArticles: method<{ total: number; items: ArticleListItem[] }>()(
     z
       .object({
         status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
         /** Only articles whose title contains this text (case-insensitively); empty: all. */
         titleQuery: z.string().trim().max(200).optional(),
-        offset: offset.default(0),
+        at: offset.default(0),
+        after: id.optional(),
+        before: id.optional(),
         limit: z.number().int().min(1).max(5000).default(500),
       })
-      .strict(),
+      .strict()
+      .refine((q) => q.after === undefined || q.before === undefined, {
+        message: 'give the row before the page or the row after it, not both',
+        path: ['before'],
+      }),
   ),
   getProgress: method<Progress>()(empty),
   getArticle: method<Article>()(z.object({ id }).strict()),

@@ -1,54 +1,72 @@
-// The article list names each article's source (never a hash file name), shows the whole
-// title on hover, and a search box filters it by title through the backend's list query.
-import { expect, test } from './harness';
+// The article list over 3,000 articles in the window: End shows the last rows (the list asks
+// for them by index, not by reading every page), a status filter's End shows its own last
+// rows, and scrolling back up fills the rows in between.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { addArticle } from '../../src/main/backend/articles';
+import { writeTransaction } from '../../src/main/backend/db/handles';
+import { Project } from '../../src/main/backend/project';
+import { setStatus } from '../../src/main/backend/status';
+import { RESOURCES_DIR } from './host/discover';
+import { expect, launchApp, test, type AppHandle } from './harness';
 
-test.beforeEach(async ({ app }) => {
-  await expect(app.page.getByTestId('article-title')).toBeVisible();
+const N = 3000;
+let handle: AppHandle | null = null;
+let dir = '';
+
+test.beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-e2e-list-'));
 });
 
-test.afterEach(({ app }) => {
-  expect(app.pageErrors).toEqual([]);
+test.afterEach(async () => {
+  if (handle) expect(handle.pageErrors).toEqual([]);
+  await handle?.close();
+  handle = null;
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('sources without hashes, whole titles on hover, and a title search', async ({ app }) => {
-  const { page } = app;
-  const rows = page.getByTestId('article-row');
-  await expect(rows).toHaveCount(5);
-  for (const source of await page.getByTestId('article-row-source').allTextContents()) {
-    expect(source).toBe('demo');
-  }
-  await expect(page.getByTestId('article-source')).toHaveText('demo');
-  await expect(rows.nth(2)).toHaveAttribute(
-    'title',
-    /^Kim Jong Un to meet Putin this month to discuss arms deal: report\n/,
-  );
+/** N articles ("Article 1" …); every seventh one done by ana. */
+function bigProject(): string {
+  const file = path.join(dir, 'big.spanwise');
+  const p = Project.open(file, { resourcesDir: RESOURCES_DIR, demo: false });
+  p.setAnnotator('ana');
+  const me = p.requireAnnotator();
+  writeTransaction(p.db, (w) => {
+    for (let i = 1; i <= N; i++) {
+      const { id } = addArticle(w, { title: `Article ${i}`, source: 'wire', text: `The text of article ${i}.` });
+      if (i % 7 === 0) setStatus(w, me, id, 'done');
+    }
+  });
+  p.close();
+  return file;
+}
 
-  const search = page.getByTestId('list-search');
-  await search.fill('ARMS');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('arms deal');
-  await search.fill('russia');
-  await expect(rows).toHaveCount(3);
-  await search.fill('no such title');
-  await expect(rows).toHaveCount(0);
-  await expect(page.getByTestId('article-list')).toContainText('No article title contains this text.');
-  // Esc empties the search; the editor keeps its article.
-  await search.press('Escape');
-  await expect(search).toHaveValue('');
-  await expect(rows).toHaveCount(5);
-  await expect(page.getByTestId('article-title')).toBeVisible();
+test('End shows the last rows of the whole list and of a filter; rows above fill in on the way back', async ({
+  sharedBrowser,
+}) => {
+  handle = await launchApp({ projectFile: bigProject(), annotator: 'ana', browser: await sharedBrowser() });
+  const { page } = handle;
+  const list = page.getByTestId('article-list');
+  const rowTitled = (title: string) => list.getByTestId('article-row').filter({ hasText: new RegExp(`^${title}wire`) });
+  await expect(rowTitled('Article 1')).toBeVisible();
 
-  // The search and the status filter together.
-  await search.fill('russia');
-  await rows.nth(1).click();
-  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
-  await page.getByTestId('article-title').click(); // the keys go to the editor again, not the list
-  await page.keyboard.press('Control+Enter'); // no spans: asked first
-  await expect(page.getByTestId('status-notice')).toContainText('This article has no spans');
-  await page.keyboard.press('Control+Enter');
-  await expect(rows.nth(1)).toHaveAttribute('data-status', 'done');
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect(rowTitled(`Article ${N}`)).toBeVisible();
+  await expect(rowTitled(`Article ${N}`)).toHaveAttribute('class', /cursor/);
+
+  // Back up one screen at a time: rows above the last page appear (read from their neighbour).
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');
+  await expect(rowTitled(`Article ${N - 30}`)).toBeVisible();
+  await expect(list.locator('.row-loading')).toHaveCount(0);
+
   await page.getByTestId('filter-done').click();
-  await expect(rows).toHaveCount(1);
-  await page.getByTestId('filter-all').click();
-  await expect(rows).toHaveCount(3);
+  const done = Math.floor(N / 7);
+  await list.focus();
+  await page.keyboard.press('End');
+  await expect(rowTitled(`Article ${done * 7}`)).toBeVisible();
+  await expect(rowTitled(`Article ${done * 7}`)).toHaveAttribute('data-status', 'done');
+  await page.keyboard.press('Home');
+  await expect(rowTitled('Article 7')).toBeVisible();
 });

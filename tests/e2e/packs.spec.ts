@@ -31,7 +31,7 @@ function workPack(dir: string, name: string, out: string): string {
   try {
     for (const text of TEXTS) writeTransaction(p.db, (w) => addArticle(w, { title: text, source: 'wire', text }));
     p.setAnnotator(name);
-    const [first] = p.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }).items;
+    const [first] = p.handlers.listArticles({ status: 'all', at: 0, limit: 10 }).items;
     const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!;
     p.handlers.createSpan({ articleId: first!.id, labelId: actor.id, start: 0, end: 3 });
     writeWorkPack(p.db, name, out);

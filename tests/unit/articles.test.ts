@@ -5,14 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  addArticle,
-  articleText,
-  contentHash,
-  getArticle,
-  listArticles,
-  nextArticle,
-} from '../../src/main/backend/articles';
+import { addArticle, articleText, contentHash, getArticle, nextArticle } from '../../src/main/backend/articles';
+import { listArticles } from '../../src/main/backend/article-list';
 import type { Project } from '../../src/main/backend/project';
 import { seedDemoArticles } from '../../src/main/backend/seed';
 import { setStatus } from '../../src/main/backend/status';
@@ -29,7 +23,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'articles', 'ma
   articles: ManifestEntry[];
 };
 
-const ALL = { status: 'all', offset: 0, limit: 500 } as const;
+const ALL = { status: 'all', at: 0, limit: 500 } as const;
 
 /** A project with `n` small articles ("Article 1 …"), no demo set. */
 function withArticles(n: number): { p: Project; ids: number[] } {
@@ -131,13 +125,13 @@ describe('listArticles', () => {
   it('pages in id order with total and 0-based positions', () => {
     const { p, ids } = withArticles(7);
     const me = p.requireAnnotator();
-    const page1 = listArticles(p.db, me, { status: 'all', offset: 0, limit: 3 });
-    const page3 = listArticles(p.db, me, { status: 'all', offset: 6, limit: 3 });
+    const page1 = listArticles(p.db, me, { status: 'all', at: 0, limit: 3 });
+    const page3 = listArticles(p.db, me, { status: 'all', at: 6, limit: 3 });
     expect(page1.total).toBe(7);
     expect(page1.items.map((a) => a.id)).toEqual(ids.slice(0, 3));
     expect(page1.items.map((a) => a.position)).toEqual([0, 1, 2]);
     expect(page3.items.map((a) => [a.id, a.position])).toEqual([[ids[6], 6]]);
-    expect(listArticles(p.db, me, { status: 'all', offset: 10, limit: 3 })).toEqual({ total: 7, items: [] });
+    expect(listArticles(p.db, me, { status: 'all', at: 10, limit: 3 })).toEqual({ total: 7, items: [] });
     expect(page1.items[0]).toEqual({ id: ids[0], title: 'A1', source: 's', status: 'todo', spanCount: 0, position: 0 });
   });
 
@@ -148,19 +142,19 @@ describe('listArticles', () => {
     writeTransaction(p.db, (w) => setStatus(w, me, ids[3]!, 'done'));
     writeTransaction(p.db, (w) => setStatus(w, me, ids[4]!, 'in_progress'));
     writeTransaction(p.db, (w) => setStatus(w, me, ids[0]!, 'todo')); // an explicit 'todo' row counts as todo
-    const done = listArticles(p.db, me, { status: 'done', offset: 0, limit: 10 });
+    const done = listArticles(p.db, me, { status: 'done', at: 0, limit: 10 });
     expect(done.total).toBe(2);
     expect(done.items.map((a) => [a.id, a.position, a.status])).toEqual([
       [ids[1], 1, 'done'],
       [ids[3], 3, 'done'],
     ]);
-    const todo = listArticles(p.db, me, { status: 'todo', offset: 0, limit: 10 });
+    const todo = listArticles(p.db, me, { status: 'todo', at: 0, limit: 10 });
     expect(todo.items.map((a) => a.id)).toEqual([ids[0], ids[2]]);
-    expect(listArticles(p.db, me, { status: 'in_progress', offset: 0, limit: 10 }).items.map((a) => a.id)).toEqual([
+    expect(listArticles(p.db, me, { status: 'in_progress', at: 0, limit: 10 }).items.map((a) => a.id)).toEqual([
       ids[4],
     ]);
     // Paging within a filter.
-    const second = listArticles(p.db, me, { status: 'done', offset: 1, limit: 1 });
+    const second = listArticles(p.db, me, { status: 'done', at: 1, limit: 1 });
     expect(second).toEqual({ total: 2, items: [expect.objectContaining({ id: ids[3], position: 3 })] });
   });
 
@@ -256,11 +250,11 @@ describe('list positions on a large set', () => {
       ),
     )();
     writeTransaction(p.db, (w) => setStatus(w, annotator, ids[2990]!, 'done'));
-    const page = listArticles(p.db, annotator, { status: 'all', offset: 2995, limit: 10 });
+    const page = listArticles(p.db, annotator, { status: 'all', at: 2995, limit: 10 });
     expect(page.items.map((a) => a.position)).toEqual([2995, 2996, 2997, 2998, 2999]);
-    const done = listArticles(p.db, annotator, { status: 'done', offset: 0, limit: 10 });
+    const done = listArticles(p.db, annotator, { status: 'done', at: 0, limit: 10 });
     expect(done.items.map((a) => [a.id, a.position])).toEqual([[ids[2990], 2990]]);
-    const todo = listArticles(p.db, annotator, { status: 'todo', offset: 2989, limit: 3 });
+    const todo = listArticles(p.db, annotator, { status: 'todo', at: 2989, limit: 3 });
     expect(todo.items.map((a) => a.position)).toEqual([2989, 2991, 2992]);
   });
 });
@@ -269,22 +263,30 @@ describe('the list filtered by title', () => {
   it('keeps titles containing the text (any case, % and _ taken literally), with status and positions', () => {
     const p = tempProject({ demo: true });
     const me = p.requireAnnotator();
-    const ids = listArticles(p.db, me, { status: 'all', offset: 0, limit: 50 }).items.map((a) => a.id);
+    const ids = listArticles(p.db, me, { status: 'all', at: 0, limit: 50 }).items.map((a) => a.id);
     const titles = (q: Parameters<typeof listArticles>[2]) => listArticles(p.db, me, q).items.map((a) => a.title);
-    expect(titles({ status: 'all', titleQuery: 'ARMS DEAL', offset: 0, limit: 50 })).toEqual([
+    expect(titles({ status: 'all', titleQuery: 'ARMS DEAL', at: 0, limit: 50 })).toEqual([
       'Kim Jong Un to meet Putin this month to discuss arms deal: report',
     ]);
-    const russia = listArticles(p.db, me, { status: 'all', titleQuery: 'russia', offset: 0, limit: 50 });
+    const russia = listArticles(p.db, me, { status: 'all', titleQuery: 'russia', at: 0, limit: 50 });
     expect(russia.total).toBe(3);
+    // Read on by key from a loaded row, and back from one: the same rows as by index.
+    const [r0, r1, r2] = russia.items;
+    expect(
+      listArticles(p.db, me, { status: 'all', titleQuery: 'russia', at: 1, after: r0!.id, limit: 2 }).items,
+    ).toEqual([r1, r2]);
+    expect(
+      listArticles(p.db, me, { status: 'all', titleQuery: 'russia', at: 0, before: r2!.id, limit: 2 }).items,
+    ).toEqual([r0, r1]);
     // Positions stay those of the whole list.
     expect(russia.items.map((a) => a.position)).toEqual(russia.items.map((a) => ids.indexOf(a.id)));
-    expect(titles({ status: 'all', titleQuery: '%', offset: 0, limit: 50 })).toEqual([]);
-    expect(titles({ status: 'all', titleQuery: '_', offset: 0, limit: 50 })).toEqual([]);
+    expect(titles({ status: 'all', titleQuery: '%', at: 0, limit: 50 })).toEqual([]);
+    expect(titles({ status: 'all', titleQuery: '_', at: 0, limit: 50 })).toEqual([]);
     writeTransaction(p.db, (w) => setStatus(w, me, ids[3]!, 'done'));
-    expect(titles({ status: 'done', titleQuery: 'russia', offset: 0, limit: 50 })).toEqual([
+    expect(titles({ status: 'done', titleQuery: 'russia', at: 0, limit: 50 })).toEqual([
       'Russia’s Putin invites North Korea’s Kim to Russia',
     ]);
-    expect(titles({ status: 'todo', titleQuery: 'russia', offset: 1, limit: 1 })).toEqual([
+    expect(titles({ status: 'todo', titleQuery: 'russia', at: 1, limit: 1 })).toEqual([
       'Kim expects to meet Putin in Russia, US says',
     ]);
     // As the window sends it: the contract trims the query.

@@ -238,7 +238,7 @@ describe('inbox', () => {
       const file = path.join(tempDir(), `p${i}.spanwise`);
       openAssignmentPack(file, a.file);
       const p = Project.open(file, { resourcesDir: RESOURCES });
-      const article = p.handlers.listArticles({ status: 'all', offset: 0, limit: 1 }).items[0]!;
+      const article = p.handlers.listArticles({ status: 'all', at: 0, limit: 1 }).items[0]!;
       p.handlers.createSpan({ articleId: article.id, labelId: p.handlers.listLabels({})[0]!.id, start: 0, end: 1 });
       const out = path.join(inbox, `${a.annotator.name}.swpack`);
       writeWorkPack(p.db, a.annotator.uid, out);

@@ -12,7 +12,7 @@ import { expectSameBytes, folderBytes, layer } from './fixtures/packs';
 function annotate(file: string, n: number): { uid: string; spans: number } {
   const p = Project.open(file, { resourcesDir: RESOURCES });
   const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!.id;
-  const items = p.handlers.listArticles({ status: 'all', offset: 0, limit: 100 }).items.slice(0, n);
+  const items = p.handlers.listArticles({ status: 'all', at: 0, limit: 100 }).items.slice(0, n);
   for (const a of items) p.handlers.createSpan({ articleId: a.id, labelId: actor, start: 0, end: 3 });
   p.handlers.setStatus({ articleId: items[0]!.id, status: 'done' });
   const uid = p.handlers.getSession({}).annotator!.uid;

@@ -20,7 +20,7 @@ function label(file: string, spans: [string, string][]): void {
     const h = p.handlers;
     const labelId = (name: string) => h.listLabels({}).find((l) => l.name === name)!.id;
     const item = h
-      .listArticles({ status: 'all', offset: 0, limit: 100 })
+      .listArticles({ status: 'all', at: 0, limit: 100 })
       .items.find((a) => h.getArticle({ id: a.id }).text.startsWith(OPENING))!;
     const text = h.getArticle({ id: item.id }).text;
     for (const [phrase, name] of spans) {

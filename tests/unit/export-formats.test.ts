@@ -114,7 +114,7 @@ describe('spans (default) JSONL', () => {
 
   it('leaves deleted spans out', async () => {
     const p = tempProject({ demo: true, annotator: 'ana' });
-    const id = p.handlers.listArticles({ status: 'all', offset: 0, limit: 1 }).items[0]!.id;
+    const id = p.handlers.listArticles({ status: 'all', at: 0, limit: 1 }).items[0]!.id;
     const label = p.handlers.listLabels({})[0]!.id;
     const keep = p.handlers.createSpan({ articleId: id, labelId: label, start: 0, end: 5 });
     const gone = p.handlers.createSpan({ articleId: id, labelId: label, start: 6, end: 11 });

@@ -12,6 +12,7 @@ import { RESOURCES, tempDir } from './helpers';
 
 const TABLES = [
   'annotators',
+  'article_order',
   'article_review',
   'article_status',
   'articles',
@@ -22,6 +23,7 @@ const TABLES = [
   'span_batch_members',
   'span_batches',
   'spans',
+  'status_counts',
   'suggestion_dismissals',
 ];
 /** The full-text index: a virtual table, whose shadow tables SQLite makes and owns. */
@@ -176,7 +178,7 @@ describe('re-running', () => {
     const file = path.join(tempDir(), 'p.spanwise');
     const first = Project.open(file, { resourcesDir: RESOURCES, demo: true });
     first.setAnnotator('ana');
-    const article = first.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }).items[0]!;
+    const article = first.handlers.listArticles({ status: 'all', at: 0, limit: 10 }).items[0]!;
     const label = first.handlers.listLabels({})[0]!;
     const span = first.handlers.createSpan({ articleId: article.id, labelId: label.id, start: 0, end: 3 });
     first.handlers.createLabel({ name: 'EXTRA' });
@@ -424,6 +426,21 @@ describe('every earlier schema moves to the latest with its data', () => {
           '00000000-0000-4000-8000-000000000001',
         ]);
         expect(project.handlers.getProgress({})).toMatchObject({ done: 1, total: 2 });
+        // The list's positions and counts are built from the rows the file held.
+        expect(project.handlers.getArticle({ id: 2 }).position).toBe(1);
+        expect(project.handlers.listArticles({ status: 'done', at: 0, limit: 10 })).toMatchObject({
+          total: 1,
+          items: [{ id: 1, position: 0 }],
+        });
+        project.setAnnotator('bo');
+        expect(project.handlers.getProgress({})).toEqual({
+          total: 2,
+          todo: 1,
+          inProgress: 1,
+          done: 0,
+          skipped: 0,
+          flagged: 0,
+        });
         // Statuses added by later schemas: a skip, and a flag with its note, on the migrated rows.
         project.handlers.setStatus({ articleId: 1, status: 'flagged', note: 'two stories' });
         project.handlers.setStatus({ articleId: 2, status: 'skipped' });

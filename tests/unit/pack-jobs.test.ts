@@ -368,7 +368,7 @@ describe('assign, export my work, open work pack', () => {
     expect(switched).toEqual([made]);
     const dana = withJobs(made);
     expect(dana.handlers.getSession({}).annotator!.name).toBe('dana');
-    expect(dana.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }).total).toBe(3);
+    expect(dana.handlers.listArticles({ status: 'all', at: 0, limit: 10 }).total).toBe(3);
 
     // A work pack is not opened: it is merged.
     const work = packOf(workOf('eve'));

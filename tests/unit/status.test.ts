@@ -7,7 +7,7 @@ import { getProgress, setStatus, touchStatus } from '../../src/main/backend/stat
 import { tempProject, appErrorCode } from './helpers';
 
 function articleIds(p: Project): number[] {
-  return p.handlers.listArticles({ status: 'all', offset: 0, limit: 100 }).items.map((a) => a.id);
+  return p.handlers.listArticles({ status: 'all', at: 0, limit: 100 }).items.map((a) => a.id);
 }
 
 describe('progress', () => {
@@ -30,7 +30,7 @@ describe('progress', () => {
     p.handlers.setStatus({ articleId: c!, status: 'todo' });
     p.handlers.setStatus({ articleId: a!, status: 'done' });
     expect(p.handlers.getProgress({})).toEqual({ total: 5, todo: 3, inProgress: 1, done: 1, skipped: 0, flagged: 0 });
-    expect(p.handlers.listArticles({ status: 'done', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
+    expect(p.handlers.listArticles({ status: 'done', at: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
   });
 
   it('counts span edits as in progress', () => {
@@ -98,7 +98,7 @@ describe('setStatus and touchStatus', () => {
     const p = tempProject({ demo: true, annotator: null });
     expect(appErrorCode(() => p.handlers.getProgress({}))).toBe('NO_ANNOTATOR');
     expect(appErrorCode(() => p.handlers.setStatus({ articleId: 1, status: 'done' }))).toBe('NO_ANNOTATOR');
-    expect(appErrorCode(() => p.handlers.listArticles({ status: 'all', offset: 0, limit: 10 }))).toBe('NO_ANNOTATOR');
+    expect(appErrorCode(() => p.handlers.listArticles({ status: 'all', at: 0, limit: 10 }))).toBe('NO_ANNOTATOR');
     expect(p.handlers.getSession({}).annotator).toBeNull();
     expect(p.handlers.setAnnotator({ name: 'cara' }).annotator).toMatchObject({ name: 'cara', role: 'annotator' });
     expect(p.handlers.getProgress({}).total).toBe(5);
@@ -129,8 +129,8 @@ describe('skipped and flagged', () => {
     });
     expect(p.handlers.getArticle({ id: b! })).toMatchObject({ status: 'flagged', statusNote: 'two stories in one' });
     expect(p.handlers.getArticle({ id: a! })).toMatchObject({ status: 'skipped', statusNote: '' });
-    expect(p.handlers.listArticles({ status: 'flagged', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([b]);
-    expect(p.handlers.listArticles({ status: 'skipped', offset: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
+    expect(p.handlers.listArticles({ status: 'flagged', at: 0, limit: 10 }).items.map((x) => x.id)).toEqual([b]);
+    expect(p.handlers.listArticles({ status: 'skipped', at: 0, limit: 10 }).items.map((x) => x.id)).toEqual([a]);
     // Reopened: in progress, the note gone.
     p.handlers.setStatus({ articleId: b!, status: 'in_progress' });
     expect(p.handlers.getArticle({ id: b! })).toMatchObject({ status: 'in_progress', statusNote: '' });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SETTLED_STATUSES, type Article, type ArticleListItem, type ArticleStatus } from '../../shared/model';
+import { SETTLED_STATUSES, type Article } from '../../shared/model';
 import { AppError } from '../../shared/result';
 import { now } from './clock';
 import { sql, type ReadDb, type WriteDb } from './db/handles';
@@ -40,83 +40,11 @@ export function addArticle(db: WriteDb, article: NewArticle): { id: number; adde
 
 const STATUS_SQL = "coalesce(st.status, 'todo')";
 
-/** The list's two statements (count, page) for the whole list, or filtered by status and/or title. */
-function listStatements(byStatus: boolean, byTitle: boolean) {
-  const filtered = byStatus || byTitle;
-  const conditions = [
-    ...(byStatus ? [`${STATUS_SQL} = @status`] : []),
-    ...(byTitle ? ["a.title LIKE @title ESCAPE '\\'"] : []),
-  ];
-  const where = filtered ? `WHERE ${conditions.join(' AND ')}` : '';
-  // Positions are in the unfiltered id order: offset + i for the whole list; a filtered page
-  // ranks every article once (O(n)) rather than counting per row (O(n) each).
-  const ranked = filtered
-    ? 'JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS pos FROM articles) r ON r.id = a.id'
-    : '';
-  return {
-    count: sql<{ n: number }>(
-      `SELECT count(*) AS n FROM articles a
-       LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator ${where}`,
-    ),
-    page: sql<ArticleListItem>(
-      `SELECT a.id, a.title, a.source, ${STATUS_SQL} AS status,
-              (SELECT count(*) FROM spans s
-                WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
-              ${filtered ? 'r.pos' : '-1'} AS position
-         FROM articles a
-         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
-         ${ranked}
-         ${where}
-        ORDER BY a.id LIMIT @limit OFFSET @offset`,
-    ),
-  };
-}
-const LISTS = {
-  whole: listStatements(false, false),
-  status: listStatements(true, false),
-  title: listStatements(false, true),
-  both: listStatements(true, true),
-};
-
-export interface ListQuery {
-  status: ArticleStatus | 'all';
-  /** Title contains this text (LIKE: case-insensitive for ASCII); '' for every title. */
-  titleQuery?: string | undefined;
-  offset: number;
-  limit: number;
-}
-
-/** A LIKE pattern matching titles that contain `text` literally (% and _ escaped). */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** One page of the article list for an annotator, in id order, with status and span count. */
-export function listArticles(
-  db: ReadDb,
-  annotatorId: number,
-  q: ListQuery,
-): { total: number; items: ArticleListItem[] } {
-  const byStatus = q.status !== 'all';
-  const byTitle = Boolean(q.titleQuery);
-  const list = byStatus ? (byTitle ? LISTS.both : LISTS.status) : byTitle ? LISTS.title : LISTS.whole;
-  const params = {
-    annotator: annotatorId,
-    status: q.status,
-    title: containsPattern(q.titleQuery ?? ''),
-    limit: q.limit,
-    offset: q.offset,
-  };
-  const total = list.count.get(db, params)!.n;
-  const rows = list.page.all(db, params);
-  const items = !byStatus && !byTitle ? rows.map((row, i) => ({ ...row, position: q.offset + i })) : rows;
-  return { total, items };
-}
-
 const ARTICLE = sql<Omit<Article, 'meta'> & { meta: string }>(
   `SELECT a.id, a.title, a.source, a.text, a.meta, ${STATUS_SQL} AS status, coalesce(st.note, '') AS statusNote,
-          (SELECT count(*) FROM articles b WHERE b.id < a.id) AS position
+          o.position
      FROM articles a
+     JOIN article_order o ON o.article_id = a.id
      LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = ?
     WHERE a.id = ?`,
 );
@@ -135,14 +63,14 @@ export function articleText(db: ReadDb, id: number): string {
   return row.text;
 }
 
-/** Next/previous article statements: ahead of `after` in the direction, then wrapping around. */
+/** Next/previous article statements (over the narrow position table, not the texts): ahead of `after` in the direction, then wrapping around. */
 function stepStatements(undoneOnly: boolean) {
   const filter = undoneOnly ? `AND ${STATUS_SQL} NOT IN (${SETTLED_STATUSES.map((s) => `'${s}'`).join(', ')})` : '';
   const step = (cmp: string, order: string) =>
     sql<{ id: number }>(
-      `SELECT a.id FROM articles a
-         LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator
-        WHERE a.id ${cmp} @after ${filter} ORDER BY a.id ${order} LIMIT 1`,
+      `SELECT a.article_id AS id FROM article_order a
+         LEFT JOIN article_status st ON st.article_id = a.article_id AND st.annotator_id = @annotator
+        WHERE a.article_id ${cmp} @after ${filter} ORDER BY a.article_id ${order} LIMIT 1`,
     );
   return {
     forward: [step('>', 'ASC'), step('<', 'ASC')] as const,

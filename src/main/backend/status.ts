@@ -12,9 +12,10 @@ const TOUCH = sql(
    ON CONFLICT (article_id, annotator_id) DO UPDATE SET status = 'in_progress', updated_at = excluded.updated_at
    WHERE status = 'todo'`,
 );
-const TOTAL = sql<{ n: number }>('SELECT count(*) AS n FROM articles');
+// Both kept by triggers (migration 006): the last position, and the counts per status.
+const TOTAL = sql<{ n: number }>('SELECT coalesce(max(position) + 1, 0) AS n FROM article_order');
 const BY_STATUS = sql<{ status: ArticleStatus; n: number }>(
-  'SELECT status, count(*) AS n FROM article_status WHERE annotator_id = ? GROUP BY status',
+  'SELECT status, n FROM status_counts WHERE annotator_id = ?',
 );
 
 /** Sets the status; a flag keeps its note, any other status clears it. */

@@ -1,6 +1,10 @@
-// The article list: a virtualised window over possibly 100,000 articles, loaded in pages.
+// The article list: a virtualised window over possibly 100,000 articles, loaded in pages. A
+// page is read on from a loaded neighbour (the row before it, or after it) when there is one,
+// so scrolling costs the same at the end as at the start; a page with no loaded neighbour (the
+// End key, the scrollbar dragged) is found by its index without reading the pages before it.
 import type { ArticleListItem, ArticleStatus, Progress } from '../../../shared/model';
 import { call } from '../api';
+import { ListRows } from './listRows';
 import type { Slice } from './types';
 
 export type StatusFilter = ArticleStatus | 'all';
@@ -11,8 +15,10 @@ export interface ArticlesSlice {
   /** The list shows only articles whose title contains this ('' for all). */
   titleQuery: string;
   listTotal: number;
-  /** Loaded rows by their index in the filtered list. */
-  rows: Record<number, ArticleListItem>;
+  /** Loaded rows, by index and by article id (see listRows.ts). */
+  listRows: ListRows;
+  /** Bumped whenever a row is loaded or patched: what components subscribe to. */
+  listRowsVersion: number;
   progress: Progress | null;
   /** Bumped on every reload so that components drop stale page requests. */
   listVersion: number;
@@ -32,7 +38,8 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
   filter: 'all',
   titleQuery: '',
   listTotal: 0,
-  rows: {},
+  listRows: new ListRows(),
+  listRowsVersion: 0,
   progress: null,
   listVersion: 0,
   setFilter: async (filter) => {
@@ -47,40 +54,35 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
     const version = get().listVersion + 1;
     set({ listVersion: version });
     const { filter, titleQuery } = get();
-    const { total, items } = await call('listArticles', { status: filter, titleQuery, offset: 0, limit: PAGE_SIZE });
+    const { total, items } = await call('listArticles', { status: filter, titleQuery, at: 0, limit: PAGE_SIZE });
     if (get().listVersion !== version) return;
-    const rows: Record<number, ArticleListItem> = {};
-    items.forEach((item, i) => (rows[i] = item));
-    set({ listTotal: total, rows });
+    const listRows = new ListRows();
+    listRows.put(0, items);
+    set({ listTotal: total, listRows, listRowsVersion: get().listRowsVersion + 1 });
   },
   ensureRows: (from, to) => {
-    const { rows, listVersion, filter, titleQuery } = get();
+    const { listRows, listVersion, filter, listTotal, titleQuery } = get();
     for (let page = Math.floor(from / PAGE_SIZE); page * PAGE_SIZE <= to; page++) {
       const first = page * PAGE_SIZE;
-      if (rows[first]) continue;
+      if (listRows.at(first)) continue;
       const key = `${listVersion}:${page}`;
       if (loadingPages.has(key)) continue;
       loadingPages.add(key);
-      void call('listArticles', { status: filter, titleQuery, offset: first, limit: PAGE_SIZE })
+      // A loaded neighbour lets the backend read on by key instead of finding the index.
+      const after = listRows.at(first - 1)?.id;
+      const before =
+        after === undefined && first + PAGE_SIZE < listTotal ? listRows.at(first + PAGE_SIZE)?.id : undefined;
+      void call('listArticles', { status: filter, titleQuery, at: first, limit: PAGE_SIZE, after, before })
         .then(({ items }) => {
           if (get().listVersion !== listVersion) return;
-          const next = { ...get().rows };
-          items.forEach((item, i) => (next[first + i] = item));
-          set({ rows: next });
+          get().listRows.put(first, items);
+          set({ listRowsVersion: get().listRowsVersion + 1 });
         })
         .finally(() => loadingPages.delete(key));
     }
   },
   patchListItem: (id, patch) => {
-    const rows = get().rows;
-    for (const key of Object.keys(rows)) {
-      const index = Number(key);
-      const row = rows[index]!;
-      if (row.id === id) {
-        set({ rows: { ...rows, [index]: { ...row, ...patch } } });
-        return;
-      }
-    }
+    if (get().listRows.patch(id, patch)) set({ listRowsVersion: get().listRowsVersion + 1 });
   },
   refreshProgress: async () => {
     set({ progress: await call('getProgress') });

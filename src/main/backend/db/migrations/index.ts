@@ -6,7 +6,8 @@ import { dropSpanLabelIndex } from './003-drop-span-label-index';
 import { annotatorIdentity } from './004-annotator-identity';
 import { adjudication } from './005-adjudication';
 import { skipAndFlag } from './006-skip-and-flag';
-import { across } from './007-across';
+import { listOrder } from './007-list-order';
+import { across } from './008-across';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   annotatorIdentity,
   adjudication,
   skipAndFlag,
+  listOrder,
   across,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,7 +14,9 @@ const ROW_PX = 58;
 export function ArticleList() {
   const total = useStore((s) => s.listTotal);
   const searching = useStore((s) => s.titleQuery !== '');
-  const rows = useStore((s) => s.rows);
+  const listRows = useStore((s) => s.listRows);
+  // Rows are kept in place (listRows.ts): the version is what changes when one does.
+  const rowsVersion = useStore((s) => s.listRowsVersion);
   const ensureRows = useStore((s) => s.ensureRows);
   const currentId = useStore((s) => s.article?.id ?? null);
   const openArticle = useStore((s) => s.openArticle);
@@ -32,7 +34,7 @@ export function ArticleList() {
   const last = items.at(-1)?.index ?? 0;
   useEffect(() => {
     if (total > 0) ensureRows(first, last);
-  }, [first, last, total, rows, ensureRows]);
+  }, [first, last, total, rowsVersion, ensureRows]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = listKeyTarget(e.key, cursor, total);
@@ -40,7 +42,7 @@ export function ArticleList() {
     e.preventDefault();
     e.stopPropagation();
     if (target === 'open') {
-      const row = rows[cursor];
+      const row = listRows.at(cursor);
       if (row) void openArticle(row.id);
       return;
     }
@@ -66,7 +68,7 @@ export function ArticleList() {
       ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((v) => {
-          const row = rows[v.index];
+          const row = listRows.at(v.index);
           return (
             <div
               key={v.key}

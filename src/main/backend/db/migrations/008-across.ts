@@ -10,7 +10,7 @@ import type { Migration } from './index';
 // suggestions, labelling every occurrence), so one undo takes them all back, as one undo takes
 // back a merge-policy run.
 export const across: Migration = {
-  version: 7,
+  version: 8,
   name: 'across',
   up(db) {
     db.exec(`

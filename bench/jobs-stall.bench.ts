@@ -1,0 +1,149 @@
+// The window's process while a long job runs: an import of 100,000 articles (~3 KB, ~20 spans
+// each; --quick: 5,000) and then their export, each started through the contract as the
+// window starts them (the job runs in a worker thread with its own connection). Meanwhile the
+// main thread serves what the window keeps asking for (a page of the article list at a
+// changing index, the progress) every 50 ms, and perf_hooks' monitorEventLoopDelay records
+// how long the event loop was held. Measured: the longest stall of the main thread's event
+// loop and the longest backend call during each job; the bare baseline is the stall of an
+// idle loop measured for as long, in the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sourceJobsHost } from '../src/main/backend/jobs/handlers';
+import { Project } from '../src/main/backend/project';
+import { exportOptions, importOptions } from '../src/shared/options';
+import type { JobState } from '../src/shared/jobs';
+import { writeSynthJsonl } from './lib/synth';
+import type { BenchModule, Metric } from './lib/types';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../resources');
+
+interface Watch {
+  stallMs: number;
+  longestCallMs: number;
+  /** The main thread's own CPU time in that call (the workers' is not counted). */
+  longestCallCpuMs: number;
+  calls: number;
+  seconds: number;
+  /** When the longest call started, in seconds from the job's start. */
+  longestAt: number;
+}
+
+/** Runs `job` to its end while the loop is watched and the window's reads go on every 50 ms. */
+async function watch(p: Project, start: () => JobState, wait: (id: string) => Promise<JobState>): Promise<Watch> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const t0 = performance.now();
+  const job = start();
+  let finished: JobState | null = null;
+  const done = wait(job.id).then((s) => (finished = s));
+  let longest = 0;
+  let longestCpu = 0;
+  let longestAt = 0;
+  let calls = 0;
+  let at = 0;
+  while (!finished) {
+    const c = performance.now();
+    const cpu = process.threadCpuUsage();
+    const { total } = p.handlers.listArticles({ status: 'all', at, limit: 200 });
+    p.handlers.getProgress({});
+    if (performance.now() - c > longest) {
+      longest = performance.now() - c;
+      longestAt = (c - t0) / 1000;
+    }
+    const used = process.threadCpuUsage(cpu);
+    longestCpu = Math.max(longestCpu, (used.user + used.system) / 1000);
+    calls++;
+    at = total > 200 ? (at + 7919 * 200) % (total - 200) : 0;
+    await Promise.race([done, sleep(50)]);
+  }
+  h.disable();
+  const state = finished as JobState;
+  if (state.phase !== 'done') throw new Error(`${job.title}: ${state.phase} ${JSON.stringify(state.error ?? '')}`);
+  return {
+    stallMs: h.max / 1e6,
+    longestCallMs: longest,
+    longestCallCpuMs: longestCpu,
+    longestAt,
+    calls,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+async function idleStall(seconds: number): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) await sleep(50);
+  h.disable();
+  return h.max / 1e6;
+}
+
+const jobsStall: BenchModule = {
+  name: 'jobs-stall',
+  description: "the window's process while an import and an export run in workers",
+  async run(ctx) {
+    const n = ctx.quick ? 5_000 : 100_000;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
+    const host = sourceJobsHost();
+    try {
+      const input = path.join(dir, 'synthetic.jsonl');
+      const bytes = writeSynthJsonl(input, n);
+      const p = Project.open(path.join(dir, 'stall.spanwise'), { resourcesDir: RESOURCES, jobs: host });
+      p.setAnnotator('bench');
+      const imp = await watch(
+        p,
+        () => p.handlers.startImport({ ...importOptions.parse({}), paths: [input] }),
+        (id) => host.runner.wait(id),
+      );
+      ctx.log(
+        `import of ${n.toLocaleString('en-US')} articles (${(bytes / 1e6).toFixed(0)} MB) in ${imp.seconds.toFixed(1)} s: ` +
+          `${imp.calls} window calls, longest ${imp.longestCallMs.toFixed(1)} ms at ${imp.longestAt.toFixed(1)} s; longest stall ${imp.stallMs.toFixed(1)} ms`,
+      );
+      const exp = await watch(
+        p,
+        () => p.handlers.startExport({ ...exportOptions.parse({}), out: path.join(dir, 'out.jsonl') }),
+        (id) => host.runner.wait(id),
+      );
+      ctx.log(
+        `export in ${exp.seconds.toFixed(1)} s: ${exp.calls} window calls, longest ${exp.longestCallMs.toFixed(1)} ms ` +
+          `at ${exp.longestAt.toFixed(1)} s; ` +
+          `longest stall ${exp.stallMs.toFixed(1)} ms`,
+      );
+      const idle = await idleStall(Math.min(10, exp.seconds));
+      p.close();
+      const IDLE = 'event-loop stall, idle (baseline)';
+      const stall = (name: string, ms: number): Metric => ({
+        name,
+        unit: 'ms',
+        samples: [ms],
+        higherIsBetter: false,
+        baseline: IDLE,
+        target: 50,
+      });
+      const call = (name: string, ms: number): Metric => ({
+        name,
+        unit: 'ms',
+        samples: [ms],
+        higherIsBetter: false,
+        target: 16,
+      });
+      return [
+        { name: IDLE, unit: 'ms', samples: [idle], higherIsBetter: false },
+        stall('longest event-loop stall during the import', imp.stallMs),
+        call('longest window call during the import', imp.longestCallMs),
+        call('longest window call during the import, CPU', imp.longestCallCpuMs),
+        stall('longest event-loop stall during the export', exp.stallMs),
+        call('longest window call during the export', exp.longestCallMs),
+        call('longest window call during the export, CPU', exp.longestCallCpuMs),
+      ];
+    } finally {
+      await host.runner.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default jobsStall;

@@ -1,0 +1,88 @@
+// A large project for the list and start-up benches: the synthetic articles (~3 KB, ~20 spans
+// each) written with bare inserts for one annotator, `bench`, whose statuses are seeded (30 %
+// done, 10 % in progress, the rest to do); a second person, `other`, has marked every other
+// article done, so the list's filters must keep the two apart. Built once per size and kept in
+// node_modules/.cache/spanwise-bench (built into a temporary name, then renamed), so repeated
+// runs reuse it; each run works on a copy.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb } from '../../src/main/backend/db/open';
+import { seedProject } from '../../src/main/backend/seed';
+import { OffsetMap } from '../../src/shared/offsets';
+import { mulberry32 } from '../../tests/fixtures/random';
+import { LABELS, synthArticles } from './synth';
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
+const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
+/** Bumped when what is generated changes, so a stale cache is not reused. */
+const GENERATION = 1;
+
+export const BENCH_ANNOTATOR = 'bench';
+
+function build(file: string, n: number): void {
+  const { db } = openDb(file);
+  seedProject(db, RESOURCES);
+  const ts = '2026-01-01T00:00:00.000Z';
+  const labelIds = LABELS.map(
+    (name) => (db.prepare('SELECT id FROM labels WHERE name = ?').get(name) as { id: number }).id,
+  );
+  const insA = db.prepare(
+    "INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, 'synthetic', ?, '{}', ?, ?)",
+  );
+  const insW = db.prepare("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', ?)");
+  const insS = db.prepare(
+    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insSt = db.prepare(
+    'INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)',
+  );
+  const rnd = mulberry32(13);
+  db.pragma('cache_size = -65536');
+  db.transaction(() => {
+    const me = Number(insW.run(BENCH_ANNOTATOR, ts).lastInsertRowid);
+    const other = Number(insW.run('other', ts).lastInsertRowid);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('current_annotator', ?)").run(String(me));
+    let k = 0;
+    let i = 0;
+    for (const a of synthArticles(n)) {
+      const id = Number(insA.run(a.title, a.text, `h${++i}`, ts).lastInsertRowid);
+      const map = new OffsetMap(a.text);
+      for (const s of a.spans) {
+        const sid = `00000000-0000-4000-8000-${(++k).toString(16).padStart(12, '0')}`;
+        insS.run(sid, id, me, labelIds[LABELS.indexOf(s.label)], map.toUtf16(s.start), map.toUtf16(s.end), ts, ts);
+      }
+      const r = rnd();
+      if (r < 0.3) insSt.run(id, me, 'done', ts);
+      else if (r < 0.4) insSt.run(id, me, 'in_progress', ts);
+      if (i % 2 === 0) insSt.run(id, other, 'done', ts);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/** The cached project of `n` articles (built on first use). */
+export function cachedBigProject(n: number, log: (message: string) => void): string {
+  const file = path.join(CACHE, `list-${n}-g${GENERATION}.spanwise`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(CACHE, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  const t = performance.now();
+  build(tmp, n);
+  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, file);
+  log(`built ${n.toLocaleString('en-US')} articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`);
+  return file;
+}
+
+/** A working copy of the cached project in a fresh temporary folder (removed by the caller). */
+export function copyBigProject(n: number, log: (message: string) => void): { dir: string; file: string } {
+  const source = cachedBigProject(n, log);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
+  const file = path.join(dir, 'big.spanwise');
+  fs.copyFileSync(source, file);
+  return { dir, file };
+}

@@ -1,0 +1,213 @@
+// The article list: pages of one person's list, whole or filtered by status, in id order.
+// Pages are read by key (the ids after or before a row the caller already has), and a page at
+// an arbitrary index is found without reading the rows before it: the whole list through its
+// position index (article_order), a stored status by walking that status's index entries from
+// the nearer end, to do by counting through the list in steps (todoAt). Totals come from the counts the triggers keep (status_counts), never from
+// counting the table. A filter is a Source: the ordered ids it holds and how many there are;
+// another filter (a title query) is one more Source.
+import type { ArticleListItem, ArticleStatus } from '../../shared/model';
+import { sql, type ReadDb, type Sql } from './db/handles';
+
+export type ListFilter = ArticleStatus | 'all';
+
+export interface ListQuery {
+  status: ListFilter;
+  /** Title contains this text (LIKE: case-insensitive for ASCII); '' or absent for every title. */
+  titleQuery?: string | undefined;
+  /** Index in the filtered list of the first row wanted. */
+  at: number;
+  limit: number;
+  /** The id of the row at `at - 1`, when the caller has it: the page is read on from there. */
+  after?: number | undefined;
+  /** The id of the row at `at + limit`, when the caller has it: the page is read back from there. */
+  before?: number | undefined;
+}
+
+export interface ListPage {
+  total: number;
+  items: ArticleListItem[];
+}
+
+type Params = { annotator: number; status: string; title?: string };
+
+interface Source {
+  /** `ids` in id order (ascending, or descending when `desc`), with an optional bound. */
+  ids(bound: '>' | '>=' | '<' | '<=' | null, desc: boolean): string;
+  total(db: ReadDb, params: Params): number;
+}
+
+const TOTAL = sql<{ n: number }>('SELECT coalesce(max(position) + 1, 0) AS n FROM article_order');
+const STORED = sql<{ n: number }>(
+  "SELECT coalesce(sum(n), 0) AS n FROM status_counts WHERE annotator_id = @annotator AND status != 'todo'",
+);
+const ONE_STATUS = sql<{ n: number }>(
+  'SELECT coalesce(sum(n), 0) AS n FROM status_counts WHERE annotator_id = @annotator AND status = @status',
+);
+
+const where = (column: string, bound: string | null) => (bound ? `AND ${column} ${bound} @bound` : '');
+
+/** A stored status: article_status_by_annotator (annotator, status, article) holds them in order. */
+function storedStatus(): Source {
+  return {
+    ids: (bound, desc) =>
+      `SELECT article_id AS id FROM article_status
+        WHERE annotator_id = @annotator AND status = @status ${where('article_id', bound)}
+        ORDER BY article_id ${desc ? 'DESC' : ''}`,
+    total: (db, params) => ONE_STATUS.get(db, params)!.n,
+  };
+}
+
+const SOURCES: Record<ListFilter, Source> = {
+  all: {
+    ids: (bound, desc) =>
+      `SELECT article_id AS id FROM article_order WHERE 1 ${where('article_id', bound)}
+        ORDER BY article_id ${desc ? 'DESC' : ''}`,
+    total: (db) => TOTAL.get(db)!.n,
+  },
+  // Articles with no status row, or one that says 'todo': the position index walked, each id
+  // looked up in the status table's key.
+  todo: {
+    ids: (bound, desc) =>
+      `SELECT o.article_id AS id FROM article_order o
+        WHERE NOT EXISTS (SELECT 1 FROM article_status st WHERE st.article_id = o.article_id
+                            AND st.annotator_id = @annotator AND st.status != 'todo')
+              ${where('o.article_id', bound)}
+        ORDER BY o.article_id ${desc ? 'DESC' : ''}`,
+    total: (db, params) => TOTAL.get(db)!.n - STORED.get(db, params)!.n,
+  },
+  in_progress: storedStatus(),
+  done: storedStatus(),
+  skipped: storedStatus(),
+  flagged: storedStatus(),
+};
+
+/**
+ * A filter narrowed to titles containing a text: its ids joined with the articles' titles. A
+ * title query reads every title of the filter (no index serves a substring), so its total is
+ * counted and an index is found by skipping; a page after a loaded row is still read by key.
+ */
+function titled(source: Source): Source {
+  const ids = (bound: '>' | '>=' | '<' | '<=' | null, desc: boolean) =>
+    `SELECT f.id FROM (${source.ids(bound, desc)}) f JOIN articles t ON t.id = f.id
+      WHERE t.title LIKE @title ESCAPE '\\' ORDER BY f.id ${desc ? 'DESC' : ''}`;
+  const count = sql<{ n: number }>(`SELECT count(*) AS n FROM (${ids(null, false)})`);
+  return { ids, total: (db, params) => count.get(db, params)!.n };
+}
+
+/** A LIKE pattern matching titles that contain `text` literally (% and _ escaped). */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The row of each id in a page, in the order of the ids. */
+const row = (ids: string) =>
+  sql<ArticleListItem>(
+    `SELECT a.id, a.title, a.source, coalesce(st.status, 'todo') AS status,
+            (SELECT count(*) FROM spans s
+              WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
+            o.position
+       FROM (${ids} LIMIT @limit) page
+       JOIN articles a ON a.id = page.id
+       JOIN article_order o ON o.article_id = a.id
+       LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator`,
+  );
+
+interface Statements {
+  /** From the first id on (bound >=), after a row (>), back from a row (<, descending). */
+  from: Sql<ArticleListItem>;
+  after: Sql<ArticleListItem>;
+  back: Sql<ArticleListItem>;
+  /** The id `skip` entries in from the start or from the end: index entries only, no rows. */
+  nth: Sql<{ id: number }>;
+  nthFromEnd: Sql<{ id: number }>;
+  nthFrom: Sql<{ id: number }>;
+}
+
+const statementsOf = (sources: Record<ListFilter, Source>) =>
+  Object.fromEntries(
+    Object.entries(sources).map(([filter, source]): [string, Statements] => [
+      filter,
+      {
+        from: row(source.ids('>=', false)),
+        after: row(source.ids('>', false)),
+        back: row(source.ids('<', true)),
+        nth: sql(`${source.ids(null, false)} LIMIT 1 OFFSET @skip`),
+        nthFromEnd: sql(`${source.ids(null, true)} LIMIT 1 OFFSET @skip`),
+        nthFrom: sql(`${source.ids('>=', false)} LIMIT 1 OFFSET @skip`),
+      },
+    ]),
+  ) as Record<ListFilter, Statements>;
+
+const TITLED = Object.fromEntries(
+  Object.entries(SOURCES).map(([filter, source]) => [filter, titled(source)]),
+) as Record<ListFilter, Source>;
+const STATEMENTS = statementsOf(SOURCES);
+const TITLED_STATEMENTS = statementsOf(TITLED);
+
+const AT_POSITION = sql<{ id: number }>('SELECT article_id AS id FROM article_order WHERE position = ?');
+
+const STORED_BETWEEN = sql<{ n: number }>(
+  `SELECT count(*) AS n FROM article_status
+    WHERE annotator_id = @annotator AND status != 'todo' AND article_id >= @lo AND article_id < @hi`,
+);
+/** Positions per step when the to-do list is counted through: a step costs two index reads and a count. */
+const TODO_STEP = 2048;
+
+/**
+ * The to-do article at `index`: the list is counted through in steps of positions, each step's
+ * to-do articles being its length less the stored statuses in its id range (index entries
+ * counted, no lookups per article); only inside the last step are articles looked at one by one.
+ */
+function todoAt(db: ReadDb, params: Params, index: number): number | undefined {
+  const total = TOTAL.get(db)!.n;
+  let left = index;
+  for (let p = 0; p < total; p += TODO_STEP) {
+    const end = Math.min(p + TODO_STEP, total);
+    const lo = AT_POSITION.get(db, p)!.id;
+    const hi = end < total ? AT_POSITION.get(db, end)!.id : Number.MAX_SAFE_INTEGER;
+    const todo = end - p - STORED_BETWEEN.get(db, { ...params, lo, hi })!.n;
+    if (left < todo) return STATEMENTS.todo.nthFrom.get(db, { ...params, bound: lo, skip: left })?.id;
+    left -= todo;
+  }
+  return undefined;
+}
+
+/** The id at `index` of the filtered list (index < total). */
+function idAt(db: ReadDb, filter: ListFilter, params: Params, index: number, total: number): number | undefined {
+  if (filter === 'all') return AT_POSITION.get(db, index)?.id;
+  if (filter === 'todo') return todoAt(db, params, index);
+  const s = STATEMENTS[filter];
+  return index <= total / 2
+    ? s.nth.get(db, { ...params, skip: index })?.id
+    : s.nthFromEnd.get(db, { ...params, skip: total - 1 - index })?.id;
+}
+
+/** One page of a person's article list: the rows at `at`… of the filter, and the filter's total. */
+export function listArticles(db: ReadDb, annotatorId: number, q: ListQuery): ListPage {
+  if (q.titleQuery) return titledPage(db, annotatorId, q, q.titleQuery);
+  const source = SOURCES[q.status];
+  const params = { annotator: annotatorId, status: q.status };
+  const total = source.total(db, params);
+  const s = STATEMENTS[q.status];
+  const page = { ...params, limit: q.limit };
+  if (q.after !== undefined) return { total, items: s.after.all(db, { ...page, bound: q.after }) };
+  if (q.before !== undefined) return { total, items: s.back.all(db, { ...page, bound: q.before }).reverse() };
+  if (q.at >= total) return { total, items: [] };
+  const first = q.at === 0 ? 0 : idAt(db, q.status, params, q.at, total);
+  if (first === undefined) return { total, items: [] };
+  return { total, items: s.from.all(db, { ...page, bound: first }) };
+}
+
+/** A page of a filter narrowed by title: by key from a loaded row, else by skipping to the index. */
+function titledPage(db: ReadDb, annotatorId: number, q: ListQuery, text: string): ListPage {
+  const params = { annotator: annotatorId, status: q.status, title: containsPattern(text) };
+  const total = TITLED[q.status].total(db, params);
+  const s = TITLED_STATEMENTS[q.status];
+  const page = { ...params, limit: q.limit };
+  if (q.after !== undefined) return { total, items: s.after.all(db, { ...page, bound: q.after }) };
+  if (q.before !== undefined) return { total, items: s.back.all(db, { ...page, bound: q.before }).reverse() };
+  if (q.at >= total) return { total, items: [] };
+  const first = s.nth.get(db, { ...params, skip: q.at })?.id;
+  if (first === undefined) return { total, items: [] };
+  return { total, items: s.from.all(db, { ...page, bound: first }) };
+}
