@@ -25,7 +25,7 @@ import { agreementReport } from '../src/main/backend/review/report';
 import { seedProject } from '../src/main/backend/seed';
 import { OffsetMap } from '../src/shared/offsets';
 import { mulberry32 } from '../tests/fixtures/random';
-import { LABELS, synthArticles } from './lib/synth';
+import { LABELS, synthArticles, syntheticWriter } from './lib/synth';
 import type { BenchModule, Metric } from './lib/types';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../resources');
@@ -64,20 +64,7 @@ function buildProject(file: string, n: number): void {
   const { db } = openDb(file);
   seedProject(db, RESOURCES);
   const ts = new Date().toISOString();
-  const labelIds = LABELS.map(
-    (name) => (db.prepare('SELECT id FROM labels WHERE name = ?').get(name) as { id: number }).id,
-  );
-  const insA = db.prepare(
-    "INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, 'synthetic', ?, '{}', ?, ?)",
-  );
-  const insW = db.prepare("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', ?)");
-  const insS = db.prepare(
-    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insSt = db.prepare(
-    "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'done', ?)",
-  );
+  const { labelIds, article: insA, annotator: insW, span: insS, status: insSt } = syntheticWriter(db);
   db.transaction(() => {
     const who = ANNOTATORS.map((name) => Number(insW.run(name, ts).lastInsertRowid));
     let k = 0;
@@ -91,7 +78,7 @@ function buildProject(file: string, n: number): void {
           const sid = `00000000-0000-4000-8000-${(++k).toString(16).padStart(12, '0')}`;
           insS.run(sid, id, who[w], labelIds[label], map.toUtf16(start), map.toUtf16(end), ts, ts);
         }
-        insSt.run(id, who[w], ts);
+        insSt.run(id, who[w], 'done', ts);
       });
     }
   })();

@@ -11,7 +11,7 @@ import { openDb } from '../../src/main/backend/db/open';
 import { seedProject } from '../../src/main/backend/seed';
 import { OffsetMap } from '../../src/shared/offsets';
 import { mulberry32 } from '../../tests/fixtures/random';
-import { LABELS, synthArticles } from './synth';
+import { LABELS, synthArticles, syntheticWriter } from './synth';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
@@ -24,20 +24,7 @@ function build(file: string, n: number): void {
   const { db } = openDb(file);
   seedProject(db, RESOURCES);
   const ts = '2026-01-01T00:00:00.000Z';
-  const labelIds = LABELS.map(
-    (name) => (db.prepare('SELECT id FROM labels WHERE name = ?').get(name) as { id: number }).id,
-  );
-  const insA = db.prepare(
-    "INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, 'synthetic', ?, '{}', ?, ?)",
-  );
-  const insW = db.prepare("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', ?)");
-  const insS = db.prepare(
-    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insSt = db.prepare(
-    'INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)',
-  );
+  const { labelIds, article: insA, annotator: insW, span: insS, status: insSt } = syntheticWriter(db);
   const rnd = mulberry32(13);
   db.pragma('cache_size = -65536');
   db.transaction(() => {

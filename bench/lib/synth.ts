@@ -1,6 +1,7 @@
 // A deterministic synthetic article set: ~3 KB texts of pseudo-words in sentences and
 // paragraphs, some with emoji and CJK (so offset conversion is exercised), ~20 word-aligned
 // spans each (some nested), written as Spanwise `spans` JSONL with code-point offsets.
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { mulberry32 } from '../../tests/fixtures/random';
 
@@ -116,4 +117,26 @@ export function* syndicatedTexts(n: number, seed = 42): Generator<{ id: number; 
     else pool[Math.floor(rnd() * pool.length)] = sentences;
     yield { id: a.id, title: a.title, text: sentences.join(' ') };
   }
+}
+
+/**
+ * Bare insert statements for a synthetic project on a seeded connection (the benches' projects
+ * are written without the backend, so that building them is fast), and the seeded labels' ids.
+ */
+export function syntheticWriter(db: Database.Database) {
+  const labelIds = LABELS.map(
+    (name) => (db.prepare('SELECT id FROM labels WHERE name = ?').get(name) as { id: number }).id,
+  );
+  return {
+    labelIds,
+    article: db.prepare(
+      "INSERT INTO articles (title, source, text, meta, content_hash, created_at) VALUES (?, 'synthetic', ?, '{}', ?, ?)",
+    ),
+    annotator: db.prepare("INSERT INTO annotators (name, role, created_at) VALUES (?, 'annotator', ?)"),
+    span: db.prepare(
+      `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    status: db.prepare('INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)'),
+  };
 }
