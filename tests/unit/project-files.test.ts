@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/main/backend/db/migrations';
 import { openDb } from '../../src/main/backend/db/open';
 import { errorData } from '../../src/main/backend/errors';
@@ -46,21 +46,34 @@ const NOBODY = { uid: 65534, gid: 65534 };
 function asUser(args: string[], cwd: string) {
   return root ? spanwise(args, {}, { ...NOBODY, cwd }) : spanwise(args);
 }
-/**
- * Whether `nobody` can run the binary at all: a checkout inside a folder only root may enter
- * (a `mktemp -d` clone) cannot be run by another user, and then the permission tests, which
- * root alone cannot make (it may write anything), are skipped rather than reported as failures
- * of the product.
- */
 function unprivilegedRunPossible(): boolean {
-  if (!root) return true;
   try {
     return spanwise(['--help'], {}, { ...NOBODY, cwd: '/' }).status === 0;
   } catch {
     return false;
   }
 }
-const permissionsTestable = unprivilegedRunPossible();
+/**
+ * A checkout inside a folder only root may enter (a `mktemp -d` clone) cannot be run by another
+ * user: for these tests the folders above it get the search bit for others (no read, no write),
+ * and have their own modes back afterwards.
+ */
+const opened: { dir: string; mode: number }[] = [];
+beforeAll(() => {
+  if (!root || unprivilegedRunPossible()) return;
+  for (let dir = path.resolve(import.meta.dirname, '../..'); ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode & 0o7777;
+    if (!(mode & 0o001)) {
+      fs.chmodSync(dir, mode | 0o001);
+      opened.push({ dir, mode });
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  expect(unprivilegedRunPossible()).toBe(true);
+});
+afterAll(() => {
+  for (const { dir, mode } of opened.reverse()) fs.chmodSync(dir, mode);
+});
 
 function cutInHalf(file: string): void {
   const data = bytes(file);
@@ -188,7 +201,7 @@ describe('bad project files', () => {
     },
   );
 
-  it.runIf(permissionsTestable)(
+  it(
     'a read-only project is opened read-only: readable, writes refused as read-only, no -wal/-shm left',
     { timeout: SLOW },
     () => {
@@ -230,43 +243,35 @@ describe('bad project files', () => {
     },
   );
 
-  it.runIf(permissionsTestable)(
-    'a project in a folder nobody may write is read from a copy and left untouched',
-    { timeout: SLOW },
-    () => {
-      const dir = openDir();
-      const file = demoProject(dir);
-      fs.chmodSync(dir, 0o555);
-      const before = bytes(file);
-      try {
-        const r = asUser(['stats', file], dir);
-        expect(r.stderr).toBe('');
-        expect(r.stdout).toContain('5 articles');
-        expect(asUser(['check', file], dir).status).toBe(0);
-      } finally {
-        fs.chmodSync(dir, 0o755);
-      }
-      expect(bytes(file).equals(before)).toBe(true);
-      expect(sidecars(file)).toEqual([]);
-    },
-  );
+  it('a project in a folder nobody may write is read from a copy and left untouched', { timeout: SLOW }, () => {
+    const dir = openDir();
+    const file = demoProject(dir);
+    fs.chmodSync(dir, 0o555);
+    const before = bytes(file);
+    try {
+      const r = asUser(['stats', file], dir);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain('5 articles');
+      expect(asUser(['check', file], dir).status).toBe(0);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
+    expect(bytes(file).equals(before)).toBe(true);
+    expect(sidecars(file)).toEqual([]);
+  });
 
-  it.runIf(permissionsTestable)(
-    'an export into a folder without write permission says so, and leaves nothing',
-    { timeout: SLOW },
-    () => {
-      const dir = openDir();
-      const file = demoProject(dir);
-      const locked = path.join(dir, 'locked');
-      fs.mkdirSync(locked, { mode: 0o555 });
-      fs.chmodSync(locked, 0o555);
-      const out = path.join(locked, 'x.jsonl');
-      const r = asUser(['export', file, '--out', out], dir);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toBe(`spanwise: cannot write ${out}: no permission to write in the folder ${locked}\n`);
-      expect(fs.readdirSync(locked)).toEqual([]);
-    },
-  );
+  it('an export into a folder without write permission says so, and leaves nothing', { timeout: SLOW }, () => {
+    const dir = openDir();
+    const file = demoProject(dir);
+    const locked = path.join(dir, 'locked');
+    fs.mkdirSync(locked, { mode: 0o555 });
+    fs.chmodSync(locked, 0o555);
+    const out = path.join(locked, 'x.jsonl');
+    const r = asUser(['export', file, '--out', out], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`spanwise: cannot write ${out}: no permission to write in the folder ${locked}\n`);
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
 
   it('a full disk during an export names the file and the cause', { timeout: SLOW }, () => {
     if (!fs.existsSync('/dev/full')) return;
