@@ -172,42 +172,29 @@ function todoAt(db: ReadDb, params: Params, index: number): number | undefined {
   return undefined;
 }
 
-/** The id at `index` of the filtered list (index < total). */
-function idAt(db: ReadDb, filter: ListFilter, params: Params, index: number, total: number): number | undefined {
-  if (filter === 'all') return AT_POSITION.get(db, index)?.id;
-  if (filter === 'todo') return todoAt(db, params, index);
-  const s = STATEMENTS[filter];
-  return index <= total / 2
-    ? s.nth.get(db, { ...params, skip: index })?.id
-    : s.nthFromEnd.get(db, { ...params, skip: total - 1 - index })?.id;
+/** The id at `index` of the filtered list (index < total); a title query is skipped through. */
+function idAt(db: ReadDb, q: ListQuery, params: Params, total: number): number | undefined {
+  if (params.title !== undefined) return TITLED_STATEMENTS[q.status].nth.get(db, { ...params, skip: q.at })?.id;
+  if (q.status === 'all') return AT_POSITION.get(db, q.at)?.id;
+  if (q.status === 'todo') return todoAt(db, params, q.at);
+  const s = STATEMENTS[q.status];
+  return q.at <= total / 2
+    ? s.nth.get(db, { ...params, skip: q.at })?.id
+    : s.nthFromEnd.get(db, { ...params, skip: total - 1 - q.at })?.id;
 }
 
 /** One page of a person's article list: the rows at `at`… of the filter, and the filter's total. */
 export function listArticles(db: ReadDb, annotatorId: number, q: ListQuery): ListPage {
-  if (q.titleQuery) return titledPage(db, annotatorId, q, q.titleQuery);
-  const source = SOURCES[q.status];
-  const params = { annotator: annotatorId, status: q.status };
-  const total = source.total(db, params);
-  const s = STATEMENTS[q.status];
+  const titled = Boolean(q.titleQuery);
+  const params: Params = { annotator: annotatorId, status: q.status };
+  if (q.titleQuery) params.title = containsPattern(q.titleQuery);
+  const total = (titled ? TITLED : SOURCES)[q.status].total(db, params);
+  const s = (titled ? TITLED_STATEMENTS : STATEMENTS)[q.status];
   const page = { ...params, limit: q.limit };
   if (q.after !== undefined) return { total, items: s.after.all(db, { ...page, bound: q.after }) };
   if (q.before !== undefined) return { total, items: s.back.all(db, { ...page, bound: q.before }).reverse() };
   if (q.at >= total) return { total, items: [] };
-  const first = q.at === 0 ? 0 : idAt(db, q.status, params, q.at, total);
-  if (first === undefined) return { total, items: [] };
-  return { total, items: s.from.all(db, { ...page, bound: first }) };
-}
-
-/** A page of a filter narrowed by title: by key from a loaded row, else by skipping to the index. */
-function titledPage(db: ReadDb, annotatorId: number, q: ListQuery, text: string): ListPage {
-  const params = { annotator: annotatorId, status: q.status, title: containsPattern(text) };
-  const total = TITLED[q.status].total(db, params);
-  const s = TITLED_STATEMENTS[q.status];
-  const page = { ...params, limit: q.limit };
-  if (q.after !== undefined) return { total, items: s.after.all(db, { ...page, bound: q.after }) };
-  if (q.before !== undefined) return { total, items: s.back.all(db, { ...page, bound: q.before }).reverse() };
-  if (q.at >= total) return { total, items: [] };
-  const first = s.nth.get(db, { ...params, skip: q.at })?.id;
+  const first = q.at === 0 ? 0 : idAt(db, q, params, total);
   if (first === undefined) return { total, items: [] };
   return { total, items: s.from.all(db, { ...page, bound: first }) };
 }
