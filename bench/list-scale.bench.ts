@@ -75,7 +75,12 @@ const listScale: BenchModule = {
         higherIsBetter: false,
       });
 
-      const totals: Record<'all' | 'todo' | 'in_progress' | 'done', number> = { all: 0, todo: 0, in_progress: 0, done: 0 };
+      const totals: Record<'all' | 'todo' | 'in_progress' | 'done', number> = {
+        all: 0,
+        todo: 0,
+        in_progress: 0,
+        done: 0,
+      };
       for (const status of ['all', 'todo', 'in_progress', 'done'] as const) {
         add(
           `listArticles first page (${status})`,
