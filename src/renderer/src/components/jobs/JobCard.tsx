@@ -78,7 +78,7 @@ export function JobCard({ job }: { job: JobState }) {
         data-testid="job-card"
         data-phase={job.phase}
         data-collapsed="true"
-        aria-label={job.title}
+        aria-label={visiblePlain(job.title)}
       >
         <header>
           <button
@@ -88,7 +88,7 @@ export function JobCard({ job }: { job: JobState }) {
             data-testid="job-expand"
             title="Show the summary"
           >
-            ✓ {job.title}
+            ✓ <ShownText text={job.title} />
           </button>
           <button type="button" onClick={() => dismiss(job.id)} aria-label="Dismiss" data-testid="job-dismiss">
             ×
