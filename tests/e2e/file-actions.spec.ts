@@ -18,9 +18,16 @@ function articlesFile(dir: string, name: string, texts: string[]): string {
   return file;
 }
 
-/** Presses a key (or clicks) and answers the window's file chooser with `files`. */
+/**
+ * Presses a key (or clicks) and answers the window's file chooser with `files`. Headless Chromium
+ * now and then shows no chooser for the first key of a fresh window (about 1 run in 30 under
+ * load, not reproduced with any instrumentation in place), so a missing chooser gets one more
+ * press; a key that never opens one still fails the test.
+ */
 async function choose(page: Page, open: () => Promise<void>, files: string[]): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open()]);
+  const shown = (timeout: number) => page.waitForEvent('filechooser', { timeout });
+  const [first] = await Promise.all([shown(8_000).catch(() => null), open()]);
+  const [chooser] = first ? [first] : await Promise.all([shown(15_000), open()]);
   await chooser.setFiles(files);
 }
 
