@@ -56,7 +56,12 @@ function store(edit: Edit, first: boolean): Promise<unknown> {
 
 let flashes = 0;
 
-function clip(text: string, max: number): string {
+/** The text an undo or redo changed, to flash once. */
+export function flashOf(range: { start: number; end: number }): { start: number; end: number; seq: number } {
+  return { start: range.start, end: range.end, seq: ++flashes };
+}
+
+export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -237,7 +242,7 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       write(edit, false, entry, moved);
       const article = get().article;
       if (!article || article.id !== editArticle(edit)) return;
-      set({ flash: { ...editRange(edit), seq: ++flashes } });
+      set({ flash: flashOf(editRange(edit)) });
       get().notify(`${verb} ${describeEdit(entry, article.text, get().labels)} in ${clip(article.title, 48)}`);
     },
   };
