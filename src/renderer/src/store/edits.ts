@@ -158,6 +158,23 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
     const moved = applyLocal(edit);
     get().record(edit);
     write(edit, true, edit, moved);
+    offerAfter(edit);
+  };
+
+  /**
+   * A span just labelled (made, or given another label) is offered for its text's other places;
+   * any other edit means the person has gone on, and an earlier offer fades.
+   */
+  const offerAfter = (edit: Edit) => {
+    const relabelled =
+      edit.kind === 'update' &&
+      edit.before.labelId !== edit.after.labelId &&
+      edit.before.start === edit.after.start &&
+      edit.before.end === edit.after.end;
+    const span =
+      edit.kind === 'create' ? edit.span : relabelled ? get().spans.find((s) => s.id === edit.id) : undefined;
+    if (span) get().offerOccurrences(span);
+    else get().dismissOccurrenceOffer();
   };
 
   const update = (span: Span, after: Partial<SpanFields>) => {
@@ -237,6 +254,7 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
     },
     flash: null,
     replay: async (edit, entry, verb) => {
+      get().dismissOccurrenceOffer();
       if (get().article?.id !== editArticle(edit)) await get().openArticle(editArticle(edit));
       const moved = applyLocal(edit);
       write(edit, false, entry, moved);

@@ -16,6 +16,7 @@ import type { Store } from './types';
 import { createUiSlice } from './ui';
 import { createBackupsSlice } from './backups';
 import { createSpanBatchesSlice } from './spanBatches';
+import { createOccurrencesSlice } from './occurrences';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -33,6 +34,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createPacksSlice(...a),
   ...createBackupsSlice(...a),
   ...createSpanBatchesSlice(...a),
+  ...createOccurrencesSlice(...a),
 }));
 
 export type { Store };

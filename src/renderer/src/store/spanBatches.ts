@@ -63,6 +63,7 @@ export const createSpanBatchesSlice: Slice<SpanBatchesSlice> = (set, get) => {
       get().notify(sentence(what));
     },
     replayBatch: async (entry, verb) => {
+      get().dismissOccurrenceOffer();
       let changed: Span[];
       try {
         changed = await get().enqueueWrite(() =>

@@ -14,6 +14,7 @@ import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
 import type { BackupsSlice } from './backups';
 import type { SpanBatchesSlice } from './spanBatches';
+import type { OccurrencesSlice } from './occurrences';
 
 export type Store = SessionSlice &
   ArticlesSlice &
@@ -29,5 +30,6 @@ export type Store = SessionSlice &
   ReviewSlice &
   PacksSlice &
   BackupsSlice &
-  SpanBatchesSlice;
+  SpanBatchesSlice &
+  OccurrencesSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;
