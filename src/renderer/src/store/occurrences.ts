@@ -105,7 +105,7 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
     offerOccurrences: (span) => {
       const target = targetOf(span);
       const mine = ++asked;
-      set({ occurrenceOffer: null });
+      if (get().occurrenceOffer) set({ occurrenceOffer: null });
       if (!target || target.text.trim() === '') return;
       // The new span is on the screen first; the count follows when the backend has it.
       afterPaint(() => {
