@@ -126,6 +126,8 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       // The caret stays at the edited span: after its end (labeling moves on through the text),
       // or where a deleted span started.
       selection: caretAt(edit.kind === 'delete' ? range.start : range.end),
+      // Any edit means the person has gone on: an earlier offer fades in the same update.
+      occurrenceOffer: null,
     });
     get().patchListItem(article.id, { spanCount: next.length, status });
     return status !== article.status;

@@ -128,9 +128,9 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
       });
     },
     dismissOccurrenceOffer: () => {
-      if (!get().occurrenceOffer) return;
+      // A count still on its way is dropped too.
       asked++;
-      set({ occurrenceOffer: null });
+      if (get().occurrenceOffer) set({ occurrenceOffer: null });
     },
     openOccurrences: (span) => {
       const s = get();
