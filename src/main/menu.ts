@@ -115,6 +115,8 @@ export function buildMenu(ctx: MenuContext): void {
         command('Next Article', 'nextArticle'),
         command('Previous Article', 'prevArticle'),
         { type: 'separator' },
+        command('Label Every Occurrence…', 'labelOccurrences'),
+        { type: 'separator' },
         command('Toggle Word Snapping', 'toggleSnap'),
       ],
     },

@@ -358,6 +358,7 @@ export const MENU_COMMANDS = [
   'skipArticle',
   'flagArticle',
   'reopenArticle',
+  'labelOccurrences',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

@@ -3,7 +3,7 @@
 // `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
 import type { MenuCommand } from './contract';
 
-export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Articles' | 'Review' | 'App';
+export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Every occurrence' | 'Articles' | 'Review' | 'App';
 
 export interface Binding {
   /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */
@@ -157,6 +157,40 @@ export const KEYMAP = {
     display: 'Alt+1 – 9',
     action: 'Label with character precision, for this span only (no snapping to words)',
     group: 'Labeling',
+  },
+
+  // Every occurrence (docs/across.md): the offer after a label, its preview and what it applies.
+  // The preview's own keys take Alt, so that no label key is taken from the editor for them.
+  labelOccurrences: {
+    chords: ['Mod+Shift+L'],
+    action:
+      'Label every occurrence of the span just labelled (or the selected span): a preview of them, in this article or the whole set',
+    group: 'Every occurrence',
+    command: 'labelOccurrences',
+  },
+  occurrenceScope: {
+    chords: ['Alt+S'],
+    display: 'Alt+S (preview)',
+    action: 'This article / the whole set',
+    group: 'Every occurrence',
+  },
+  occurrenceCase: {
+    chords: ['Alt+C'],
+    display: 'Alt+C (preview)',
+    action: 'Case-sensitive on / off',
+    group: 'Every occurrence',
+  },
+  applyOccurrences: {
+    chords: ['Enter'],
+    display: 'Enter (preview)',
+    action: 'Label them all, in one step (Ctrl+Z takes them all back, in every article)',
+    group: 'Every occurrence',
+  },
+  closeOccurrences: {
+    chords: ['Escape'],
+    display: 'Esc (preview)',
+    action: 'Close the preview',
+    group: 'Every occurrence',
   },
 
   find: {

@@ -2,7 +2,16 @@
 // all read src/shared/keymap.ts, so a chord changed there changes all three.
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../src/shared/contract';
-import { acceleratorFor, chordMatches, cheatSheet, KEYMAP, matches, type Binding } from '../../src/shared/keymap';
+import {
+  acceleratorFor,
+  bindingMatches,
+  chordMatches,
+  cheatSheet,
+  KEYMAP,
+  labelHotkeyProblem,
+  matches,
+  type Binding,
+} from '../../src/shared/keymap';
 
 const key = (k: string, mods: Partial<{ ctrl: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) => ({
   key: k,
@@ -141,5 +150,30 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(matches('nextConflict', key('J', { shift: false }))).toBe(true);
     expect(matches('undoDecision', key('z', { ctrl: true }))).toBe(true);
     expect(matches('adjudicate', key('Enter', { meta: true }))).toBe(true);
+  });
+});
+
+describe('every occurrence', () => {
+  it('Ctrl+Shift+L opens the preview and nothing else; the menu shows it', () => {
+    const chord = key('L', { ctrl: true, shift: true });
+    expect(matches('labelOccurrences', chord)).toBe(true);
+    const others = Object.entries(KEYMAP as Record<string, Binding>).filter(
+      ([id, b]) => id !== 'labelOccurrences' && bindingMatches(b, chord),
+    );
+    expect(others.map(([id]) => id)).toEqual([]);
+    expect(acceleratorFor('labelOccurrences')).toBe('CmdOrCtrl+Shift+L');
+    expect(matches('labelOccurrences', key('l', { ctrl: true }))).toBe(false);
+  });
+
+  it('the preview’s keys take Alt, so no letter is taken from the labels for them', () => {
+    expect(matches('occurrenceScope', key('s', { alt: true }))).toBe(true);
+    expect(matches('occurrenceScope', key('s'))).toBe(false);
+    expect(matches('occurrenceCase', key('c', { alt: true }))).toBe(true);
+    for (const letter of ['s', 'l']) expect(labelHotkeyProblem(letter), letter).toBeNull();
+    expect(
+      cheatSheet()
+        .filter((r) => r.group === 'Every occurrence')
+        .map((r) => r.keys),
+    ).toEqual(['Ctrl+Shift+L', 'Alt+S (preview)', 'Alt+C (preview)', 'Enter (preview)', 'Esc (preview)']);
   });
 });

@@ -11,6 +11,8 @@ export function markStart(name: string): void {
 
 /** Runs after the next frame has been painted: rAF fires before paint, the message after it. */
 export function afterPaint(callback: () => void): void {
+  // Outside a page (the store's tests in Node) there is no frame to wait for.
+  if (typeof requestAnimationFrame === 'undefined') return void setTimeout(callback, 0);
   requestAnimationFrame(() => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => callback();

@@ -29,6 +29,8 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
   resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
   openArticle: async (id) => {
     markStart('open');
+    // Moving on to another article: an offer made for the last one fades.
+    get().dismissOccurrenceOffer();
     // Read what is stored only after this window's own writes have landed.
     await writesSettled();
     try {

@@ -56,7 +56,12 @@ function store(edit: Edit, first: boolean): Promise<unknown> {
 
 let flashes = 0;
 
-function clip(text: string, max: number): string {
+/** The text an undo or redo changed, to flash once. */
+export function flashOf(range: { start: number; end: number }): { start: number; end: number; seq: number } {
+  return { start: range.start, end: range.end, seq: ++flashes };
+}
+
+export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
@@ -121,6 +126,8 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
       // The caret stays at the edited span: after its end (labeling moves on through the text),
       // or where a deleted span started.
       selection: caretAt(edit.kind === 'delete' ? range.start : range.end),
+      // Any edit means the person has gone on: an earlier offer fades in the same update.
+      occurrenceOffer: null,
     });
     get().patchListItem(article.id, { spanCount: next.length, status });
     return status !== article.status;
@@ -153,6 +160,23 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
     const moved = applyLocal(edit);
     get().record(edit);
     write(edit, true, edit, moved);
+    offerAfter(edit);
+  };
+
+  /**
+   * A span just labelled (made, or given another label) is offered for its text's other places;
+   * any other edit means the person has gone on, and an earlier offer fades.
+   */
+  const offerAfter = (edit: Edit) => {
+    const relabelled =
+      edit.kind === 'update' &&
+      edit.before.labelId !== edit.after.labelId &&
+      edit.before.start === edit.after.start &&
+      edit.before.end === edit.after.end;
+    const span =
+      edit.kind === 'create' ? edit.span : relabelled ? get().spans.find((s) => s.id === edit.id) : undefined;
+    if (span) get().offerOccurrences(span);
+    else get().dismissOccurrenceOffer();
   };
 
   const update = (span: Span, after: Partial<SpanFields>) => {
@@ -232,12 +256,13 @@ export const createEditsSlice: Slice<EditsSlice> = (set, get) => {
     },
     flash: null,
     replay: async (edit, entry, verb) => {
+      get().dismissOccurrenceOffer();
       if (get().article?.id !== editArticle(edit)) await get().openArticle(editArticle(edit));
       const moved = applyLocal(edit);
       write(edit, false, entry, moved);
       const article = get().article;
       if (!article || article.id !== editArticle(edit)) return;
-      set({ flash: { ...editRange(edit), seq: ++flashes } });
+      set({ flash: flashOf(editRange(edit)) });
       get().notify(`${verb} ${describeEdit(entry, article.text, get().labels)} in ${clip(article.title, 48)}`);
     },
   };

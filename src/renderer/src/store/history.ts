@@ -1,5 +1,6 @@
 // Undo/redo of every span edit, across article switches: each entry names its article, and
-// undoing an edit on another article opens that article first.
+// undoing an edit on another article opens that article first. A bulk write (every occurrence
+// of a text, accepted suggestions) is one entry naming its span batch (spanBatches.ts).
 import type { Span } from '../../../shared/model';
 import { markStart } from '../lib/perf';
 import type { Slice } from './types';
@@ -15,13 +16,25 @@ export type Edit =
   | { kind: 'delete'; span: Span }
   | { kind: 'update'; id: string; articleId: number; before: SpanFields; after: SpanFields };
 
+/** Spans written at once by the backend; one undo tombstones them all (undoSpanBatch). */
+export interface BatchEntry {
+  kind: 'batch';
+  batch: number;
+  /** What the status bar calls it: "labelled 12 occurrences of 'Kim Jong Un' as ACTOR". */
+  what: string;
+  /** The spans as written, in the order the backend wrote them. */
+  spans: Span[];
+}
+
+export type HistoryEntry = Edit | BatchEntry;
+
 export interface HistorySlice {
-  undoStack: Edit[];
-  redoStack: Edit[];
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
   /** Records an edit that has just been applied. */
-  record(edit: Edit): void;
+  record(entry: HistoryEntry): void;
   /** Drops a history entry whose write failed: it never happened, so there is nothing to undo. */
-  forget(edit: Edit): void;
+  forget(entry: HistoryEntry): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   clearHistory(): void;
@@ -65,7 +78,8 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     // 'undo': from the key to the change painted and flashed, an article switch included.
     markStart('undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
-    await get().replay(inverse(edit), edit, 'Undid');
+    if (edit.kind === 'batch') await get().replayBatch(edit, 'Undid');
+    else await get().replay(inverse(edit), edit, 'Undid');
   },
   redo: async () => {
     if (get().editingLocked()) return;
@@ -73,7 +87,8 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     if (!edit) return get().notify('Nothing to redo');
     markStart('undo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
-    await get().replay(edit, edit, 'Redid');
+    if (edit.kind === 'batch') await get().replayBatch(edit, 'Redid');
+    else await get().replay(edit, edit, 'Redid');
   },
   clearHistory: () => set({ undoStack: [], redoStack: [] }),
 });

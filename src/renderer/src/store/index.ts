@@ -15,6 +15,8 @@ import { createSessionSlice } from './session';
 import type { Store } from './types';
 import { createUiSlice } from './ui';
 import { createBackupsSlice } from './backups';
+import { createSpanBatchesSlice } from './spanBatches';
+import { createOccurrencesSlice } from './occurrences';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -31,6 +33,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createReviewSlice(...a),
   ...createPacksSlice(...a),
   ...createBackupsSlice(...a),
+  ...createSpanBatchesSlice(...a),
+  ...createOccurrencesSlice(...a),
 }));
 
 export type { Store };

@@ -13,6 +13,11 @@ export class ListRows {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
+  /** The row of article `id`, if loaded. */
+  byArticle(id: number): ArticleListItem | undefined {
+    return this.byId.get(id);
+  }
+
   /** Rows loaded from `from` on. */
   put(from: number, items: readonly ArticleListItem[]): void {
     items.forEach((item, i) => {

@@ -39,6 +39,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
       set({ session, labels, guidelines, bootError: null });
       get().resetEditor();
       get().clearHistory();
+      get().closeOccurrences();
       if (session.annotator?.role === 'reviewer') await get().startReviewing();
       else if (session.annotator) await get().startAnnotating();
     } catch (err) {
@@ -52,6 +53,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     set({ session });
     get().resetEditor();
     get().clearHistory();
+    get().closeOccurrences();
     if (session.annotator?.role === 'reviewer') await get().startReviewing();
     else await get().startAnnotating();
   },

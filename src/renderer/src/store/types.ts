@@ -13,6 +13,8 @@ import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
 import type { BackupsSlice } from './backups';
+import type { SpanBatchesSlice } from './spanBatches';
+import type { OccurrencesSlice } from './occurrences';
 
 export type Store = SessionSlice &
   ArticlesSlice &
@@ -27,5 +29,7 @@ export type Store = SessionSlice &
   AgreementSlice &
   ReviewSlice &
   PacksSlice &
-  BackupsSlice;
+  BackupsSlice &
+  SpanBatchesSlice &
+  OccurrencesSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

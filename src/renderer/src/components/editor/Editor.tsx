@@ -2,6 +2,7 @@ import { shortcutText } from '../../../../shared/keymap';
 import { useStore } from '../../store';
 import { ArticleView } from './ArticleView';
 import { FindBar } from './FindBar';
+import { OccurrenceOffer } from '../across/OccurrenceOffer';
 import { Palette } from './Palette';
 import './editor.css';
 
@@ -44,6 +45,7 @@ export function Editor() {
       ) : (
         <div className="empty-state">Loading…</div>
       )}
+      {article ? <OccurrenceOffer /> : null}
     </main>
   );
 }

@@ -74,6 +74,8 @@ export function runCommand(command: MenuCommand): void {
       return s.article ? s.setOverlay('flag') : undefined;
     case 'reopenArticle':
       return void s.reopenArticle();
+    case 'labelOccurrences':
+      return s.openOccurrences();
   }
 }
 

@@ -2,6 +2,7 @@
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
+import { shortcutText } from '../../../../shared/keymap';
 import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
@@ -19,6 +20,7 @@ export function SpansPanel() {
   const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
   const selectedSpanId = useStore((s) => s.selectedSpanId);
   const selectSpan = useStore((s) => s.selectSpan);
+  const openOccurrences = useStore((s) => s.openOccurrences);
   const scrollRef = useRef<HTMLOListElement>(null);
   const virtualizer = useVirtualizer({
     count: spans.length,
@@ -79,6 +81,19 @@ export function SpansPanel() {
                   <span className="span-pos">
                     {span.start}–{span.end}
                   </span>
+                </button>
+                <button
+                  type="button"
+                  className="span-occurrences"
+                  onClick={(e) => {
+                    e.currentTarget.blur();
+                    openOccurrences(span);
+                  }}
+                  title={`Label every occurrence of this text (${shortcutText('labelOccurrences')} on the selected span)`}
+                  aria-label="Label every occurrence"
+                  data-testid="span-occurrences"
+                >
+                  All…
                 </button>
               </li>
             );

@@ -36,7 +36,8 @@ export function reviewCommand(command: MenuCommand): boolean {
       return run(() => s.goQueueArticle(-1));
     case 'toggleSnap':
     case 'find':
-      // The review view has no caret to snap or search from.
+    case 'labelOccurrences':
+      // The review view has no caret to snap or search from, and no span of its own to look for.
       return true;
     default:
       return false;

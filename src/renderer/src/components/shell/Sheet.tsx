@@ -12,10 +12,12 @@ export interface SheetProps {
   onClose(): void;
   /** Makes the dialog a form. */
   onSubmit?: (e: FormEvent) => void;
+  /** The sheet's own keys, before Esc: true when the key was taken. */
+  onKey?: (e: KeyboardEvent) => boolean;
   children: ReactNode;
 }
 
-export function Sheet({ title, label, testId, className, onClose, onSubmit, children }: SheetProps) {
+export function Sheet({ title, label, testId, className, onClose, onSubmit, onKey, children }: SheetProps) {
   const ref = useRef<HTMLElement | null>(null);
   // The sheet takes the keyboard when it opens (a drop or a menu leaves the focus behind it),
   // and what is behind it is inert (no Tab, click or key reaches the editor) until it closes.
@@ -32,7 +34,8 @@ export function Sheet({ title, label, testId, className, onClose, onSubmit, chil
   }, []);
   const onKeyDown = (e: KeyboardEvent) => {
     e.stopPropagation();
-    if (e.key === 'Escape') onClose();
+    if (onKey?.(e)) e.preventDefault();
+    else if (e.key === 'Escape') onClose();
   };
   const props = {
     className: `sheet ${className ?? ''}`,
