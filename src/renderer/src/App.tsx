@@ -15,6 +15,7 @@ import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
 import { AgreementSheet } from './components/review/agreement/AgreementSheet';
 import { BackupsDialog } from './components/backups/BackupsDialog';
+import { SearchPanel } from './components/across/SearchPanel';
 import { useStore } from './store';
 import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
@@ -82,6 +83,7 @@ export function App() {
       {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
       {overlay === 'agreement' ? <AgreementSheet /> : null}
       {overlay === 'backups' ? <BackupsDialog /> : null}
+      {overlay === 'search' ? <SearchPanel /> : null}
       <JobsLayer
         currentAnnotator={session.annotator.name}
         onImported={(job) => void (job.kind === 'merge' ? afterMerge() : refreshProject())}

@@ -2,6 +2,7 @@
 // undoing an edit on another article opens that article first.
 import type { Span } from '../../../shared/model';
 import { markStart } from '../lib/perf';
+import { replayBatch, type BatchEntry } from './batchHistory';
 import type { Slice } from './types';
 
 export interface SpanFields {
@@ -15,13 +16,16 @@ export type Edit =
   | { kind: 'delete'; span: Span }
   | { kind: 'update'; id: string; articleId: number; before: SpanFields; after: SpanFields };
 
+/** One undo step: a span edit, or a batch of spans written at once. */
+export type HistoryEntry = Edit | BatchEntry;
+
 export interface HistorySlice {
-  undoStack: Edit[];
-  redoStack: Edit[];
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
   /** Records an edit that has just been applied. */
-  record(edit: Edit): void;
+  record(edit: HistoryEntry): void;
   /** Drops a history entry whose write failed: it never happened, so there is nothing to undo. */
-  forget(edit: Edit): void;
+  forget(edit: HistoryEntry): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   clearHistory(): void;
@@ -65,6 +69,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     // 'undo': from the key to the change painted and flashed, an article switch included.
     markStart('undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
+    if (edit.kind === 'batch') return replayBatch(get, edit, 'Undid');
     await get().replay(inverse(edit), edit, 'Undid');
   },
   redo: async () => {
@@ -73,6 +78,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     if (!edit) return get().notify('Nothing to redo');
     markStart('undo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
+    if (edit.kind === 'batch') return replayBatch(get, edit, 'Redid');
     await get().replay(edit, edit, 'Redid');
   },
   clearHistory: () => set({ undoStack: [], redoStack: [] }),

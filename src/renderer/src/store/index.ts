@@ -10,6 +10,7 @@ import { createNavigationSlice } from './navigation';
 import { createReviewSlice } from './review';
 import { createPacksSlice } from './packs';
 import { createSaveSlice } from './save';
+import { createSearchSlice } from './search';
 import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
 import type { Store } from './types';
@@ -31,6 +32,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createReviewSlice(...a),
   ...createPacksSlice(...a),
   ...createBackupsSlice(...a),
+  ...createSearchSlice(...a),
 }));
 
 export type { Store };

@@ -1,6 +1,6 @@
 import type { Slice } from './types';
 
-export type Overlay = 'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag';
+export type Overlay = 'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag' | 'search';
 
 export interface UiSlice {
   sidePanelOpen: boolean;
