@@ -147,6 +147,12 @@ export const contract = {
         status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
         /** Only articles whose title contains this text (case-insensitively); empty: all. */
         titleQuery: z.string().trim().max(200).optional(),
+        /** Only articles whose title or text matches this full-text query (as search reads it). */
+        textQuery: z.string().trim().max(1000, 'the query is longer than 1,000 characters').optional(),
+        /** Only articles where the current person has a span of this label. */
+        withLabel: id.optional(),
+        /** Only articles where the current person has no span of this label. */
+        withoutLabel: id.optional(),
         at: offset.default(0),
         after: id.optional(),
         before: id.optional(),
