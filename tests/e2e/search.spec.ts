@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import type { SearchResults } from '../../src/shared/across';
 import type { Span } from '../../src/shared/model';
 import { expect, test } from './harness';
-import './editor-helpers';
+import { dragSelect, openArticle } from './editor-helpers';
 
 test.beforeEach(async ({ app }) => {
   await expect(app.page.getByTestId('article-title')).toBeVisible();
@@ -142,4 +142,59 @@ test('every hit of a name labelled in one step, previewed first, and one Ctrl+Z 
   await page.keyboard.press('Control+Shift+Z');
   await expect(page.getByTestId('status-notice')).toHaveText(`Redid labelling ${hits} hits of Putin as ACTOR`);
   expect((await allSpans(page)).map((s) => s.id).sort()).toEqual(labelled.map((s) => s.id).sort());
+});
+
+test('the article list filtered by has / has no spans of a label and by a text query, with the status', async ({
+  app,
+}) => {
+  const { page } = app;
+  const rows = page.getByTestId('article-row');
+  const titles = () => rows.locator('.row-title').allTextContents();
+  await expect(rows).toHaveCount(5);
+  const all = await titles();
+  // ACTOR on "Kim Jong Un" in the first article, by hand.
+  const article = await openArticle(page);
+  await dragSelect(page, article.text, 'Kim Jong Un');
+  await page.keyboard.press('1');
+  await expect(rows.first().locator('.row-count')).toHaveText('1');
+
+  const labelFilter = page.getByTestId('label-filter');
+  await labelFilter.selectOption({ label: 'Has ACTOR' });
+  await expect(rows).toHaveCount(1);
+  expect(await titles()).toEqual([all[0]]);
+  await labelFilter.selectOption({ label: 'No ACTOR' });
+  await expect(rows).toHaveCount(4);
+  expect(await titles()).toEqual(all.slice(1));
+  // With the status: the labelled article is in progress, the others to do.
+  await page.getByTestId('filter-todo').click();
+  await expect(rows).toHaveCount(4);
+  await labelFilter.selectOption({ label: 'Has ACTOR' });
+  await expect(page.getByTestId('article-list')).toContainText('No article matches these filters.');
+  await page.getByTestId('filter-in_progress').click();
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('filter-all').click();
+  await labelFilter.selectOption({ label: 'Any labels' });
+  await expect(rows).toHaveCount(5);
+
+  // A text query reads the texts, not only the titles: the articles the search finds, in list order.
+  const text = page.getByTestId('list-text-search');
+  await text.fill('"arms deal"');
+  const found = await searchOf(page, '"arms deal"');
+  expect(found.total).toBeGreaterThan(0);
+  expect(found.total).toBeLessThan(5);
+  await expect(rows).toHaveCount(found.total);
+  const order = [...found.results].sort((a, b) => a.articleId - b.articleId).map((r) => r.title);
+  expect(await titles()).toEqual(order);
+  expect(found.results.some((r) => !r.titleMatch)).toBe(true);
+  // Combined with a label: only the labelled article, if the query finds it.
+  await text.fill('Putin');
+  await labelFilter.selectOption({ label: 'Has ACTOR' });
+  await expect(rows).toHaveCount(1);
+  // A query the search cannot read says why, under the field.
+  await text.fill('"arms');
+  await expect(page.getByTestId('list-error')).toHaveText('search: the quote at character 1 is not closed');
+  await expect(rows).toHaveCount(0);
+  await text.press('Escape');
+  await expect(page.getByTestId('list-error')).toHaveCount(0);
+  await expect(rows).toHaveCount(1);
 });

@@ -104,8 +104,6 @@ interface Narrowing {
   withoutLabel: boolean;
 }
 
-const NONE: Narrowing = { title: false, text: false, withLabel: false, withoutLabel: false };
-
 /** `id`'s article has the status (none for the whole list). */
 function statusCondition(status: ListFilter, id: string): string | null {
   if (status === 'all') return null;
