@@ -93,8 +93,7 @@ function expected(f: Fixture, status: ListFilter, q: Narrow): number[] {
 function expectList(f: Fixture, status: ListFilter, q: Narrow, limit: number): void {
   const want = expected(f, status, q);
   const label = `${status} ${JSON.stringify(q)}`;
-  const list = (extra: Partial<ListQuery>) =>
-    listArticles(f.p.db, f.me, { status, at: 0, limit, ...q, ...extra });
+  const list = (extra: Partial<ListQuery>) => listArticles(f.p.db, f.me, { status, at: 0, limit, ...q, ...extra });
   // Page by page, each read on from the last row of the one before.
   const walked: number[] = [];
   let after: number | undefined;
