@@ -121,9 +121,9 @@ const hasLabel = (param: string, id: string) =>
 
 /**
  * A status's list narrowed by a title, a full-text query and labels present or absent. The ids
- * are read in order from the narrowest index that holds them in order — the full-text index
- * (rowid order), the person's spans of a label (annotator, label, article), or the status's
- * own — and every other filter is a condition looked up per id, so a page after a loaded row is
+ * are read in order from an index that holds them in order — the full-text index (rowid
+ * order), a stored status's own, or the person's spans of a label (annotator, label, article)
+ * — and every other filter is a condition looked up per id, so a page after a loaded row is
  * still read by key. Totals are counted (no trigger keeps them); "has no spans of X" is counted
  * as the list less those that have, which reads only the label's index.
  */
@@ -131,15 +131,18 @@ function narrowed(status: ListFilter, n: Narrowing): Source {
   let select: string;
   let id: string;
   const where: string[] = [];
+  const stored = status !== 'all' && status !== 'todo';
+  // A stored status drives before a label: probing the label's index once per article of the
+  // status costs less than reading every span of the label (several per article) to reach them.
   if (n.text) {
     select = 'SELECT articles_fts.rowid AS id FROM articles_fts';
     id = 'articles_fts.rowid';
     where.push('articles_fts MATCH @text');
-  } else if (n.withLabel) {
+  } else if (n.withLabel && !stored) {
     select = 'SELECT DISTINCT sl.article_id AS id FROM spans sl';
     id = 'sl.article_id';
     where.push('sl.annotator_id = @annotator', 'sl.label_id = @withLabel', 'sl.deleted = 0');
-  } else if (status !== 'all' && status !== 'todo') {
+  } else if (stored) {
     select = 'SELECT sd.article_id AS id FROM article_status sd';
     id = 'sd.article_id';
     where.push('sd.annotator_id = @annotator', 'sd.status = @status');
@@ -147,9 +150,9 @@ function narrowed(status: ListFilter, n: Narrowing): Source {
     select = 'SELECT o.article_id AS id FROM article_order o';
     id = 'o.article_id';
   }
-  const driver = n.text ? 'text' : n.withLabel ? 'label' : 'status';
+  const driver = n.text ? 'text' : n.withLabel && !stored ? 'label' : 'status';
   // Whatever the driver does not hold already is a condition per id.
-  const statusHeld = driver === 'status' && status !== 'all' && status !== 'todo';
+  const statusHeld = driver === 'status' && stored;
   const ofStatus = statusHeld ? null : statusCondition(status, id);
   if (ofStatus) where.push(ofStatus);
   if (n.withLabel && driver !== 'label') where.push(hasLabel('@withLabel', id));
