@@ -4,6 +4,8 @@
 // - the first page of the whole list and of each status filter; a page at the end of the
 //   whole list and of the `done` filter (the End key, or the scrollbar dragged down);
 // - getArticle on the last article (its position comes with it), getProgress;
+// - the first page filtered by label (has / has no spans of ACTOR) and by a full-text query,
+//   alone and with a status, beside bare reads of the label index and of FTS5;
 // - scrolling the whole list from top to bottom page by page, as the list asks for rows:
 //   the backend time in all and the longest call.
 import fs from 'node:fs';
@@ -93,6 +95,76 @@ const listScale: BenchModule = {
         `${n.toLocaleString('en-US')} articles: ${totals.todo} to do, ${totals.in_progress} in progress, ` +
           `${totals.done} done; project opened in ${openMs.toFixed(0)} ms`,
       );
+      // The label and text filters (schema 9's index for labels, the full-text index for text),
+      // beside bare reads of the same index: the first 200 article ids with the label, and the
+      // first 200 rowids the full-text query matches.
+      const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!.id;
+      const me = p.annotatorId!;
+      const words = p.handlers.getArticle({ id: 1 }).text.match(/\p{L}+/gu)!;
+      const word = words[5]!.toLowerCase();
+      const phrase = `"${words[5]} ${words[6]} ${words[7]}"`;
+      const BARE_LABEL = 'bare: first 200 ids with a label (index)';
+      const BARE_TEXT = 'bare: first 200 FTS5 rowids of a word';
+      const bareLabel = db.prepare(
+        `SELECT DISTINCT article_id FROM spans WHERE annotator_id = ? AND label_id = ? AND deleted = 0
+          ORDER BY article_id LIMIT ${PAGE}`,
+      );
+      const bareText = db.prepare(
+        `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid LIMIT ${PAGE}`,
+      );
+      metrics.push({
+        name: BARE_LABEL,
+        unit: 'ms',
+        samples: repeat(() => bareLabel.all(me, actor)).map((x) => x.wall),
+        higherIsBetter: false,
+      });
+      metrics.push({
+        name: BARE_TEXT,
+        unit: 'ms',
+        samples: repeat(() => bareText.all(`"${word}"`)).map((x) => x.wall),
+        higherIsBetter: false,
+      });
+      const filtered: [string, Parameters<typeof p.handlers.listArticles>[0], string][] = [
+        ['has ACTOR', { status: 'all', at: 0, limit: PAGE, withLabel: actor }, BARE_LABEL],
+        ['has no ACTOR', { status: 'all', at: 0, limit: PAGE, withoutLabel: actor }, BARE_LABEL],
+        ['done, has ACTOR', { status: 'done', at: 0, limit: PAGE, withLabel: actor }, BARE_LABEL],
+        ['to do, has no ACTOR', { status: 'todo', at: 0, limit: PAGE, withoutLabel: actor }, BARE_LABEL],
+        [`text "${word}"`, { status: 'all', at: 0, limit: PAGE, textQuery: word }, BARE_TEXT],
+        [`text ${phrase}`, { status: 'all', at: 0, limit: PAGE, textQuery: phrase }, BARE_TEXT],
+        [
+          `done, text "${word}", has no ACTOR`,
+          { status: 'done', at: 0, limit: PAGE, textQuery: word, withoutLabel: actor },
+          BARE_TEXT,
+        ],
+      ];
+      for (const [name, q, baseline] of filtered) {
+        let total = 0;
+        add(
+          `listArticles first page (${name})`,
+          repeat(() => (total = p.handlers.listArticles(q).total)),
+          baseline,
+          50,
+        );
+        ctx.log(`${name}: ${total.toLocaleString('en-US')} articles`);
+      }
+      // The next page after a loaded row, as the list reads on while scrolling.
+      const hasPage = p.handlers.listArticles(filtered[0]![1]);
+      add(
+        'listArticles next page by key (has ACTOR)',
+        repeat(() => p.handlers.listArticles({ ...filtered[0]![1], at: PAGE, after: hasPage.items.at(-1)!.id })),
+        BARE_LABEL,
+        16,
+      );
+      // What schema 9 costs an existing project: its index built over every span.
+      const index = ms(() =>
+        db.exec(
+          'DROP INDEX spans_by_annotator_label; CREATE INDEX spans_by_annotator_label ON spans (annotator_id, label_id, article_id) WHERE deleted = 0',
+        ),
+      );
+      ctx.log(
+        `schema 9's label index built over every span in ${index.wall.toFixed(0)} ms (CPU ${index.cpu.toFixed(0)} ms)`,
+      );
+
       add(
         'listArticles last page (all)',
         repeat(() => page(p, 'all', totals.all - PAGE)),

@@ -101,6 +101,7 @@ export function buildMenu(ctx: MenuContext): void {
         { role: 'selectAll' },
         { type: 'separator' },
         command('Find in Article…', 'find'),
+        command('Search All Articles…', 'searchAll'),
         command('Labels and Settings…', 'openSettings'),
         command('Work Packs…', 'workPacks'),
       ],

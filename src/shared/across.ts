@@ -90,3 +90,13 @@ export interface Occurrences {
   /** Places the same label already covers (left alone). */
   covered: number;
 }
+
+/** Every hit of a search across the set still to label, for a preview of labelling them all. */
+export interface SearchHits {
+  query: string;
+  labelId: number;
+  /** The hits to label, in article order (title, place and context each). */
+  hits: Occurrence[];
+  /** Hits the same label already covers (left alone). */
+  covered: number;
+}

@@ -20,6 +20,7 @@ import {
   OCCURRENCE_SCOPES,
   SUGGESTION_ID,
   type Occurrences,
+  type SearchHits,
   type SearchResults,
   type SpanBatch,
   type SuggestionList,
@@ -98,6 +99,8 @@ const occurrenceQuery = z
   .strict()
   .refine((q) => q.end > q.start, { message: 'end must be greater than start', path: ['end'] });
 const batchId = z.object({ batch: id }).strict();
+const searchQuery = z.string().max(1000, 'the query is longer than 1,000 characters');
+const searchHitsQuery = z.object({ query: searchQuery, labelId: id }).strict();
 
 export const contract = {
   getSession: method<Session>()(empty),
@@ -144,6 +147,12 @@ export const contract = {
         status: z.enum([...ARTICLE_STATUSES, 'all']).default('all'),
         /** Only articles whose title contains this text (case-insensitively); empty: all. */
         titleQuery: z.string().trim().max(200).optional(),
+        /** Only articles whose title or text matches this full-text query (as search reads it). */
+        textQuery: z.string().trim().max(1000, 'the query is longer than 1,000 characters').optional(),
+        /** Only articles where the current person has a span of this label. */
+        withLabel: id.optional(),
+        /** Only articles where the current person has no span of this label. */
+        withoutLabel: id.optional(),
         at: offset.default(0),
         after: id.optional(),
         before: id.optional(),
@@ -197,12 +206,16 @@ export const contract = {
   search: method<SearchResults>()(
     z
       .object({
-        query: z.string().max(1000, 'the query is longer than 1,000 characters'),
+        query: searchQuery,
         limit: z.number().int().min(1).max(500).default(20),
         offset: offset.default(0),
       })
       .strict(),
   ),
+  /** Every hit of a search across the set still to label with a label, for a preview. */
+  findSearchHits: method<SearchHits>()(searchHitsQuery),
+  /** Labels every hit findSearchHits lists, one batch (one undo). */
+  labelSearchHits: method<SpanBatch & SearchHits>()(searchHitsQuery),
   /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
   listSuggestions: method<SuggestionList>()(z.object({ articleId: id.optional() }).strict()),
   /** Writes suggestions as the current person's spans, one batch (one undo). */
@@ -346,6 +359,7 @@ export const MENU_COMMANDS = [
   'openSettings',
   'showShortcuts',
   'find',
+  'searchAll',
   'showAgreement',
   'toggleReviewMode',
   'assignWork',

@@ -199,6 +199,18 @@ export const KEYMAP = {
     group: 'Selection',
     command: 'find',
   },
+  searchAll: {
+    chords: ['Mod+Shift+F'],
+    action: 'Search all articles: ↓ / ↑ walk the hits, Enter opens one selected, ready to label',
+    group: 'Selection',
+    command: 'searchAll',
+  },
+  labelAllHits: {
+    chords: [],
+    display: 'Alt+1 – 9 (search)',
+    action: 'Label every hit of the search as that label: a preview first, Enter applies, one undo',
+    group: 'Labeling',
+  },
   markDone: {
     chords: ['Mod+Enter'],
     action: 'Mark the article done and open the next undone one',
@@ -339,7 +351,7 @@ export const KEYMAP = {
     command: 'skipArticle',
   },
   flagArticle: {
-    chords: ['Mod+Shift+F'],
+    chords: ['Mod+Shift+G'],
     action: 'Flag the article with a note (needs someone else’s eyes) and open the next undone one',
     group: 'Articles',
     command: 'flagArticle',

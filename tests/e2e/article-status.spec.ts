@@ -39,7 +39,7 @@ test('done without spans asks first; skip, flag with a note and reopen, by keys'
   await expect(rows.nth(1)).toHaveAttribute('data-status', 'skipped');
 
   // Flag with a note.
-  await page.keyboard.press('Control+Shift+F');
+  await page.keyboard.press('Control+Shift+G');
   await page.getByTestId('flag-note').fill('Two stories in one page');
   await page.getByTestId('flag-note').press('Enter');
   await expect(title).not.toHaveText(TITLES[2]!);

@@ -99,6 +99,8 @@ describe('the menu and the cheat sheet follow the keymap', () => {
     expect(acceleratorFor('toggleSidePanel')).toBe('CmdOrCtrl+\\');
     expect(acceleratorFor('openSettings')).toBe('CmdOrCtrl+,');
     expect(acceleratorFor('find')).toBe('CmdOrCtrl+F');
+    expect(acceleratorFor('searchAll')).toBe('CmdOrCtrl+Shift+F');
+    expect(acceleratorFor('flagArticle')).toBe('CmdOrCtrl+Shift+G');
     expect(acceleratorFor('toggleSnap')).toBe('C');
     expect(acceleratorFor('showShortcuts')).toBe('?');
     expect(acceleratorFor('toggleReviewMode')).toBe('CmdOrCtrl+Shift+R');

@@ -426,6 +426,16 @@ describe('every earlier schema moves to the latest with its data', () => {
           '00000000-0000-4000-8000-000000000001',
         ]);
         expect(project.handlers.getProgress({})).toMatchObject({ done: 1, total: 2 });
+        // The list's label filters read the index schema 9 adds, from the spans the file held
+        // (ana's live ACTOR on 1, CLAIM on 2; bo's deleted span counts for nobody).
+        const ids = (q: { withLabel?: number; withoutLabel?: number }) =>
+          project.handlers.listArticles({ status: 'all', at: 0, limit: 10, ...q }).items.map((a) => a.id);
+        expect(ids({ withLabel: 1 })).toEqual([1]);
+        expect(ids({ withoutLabel: 1 })).toEqual([2]);
+        expect(ids({ withLabel: 2 })).toEqual([2]);
+        expect(
+          project.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'spans_by_annotator_label'").get(),
+        ).toBeDefined();
         // The list's positions and counts are built from the rows the file held.
         expect(project.handlers.getArticle({ id: 2 }).position).toBe(1);
         expect(project.handlers.listArticles({ status: 'done', at: 0, limit: 10 })).toMatchObject({

@@ -4,8 +4,9 @@
 // position index (article_order), a stored status by walking that status's index entries from
 // the nearer end, to do by counting through the list in steps (todoAt). Totals come from the counts the triggers keep (status_counts), never from
 // counting the table. A filter is a Source: the ordered ids it holds and how many there are;
-// another filter (a title query) is one more Source.
+// a title, a full-text query and a label present or absent narrow a status's Source (narrowed).
 import type { ArticleListItem, ArticleStatus } from '../../shared/model';
+import { ftsQuery, parseQuery } from './across/search';
 import { sql, type ReadDb, type Sql } from './db/handles';
 
 export type ListFilter = ArticleStatus | 'all';
@@ -14,6 +15,12 @@ export interface ListQuery {
   status: ListFilter;
   /** Title contains this text (LIKE: case-insensitive for ASCII); '' or absent for every title. */
   titleQuery?: string | undefined;
+  /** Title or text matches this full-text query (words, "phrases", prefix*, as search reads it). */
+  textQuery?: string | undefined;
+  /** Only articles where the person has a span of this label. */
+  withLabel?: number | undefined;
+  /** Only articles where the person has no span of this label. */
+  withoutLabel?: number | undefined;
   /** Index in the filtered list of the first row wanted. */
   at: number;
   limit: number;
@@ -28,7 +35,15 @@ export interface ListPage {
   items: ArticleListItem[];
 }
 
-type Params = { annotator: number; status: string; title?: string };
+type Params = {
+  annotator: number;
+  status: string;
+  title?: string;
+  /** The FTS5 query made from the person's text query (never their input as syntax). */
+  text?: string;
+  withLabel?: number;
+  withoutLabel?: number;
+};
 
 interface Source {
   /** `ids` in id order (ascending, or descending when `desc`), with an optional bound. */
@@ -81,16 +96,81 @@ const SOURCES: Record<ListFilter, Source> = {
   flagged: storedStatus(),
 };
 
+/** What narrows a status's list further: each is one more condition on an article's id. */
+interface Narrowing {
+  title: boolean;
+  text: boolean;
+  withLabel: boolean;
+  withoutLabel: boolean;
+}
+
+/** `id`'s article has the status (none for the whole list). */
+function statusCondition(status: ListFilter, id: string): string | null {
+  if (status === 'all') return null;
+  if (status === 'todo')
+    return `NOT EXISTS (SELECT 1 FROM article_status st WHERE st.article_id = ${id}
+              AND st.annotator_id = @annotator AND st.status != 'todo')`;
+  return `EXISTS (SELECT 1 FROM article_status st WHERE st.article_id = ${id}
+            AND st.annotator_id = @annotator AND st.status = @status)`;
+}
+
+/** `id`'s article holds a live span of the label `param` by the person (spans_by_annotator_label). */
+const hasLabel = (param: string, id: string) =>
+  `EXISTS (SELECT 1 FROM spans s WHERE s.annotator_id = @annotator AND s.label_id = ${param}
+           AND s.article_id = ${id} AND s.deleted = 0)`;
+
 /**
- * A filter narrowed to titles containing a text: its ids joined with the articles' titles. A
- * title query reads every title of the filter (no index serves a substring), so its total is
- * counted and an index is found by skipping; a page after a loaded row is still read by key.
+ * A status's list narrowed by a title, a full-text query and labels present or absent. The ids
+ * are read in order from an index that holds them in order — the full-text index (rowid
+ * order), a stored status's own, or the person's spans of a label (annotator, label, article)
+ * — and every other filter is a condition looked up per id, so a page after a loaded row is
+ * still read by key. Totals are counted (no trigger keeps them); "has no spans of X" is counted
+ * as the list less those that have, which reads only the label's index.
  */
-function titled(source: Source): Source {
+function narrowed(status: ListFilter, n: Narrowing): Source {
+  let select: string;
+  let id: string;
+  const where: string[] = [];
+  const stored = status !== 'all' && status !== 'todo';
+  // A stored status drives before a label: probing the label's index once per article of the
+  // status costs less than reading every span of the label (several per article) to reach them.
+  if (n.text) {
+    select = 'SELECT articles_fts.rowid AS id FROM articles_fts';
+    id = 'articles_fts.rowid';
+    where.push('articles_fts MATCH @text');
+  } else if (n.withLabel && !stored) {
+    select = 'SELECT DISTINCT sl.article_id AS id FROM spans sl';
+    id = 'sl.article_id';
+    where.push('sl.annotator_id = @annotator', 'sl.label_id = @withLabel', 'sl.deleted = 0');
+  } else if (stored) {
+    select = 'SELECT sd.article_id AS id FROM article_status sd';
+    id = 'sd.article_id';
+    where.push('sd.annotator_id = @annotator', 'sd.status = @status');
+  } else {
+    select = 'SELECT o.article_id AS id FROM article_order o';
+    id = 'o.article_id';
+  }
+  const driver = n.text ? 'text' : n.withLabel && !stored ? 'label' : 'status';
+  // Whatever the driver does not hold already is a condition per id.
+  const statusHeld = driver === 'status' && stored;
+  const ofStatus = statusHeld ? null : statusCondition(status, id);
+  if (ofStatus) where.push(ofStatus);
+  if (n.withLabel && driver !== 'label') where.push(hasLabel('@withLabel', id));
+  if (n.withoutLabel) where.push(`NOT ${hasLabel('@withoutLabel', id)}`);
+  if (n.title) where.push(`EXISTS (SELECT 1 FROM articles t WHERE t.id = ${id} AND t.title LIKE @title ESCAPE '\\')`);
   const ids = (bound: '>' | '>=' | '<' | '<=' | null, desc: boolean) =>
-    `SELECT f.id FROM (${source.ids(bound, desc)}) f JOIN articles t ON t.id = f.id
-      WHERE t.title LIKE @title ESCAPE '\\' ORDER BY f.id ${desc ? 'DESC' : ''}`;
+    `${select} WHERE ${[...where, ...(bound ? [`${id} ${bound} @bound`] : []), '1'].join(' AND ')}
+      ORDER BY ${id} ${desc ? 'DESC' : ''}`;
   const count = sql<{ n: number }>(`SELECT count(*) AS n FROM (${ids(null, false)})`);
+  if (n.withoutLabel && !n.withLabel) {
+    const without = { ...n, withoutLabel: false };
+    const all = sourceOf(status, without);
+    const having = sourceOf(status, { ...without, withLabel: true });
+    return {
+      ids,
+      total: (db, params) => all.total(db, params) - having.total(db, { ...params, withLabel: params.withoutLabel }),
+    };
+  }
   return { ids, total: (db, params) => count.get(db, params)!.n };
 }
 
@@ -123,26 +203,38 @@ interface Statements {
   nthFrom: Sql<{ id: number }>;
 }
 
-const statementsOf = (sources: Record<ListFilter, Source>) =>
-  Object.fromEntries(
-    Object.entries(sources).map(([filter, source]): [string, Statements] => [
-      filter,
-      {
-        from: row(source.ids('>=', false)),
-        after: row(source.ids('>', false)),
-        back: row(source.ids('<', true)),
-        nth: sql(`${source.ids(null, false)} LIMIT 1 OFFSET @skip`),
-        nthFromEnd: sql(`${source.ids(null, true)} LIMIT 1 OFFSET @skip`),
-        nthFrom: sql(`${source.ids('>=', false)} LIMIT 1 OFFSET @skip`),
-      },
-    ]),
-  ) as Record<ListFilter, Statements>;
+const statementsOf = (source: Source): Statements => ({
+  from: row(source.ids('>=', false)),
+  after: row(source.ids('>', false)),
+  back: row(source.ids('<', true)),
+  nth: sql(`${source.ids(null, false)} LIMIT 1 OFFSET @skip`),
+  nthFromEnd: sql(`${source.ids(null, true)} LIMIT 1 OFFSET @skip`),
+  nthFrom: sql(`${source.ids('>=', false)} LIMIT 1 OFFSET @skip`),
+});
 
-const TITLED = Object.fromEntries(
-  Object.entries(SOURCES).map(([filter, source]) => [filter, titled(source)]),
-) as Record<ListFilter, Source>;
-const STATEMENTS = statementsOf(SOURCES);
-const TITLED_STATEMENTS = statementsOf(TITLED);
+const STATEMENTS = Object.fromEntries(
+  Object.entries(SOURCES).map(([filter, source]) => [filter, statementsOf(source)]),
+) as Record<ListFilter, Statements>;
+
+/** Narrowed sources and their statements, made on first use (one per combination of filters). */
+const narrowedCache = new Map<string, { source: Source; statements: Statements }>();
+
+function narrowedOf(status: ListFilter, n: Narrowing): { source: Source; statements: Statements } {
+  const key = `${status}:${+n.title}${+n.text}${+n.withLabel}${+n.withoutLabel}`;
+  let entry = narrowedCache.get(key);
+  if (!entry) {
+    const source = narrowed(status, n);
+    narrowedCache.set(key, (entry = { source, statements: statementsOf(source) }));
+  }
+  return entry;
+}
+
+const isNarrowed = (n: Narrowing) => n.title || n.text || n.withLabel || n.withoutLabel;
+
+/** The source of a status's list with these narrowings (the status's own when there are none). */
+function sourceOf(status: ListFilter, n: Narrowing): Source {
+  return isNarrowed(n) ? narrowedOf(status, n).source : SOURCES[status];
+}
 
 const AT_POSITION = sql<{ id: number }>('SELECT article_id AS id FROM article_order WHERE position = ?');
 
@@ -172,9 +264,9 @@ function todoAt(db: ReadDb, params: Params, index: number): number | undefined {
   return undefined;
 }
 
-/** The id at `index` of the filtered list (index < total); a title query is skipped through. */
-function idAt(db: ReadDb, q: ListQuery, params: Params, total: number): number | undefined {
-  if (params.title !== undefined) return TITLED_STATEMENTS[q.status].nth.get(db, { ...params, skip: q.at })?.id;
+/** The id at `index` of the filtered list (index < total); a narrowed list is skipped through. */
+function idAt(db: ReadDb, q: ListQuery, n: Narrowing, params: Params, total: number): number | undefined {
+  if (isNarrowed(n)) return narrowedOf(q.status, n).statements.nth.get(db, { ...params, skip: q.at })?.id;
   if (q.status === 'all') return AT_POSITION.get(db, q.at)?.id;
   if (q.status === 'todo') return todoAt(db, params, q.at);
   const s = STATEMENTS[q.status];
@@ -185,16 +277,24 @@ function idAt(db: ReadDb, q: ListQuery, params: Params, total: number): number |
 
 /** One page of a person's article list: the rows at `at`… of the filter, and the filter's total. */
 export function listArticles(db: ReadDb, annotatorId: number, q: ListQuery): ListPage {
-  const titled = Boolean(q.titleQuery);
+  const n: Narrowing = {
+    title: Boolean(q.titleQuery),
+    text: Boolean(q.textQuery?.trim()),
+    withLabel: q.withLabel !== undefined,
+    withoutLabel: q.withoutLabel !== undefined,
+  };
   const params: Params = { annotator: annotatorId, status: q.status };
-  if (q.titleQuery) params.title = containsPattern(q.titleQuery);
-  const total = (titled ? TITLED : SOURCES)[q.status].total(db, params);
-  const s = (titled ? TITLED_STATEMENTS : STATEMENTS)[q.status];
+  if (n.title) params.title = containsPattern(q.titleQuery!);
+  if (n.text) params.text = ftsQuery(parseQuery(q.textQuery!));
+  if (q.withLabel !== undefined) params.withLabel = q.withLabel;
+  if (q.withoutLabel !== undefined) params.withoutLabel = q.withoutLabel;
+  const total = sourceOf(q.status, n).total(db, params);
+  const s = isNarrowed(n) ? narrowedOf(q.status, n).statements : STATEMENTS[q.status];
   const page = { ...params, limit: q.limit };
   if (q.after !== undefined) return { total, items: s.after.all(db, { ...page, bound: q.after }) };
   if (q.before !== undefined) return { total, items: s.back.all(db, { ...page, bound: q.before }).reverse() };
   if (q.at >= total) return { total, items: [] };
-  const first = q.at === 0 ? 0 : idAt(db, q, params, total);
+  const first = q.at === 0 ? 0 : idAt(db, q, n, params, total);
   if (first === undefined) return { total, items: [] };
   return { total, items: s.from.all(db, { ...page, bound: first }) };
 }

@@ -16,6 +16,7 @@ import { Sidebar } from './components/sidebar/Sidebar';
 import { AgreementSheet } from './components/review/agreement/AgreementSheet';
 import { BackupsDialog } from './components/backups/BackupsDialog';
 import { OccurrencePreview } from './components/across/OccurrencePreview';
+import { SearchPanel } from './components/across/SearchPanel';
 import { useStore } from './store';
 import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
@@ -84,6 +85,7 @@ export function App() {
       {overlay === 'agreement' ? <AgreementSheet /> : null}
       {overlay === 'backups' ? <BackupsDialog /> : null}
       {overlay === 'occurrences' ? <OccurrencePreview /> : null}
+      {overlay === 'search' ? <SearchPanel /> : null}
       <JobsLayer
         currentAnnotator={session.annotator.name}
         onImported={(job) => void (job.kind === 'merge' ? afterMerge() : refreshProject())}

@@ -4,10 +4,13 @@ import type { Db } from '../db/open';
 import { redoSpanBatch, undoSpanBatch } from './batch';
 import { findOccurrences, labelOccurrences } from './occurrences';
 import { search } from './search';
+import { findSearchHits, labelSearchHits } from './search-hits';
 import { acceptSuggestions, dismissSuggestions, listSuggestions, type SuggestionSelection } from './suggestions';
 
 export type AcrossMethods =
   | 'search'
+  | 'findSearchHits'
+  | 'labelSearchHits'
   | 'listSuggestions'
   | 'acceptSuggestions'
   | 'dismissSuggestions'
@@ -23,6 +26,8 @@ function selection(input: { ids?: string[] | undefined; articleId?: number | und
 export function acrossHandlers(db: Db, me: () => number): Pick<Handlers, AcrossMethods> {
   return {
     search: ({ query, limit, offset }) => search(db, query, { limit, offset }),
+    findSearchHits: (q) => findSearchHits(db, me(), q),
+    labelSearchHits: (q) => labelSearchHits(db, me(), q),
     listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null),
     acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input)),
     dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input)) }),

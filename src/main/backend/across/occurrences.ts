@@ -28,7 +28,8 @@ const COVERING = sql<{ articleId: number; start: number; end: number }>(
 
 const CONTEXT = 40;
 
-function context(text: string, start: number, end: number): Pick<Occurrence, 'before' | 'text' | 'after'> {
+/** A few words either side of [start, end), white space flattened, for a preview line. */
+export function context(text: string, start: number, end: number): Pick<Occurrence, 'before' | 'text' | 'after'> {
   let from = Math.max(0, start - CONTEXT);
   let to = Math.min(text.length, end + CONTEXT);
   if (from > 0) from = Math.min(start, text.indexOf(' ', from) + 1 || start);

@@ -147,6 +147,19 @@ export function search(db: ReadDb, query: string, options: SearchOptions = {}): 
   return { query, total: COUNT.get(db, fts)!.n, results };
 }
 
+const ALL_MATCHES = sql<{ id: number; title: string; text: string }>(
+  `SELECT a.id, a.title, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid
+   WHERE articles_fts MATCH ? ORDER BY a.id`,
+);
+
+/** Every article the parsed query matches, in id order, with its text. */
+export function matchingArticles(
+  db: ReadDb,
+  terms: readonly SearchTerm[],
+): { id: number; title: string; text: string }[] {
+  return ALL_MATCHES.all(db, ftsQuery(terms));
+}
+
 /** Ids of the articles whose text or title holds these words in a row (a candidate filter). */
 export function articlesWithWords(db: ReadDb, words: readonly string[]): number[] {
   return IDS.all(db, ftsQuery([{ words: [...words], prefix: false }])).map((r) => r.id);

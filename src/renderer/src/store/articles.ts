@@ -2,18 +2,30 @@
 // page is read on from a loaded neighbour (the row before it, or after it) when there is one,
 // so scrolling costs the same at the end as at the start; a page with no loaded neighbour (the
 // End key, the scrollbar dragged) is found by its index without reading the pages before it.
+import type { Input } from '../../../shared/contract';
 import type { ArticleListItem, ArticleStatus, Progress } from '../../../shared/model';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { ListRows } from './listRows';
 import type { Slice } from './types';
 
 export type StatusFilter = ArticleStatus | 'all';
 export const PAGE_SIZE = 200;
 
+/** Articles with (has) or without (!has) the current person's spans of a label. */
+export interface LabelFilter {
+  labelId: number;
+  has: boolean;
+}
+
 export interface ArticlesSlice {
   filter: StatusFilter;
   /** The list shows only articles whose title contains this ('' for all). */
   titleQuery: string;
+  /** …whose title or text matches this full-text query ('' for all). */
+  textQuery: string;
+  labelFilter: LabelFilter | null;
+  /** Why the list cannot be shown as asked (a text query the search cannot read), or null. */
+  listError: string | null;
   listTotal: number;
   /** Loaded rows, by index and by article id (see listRows.ts). */
   listRows: ListRows;
@@ -24,6 +36,8 @@ export interface ArticlesSlice {
   listVersion: number;
   setFilter(filter: StatusFilter): Promise<void>;
   setTitleQuery(query: string): Promise<void>;
+  setTextQuery(query: string): Promise<void>;
+  setLabelFilter(filter: LabelFilter | null): Promise<void>;
   reloadList(): Promise<void>;
   ensureRows(from: number, to: number): void;
   patchListItem(id: number, patch: Partial<ArticleListItem>): void;
@@ -34,9 +48,28 @@ export interface ArticlesSlice {
 
 const loadingPages = new Set<string>();
 
+type ListInput = Input<'listArticles'>;
+
+/** The list's filters as the backend takes them. */
+export function selectListQuery(
+  s: ArticlesSlice,
+): Pick<ListInput, 'status' | 'titleQuery' | 'textQuery' | 'withLabel' | 'withoutLabel'> {
+  const q: ListInput = { status: s.filter, titleQuery: s.titleQuery };
+  if (s.textQuery.trim()) q.textQuery = s.textQuery;
+  if (s.labelFilter) q[s.labelFilter.has ? 'withLabel' : 'withoutLabel'] = s.labelFilter.labelId;
+  return q;
+}
+
+/** Any filter beyond the status is on. */
+export const selectListNarrowed = (s: ArticlesSlice): boolean =>
+  s.titleQuery !== '' || s.textQuery.trim() !== '' || s.labelFilter !== null;
+
 export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
   filter: 'all',
   titleQuery: '',
+  textQuery: '',
+  labelFilter: null,
+  listError: null,
   listTotal: 0,
   listRows: new ListRows(),
   listRowsVersion: 0,
@@ -50,18 +83,40 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
     set({ titleQuery });
     await get().reloadList();
   },
+  setTextQuery: async (textQuery) => {
+    set({ textQuery });
+    await get().reloadList();
+  },
+  setLabelFilter: async (labelFilter) => {
+    set({ labelFilter });
+    await get().reloadList();
+  },
   reloadList: async () => {
     const version = get().listVersion + 1;
     set({ listVersion: version });
-    const { filter, titleQuery } = get();
-    const { total, items } = await call('listArticles', { status: filter, titleQuery, at: 0, limit: PAGE_SIZE });
+    let page: { total: number; items: ArticleListItem[] };
+    try {
+      page = await call('listArticles', { ...selectListQuery(get()), at: 0, limit: PAGE_SIZE });
+    } catch (err) {
+      // A text query being typed may not read yet (a quote still open): say why, list nothing.
+      if (!(err instanceof ApiError && err.code === 'BAD_INPUT')) throw err;
+      if (get().listVersion !== version) return;
+      set({
+        listError: err.message,
+        listTotal: 0,
+        listRows: new ListRows(),
+        listRowsVersion: get().listRowsVersion + 1,
+      });
+      return;
+    }
     if (get().listVersion !== version) return;
     const listRows = new ListRows();
-    listRows.put(0, items);
-    set({ listTotal: total, listRows, listRowsVersion: get().listRowsVersion + 1 });
+    listRows.put(0, page.items);
+    set({ listError: null, listTotal: page.total, listRows, listRowsVersion: get().listRowsVersion + 1 });
   },
   ensureRows: (from, to) => {
-    const { listRows, listVersion, filter, listTotal, titleQuery } = get();
+    const { listRows, listVersion, listTotal } = get();
+    const query = selectListQuery(get());
     for (let page = Math.floor(from / PAGE_SIZE); page * PAGE_SIZE <= to; page++) {
       const first = page * PAGE_SIZE;
       if (listRows.at(first)) continue;
@@ -72,7 +127,7 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
       const after = listRows.at(first - 1)?.id;
       const before =
         after === undefined && first + PAGE_SIZE < listTotal ? listRows.at(first + PAGE_SIZE)?.id : undefined;
-      void call('listArticles', { status: filter, titleQuery, at: first, limit: PAGE_SIZE, after, before })
+      void call('listArticles', { ...query, at: first, limit: PAGE_SIZE, after, before })
         .then(({ items }) => {
           if (get().listVersion !== listVersion) return;
           get().listRows.put(first, items);

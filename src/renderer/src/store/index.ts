@@ -10,6 +10,7 @@ import { createNavigationSlice } from './navigation';
 import { createReviewSlice } from './review';
 import { createPacksSlice } from './packs';
 import { createSaveSlice } from './save';
+import { createSearchSlice } from './search';
 import { createSelectionSlice } from './selection';
 import { createSessionSlice } from './session';
 import type { Store } from './types';
@@ -35,6 +36,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createBackupsSlice(...a),
   ...createSpanBatchesSlice(...a),
   ...createOccurrencesSlice(...a),
+  ...createSearchSlice(...a),
 }));
 
 export type { Store };

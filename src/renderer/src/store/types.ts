@@ -9,6 +9,7 @@ import type { NavigationSlice } from './navigation';
 import type { ReviewSlice } from './review';
 import type { PacksSlice } from './packs';
 import type { SaveSlice } from './save';
+import type { SearchSlice } from './search';
 import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
@@ -31,5 +32,6 @@ export type Store = SessionSlice &
   PacksSlice &
   BackupsSlice &
   SpanBatchesSlice &
-  OccurrencesSlice;
+  OccurrencesSlice &
+  SearchSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

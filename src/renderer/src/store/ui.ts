@@ -1,6 +1,6 @@
 import type { Slice } from './types';
 
-export type Overlay = 'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag' | 'occurrences';
+export type Overlay = 'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag' | 'occurrences' | 'search';
 
 export interface UiSlice {
   sidePanelOpen: boolean;

@@ -52,6 +52,8 @@ export function runCommand(command: MenuCommand): void {
       return s.setOverlay('shortcuts');
     case 'find':
       return s.openFind();
+    case 'searchAll':
+      return s.openSearch();
     case 'showAgreement':
       return void s.openAgreement();
     case 'workPacks':

@@ -6,6 +6,7 @@ import { sourceLabel } from '../../../../shared/source-label';
 import { listKeyTarget } from '../../lib/listKeys';
 import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
+import { selectListNarrowed } from '../../store/articles';
 import { visiblePlain } from '../../lib/invisibles';
 import { ShownText } from '../text/ShownText';
 
@@ -13,7 +14,9 @@ const ROW_PX = 58;
 
 export function ArticleList() {
   const total = useStore((s) => s.listTotal);
-  const searching = useStore((s) => s.titleQuery !== '');
+  const titleOnly = useStore((s) => s.titleQuery !== '' && !s.textQuery.trim() && !s.labelFilter);
+  const narrowed = useStore(selectListNarrowed);
+  const failed = useStore((s) => s.listError !== null);
   const listRows = useStore((s) => s.listRows);
   // Rows are kept in place (listRows.ts): the version is what changes when one does.
   const rowsVersion = useStore((s) => s.listRowsVersion);
@@ -61,9 +64,13 @@ export function ArticleList() {
       onKeyDown={onKeyDown}
       data-testid="article-list"
     >
-      {total === 0 ? (
+      {total === 0 && !failed ? (
         <p className="hint list-empty">
-          {searching ? 'No article title contains this text.' : 'No articles match this filter.'}
+          {titleOnly
+            ? 'No article title contains this text.'
+            : narrowed
+              ? 'No article matches these filters.'
+              : 'No articles match this filter.'}
         </p>
       ) : null}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -3,6 +3,7 @@ import { STATUS_TEXT } from '../../lib/statusText';
 import { useStore } from '../../store';
 import type { StatusFilter } from '../../store/articles';
 import { ArticleList } from './ArticleList';
+import { ListNarrowing } from './ListNarrowing';
 import './sidebar.css';
 
 const FILTERS: Array<{ value: StatusFilter; label: string }> = [
@@ -75,6 +76,7 @@ export function Sidebar() {
           }}
           data-testid="list-search"
         />
+        <ListNarrowing />
       </div>
       <ArticleList />
     </aside>
