@@ -15,6 +15,7 @@ import { createSessionSlice } from './session';
 import type { Store } from './types';
 import { createUiSlice } from './ui';
 import { createBackupsSlice } from './backups';
+import { createSuggestionsSlice } from './suggestions';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -31,6 +32,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createReviewSlice(...a),
   ...createPacksSlice(...a),
   ...createBackupsSlice(...a),
+  ...createSuggestionsSlice(...a),
 }));
 
 export type { Store };

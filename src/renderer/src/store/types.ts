@@ -13,6 +13,7 @@ import type { SelectionSlice } from './selection';
 import type { SessionSlice } from './session';
 import type { UiSlice } from './ui';
 import type { BackupsSlice } from './backups';
+import type { SuggestionsSlice } from './suggestions';
 
 export type Store = SessionSlice &
   ArticlesSlice &
@@ -27,5 +28,6 @@ export type Store = SessionSlice &
   AgreementSlice &
   ReviewSlice &
   PacksSlice &
-  BackupsSlice;
+  BackupsSlice &
+  SuggestionsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

@@ -1,5 +1,6 @@
 // The spans of the open article (this annotator's layer), in text order, in sync with the
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
+// Suggestions follow in a section of their own, never counted with the spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { afterPaint } from '../../lib/perf';
@@ -8,6 +9,7 @@ import { selectLabelsById } from '../../store/session';
 import './panel.css';
 import { visiblePlain } from '../../lib/invisibles';
 import { ShownText } from '../text/ShownText';
+import { SuggestionsPanel } from '../across/SuggestionsPanel';
 
 const MAX_TEXT = 80;
 const ROW_PX = 30;
@@ -39,52 +41,55 @@ export function SpansPanel() {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <section className="panel-section spans-panel" aria-label="Spans">
-      <h2>
-        Spans <span className="count">{spans.length}</span>
-      </h2>
-      {spans.length === 0 ? <p className="hint">No spans yet: select text and press 1–4.</p> : null}
-      <ol className="span-list" data-testid="span-list" ref={scrollRef} hidden={spans.length === 0}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const span = spans[v.index]!;
-            const label = labels.get(span.labelId);
-            const t = text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT + 20)).replace(/\s+/g, ' ');
-            return (
-              <li
-                key={span.id}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_PX,
-                  transform: `translateY(${v.start}px)`,
-                }}
-              >
-                <button
-                  type="button"
-                  className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
-                  onClick={() => selectSpan(span.id)}
-                  title={visiblePlain(text.slice(span.start, Math.min(span.end, span.start + 500)))}
-                  data-testid="span-item"
-                  data-label={label?.name}
+    <>
+      <section className="panel-section spans-panel" aria-label="Spans">
+        <h2>
+          Spans <span className="count">{spans.length}</span>
+        </h2>
+        {spans.length === 0 ? <p className="hint">No spans yet: select text and press 1–4.</p> : null}
+        <ol className="span-list" data-testid="span-list" ref={scrollRef} hidden={spans.length === 0}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const span = spans[v.index]!;
+              const label = labels.get(span.labelId);
+              const t = text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT + 20)).replace(/\s+/g, ' ');
+              return (
+                <li
+                  key={span.id}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_PX,
+                    transform: `translateY(${v.start}px)`,
+                  }}
                 >
-                  <span className="span-label" style={{ background: label?.color }}>
-                    {label?.name ?? '?'}
-                  </span>
-                  <span className="span-text">
-                    <ShownText text={t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t} />
-                  </span>
-                  <span className="span-pos">
-                    {span.start}–{span.end}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </div>
-      </ol>
-    </section>
+                  <button
+                    type="button"
+                    className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
+                    onClick={() => selectSpan(span.id)}
+                    title={visiblePlain(text.slice(span.start, Math.min(span.end, span.start + 500)))}
+                    data-testid="span-item"
+                    data-label={label?.name}
+                  >
+                    <span className="span-label" style={{ background: label?.color }}>
+                      {label?.name ?? '?'}
+                    </span>
+                    <span className="span-text">
+                      <ShownText text={t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t} />
+                    </span>
+                    <span className="span-pos">
+                      {span.start}–{span.end}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </div>
+        </ol>
+      </section>
+      <SuggestionsPanel />
+    </>
   );
 }
