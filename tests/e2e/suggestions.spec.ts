@@ -3,6 +3,7 @@
 // (for good) and accepts the rest, which one undo takes back; only accepted ones are spans and
 // exported; the copies of the article are listed beside it and open by keyboard.
 import type { Page } from '@playwright/test';
+import { contrastRatio, DARK_MARK_CONTRAST, markColor, THEME_BACKGROUND } from '../../src/renderer/src/lib/contrast';
 import type { Suggestion } from '../../src/shared/across';
 import { expect, test } from './harness';
 import { dragSelect, openArticle, storedSpans } from './editor-helpers';
@@ -204,4 +205,63 @@ test('a click accepts a suggestion; the copies are listed beside the article and
   );
   const wireRow = page.getByTestId('copy-item').filter({ hasText: 'Kim Jong Un plans rare trip' });
   await expect(wireRow.getByTestId('copy-labelled')).toHaveText('you labelled it (2 spans)');
+});
+
+/** Where the first two paragraphs are, and the boxes of the words of the first one. */
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const para = (i: number) => {
+      const r = document.querySelector(`.para[data-p="${i}"]`)!.getBoundingClientRect();
+      return [r.top, r.left, r.width, r.height];
+    };
+    const words = [...document.querySelectorAll('.para[data-p="0"] .seg')].flatMap((seg) => {
+      const range = document.createRange();
+      range.selectNodeContents(seg);
+      return [...range.getClientRects()].map((r) => [r.left, r.top, r.right, r.bottom]);
+    });
+    // Segments are cut differently with and without suggestions (text measured in other pieces
+    // differs by a fraction of a pixel): compare the lines they make, to the pixel.
+    const lines = new Map<number, [number, number]>();
+    for (const [left, top, right] of words.map((w) => w.map(Math.round))) {
+      const line = lines.get(top!) ?? [left!, right!];
+      lines.set(top!, [Math.min(line[0], left!), Math.max(line[1], right!)]);
+    }
+    return { first: para(0), second: para(1), lines: [...lines.entries()].sort((a, b) => a[0] - b[0]) };
+  });
+}
+
+test('suggestions never move the text, and are drawn readable on the dark page', async ({ app }) => {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
+  const wire = await openArticle(page);
+  await dragSelect(page, wire.text, 'Kim Jong Un');
+  await page.keyboard.press('1');
+  await storedSpans(page, wire.id);
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
+  await expect(page.getByTestId('suggestion-count')).toBeVisible();
+
+  // The frame of ACTOR's suggestion in the first paragraph: dashed, in ACTOR's dark-theme colour.
+  const seg = page.locator('.para[data-p="0"] .seg.suggested').first();
+  await expect(seg).toHaveText('Kim Jong Un');
+  const image = await seg.evaluate((el) => getComputedStyle(el).backgroundImage);
+  const actor = await page.evaluate(async () => {
+    const res = await window.api.listLabels();
+    if (!res.ok) throw new Error(res.error.message);
+    return res.value.find((l) => l.name === 'ACTOR')!.color;
+  });
+  const rgb = /rgb\((\d+), (\d+), (\d+)\)/.exec(image)!.slice(1).map(Number);
+  const drawnHex = `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  expect(drawnHex).toBe(markColor(actor, 'dark'));
+  expect(contrastRatio(drawnHex, THEME_BACKGROUND.dark)).toBeGreaterThanOrEqual(DARK_MARK_CONTRAST);
+  // Dashes only: no solid layer (a span's tint or underline).
+  expect(image.replaceAll('repeating-linear-gradient', '')).not.toContain('linear-gradient');
+
+  // Dismissing them all: the text stays where it was.
+  const before = await layout(page);
+  await page.keyboard.press('Control+Shift+Backspace');
+  await expect(page.getByTestId('suggestions-panel')).toHaveCount(0);
+  await expect(page.locator('.seg.suggested')).toHaveCount(0);
+  expect(await layout(page)).toEqual(before);
 });
