@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeOnProject, type StoreHarness } from './harness';
 
-type Store = ReturnType<StoreHarness['store']['getState']>;
 
 async function labelledWire() {
   const h = await storeOnProject();
