@@ -258,6 +258,12 @@ test('suggestions never move the text, and are drawn readable on the dark page',
   // Dashes only: no solid layer (a span's tint or underline).
   expect(image.replaceAll('repeating-linear-gradient', '')).not.toContain('linear-gradient');
 
+  // Forced colours (high contrast) drop background images: the frame is a dashed border there.
+  await page.emulateMedia({ colorScheme: 'dark', forcedColors: 'active' });
+  expect(await seg.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+  await page.emulateMedia({ colorScheme: 'dark', forcedColors: 'none' });
+  expect(await seg.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('none');
+
   // Dismissing them all: the text stays where it was.
   const before = await layout(page);
   await page.keyboard.press('Control+Shift+Backspace');
