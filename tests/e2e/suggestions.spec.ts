@@ -119,6 +119,9 @@ test('labels in one wire article are proposed on its copy, accepted and dismisse
   // Back to the first, Enter accepts it (a span at once, the suggestion gone), focus moves on.
   await page.keyboard.press(']');
   const first = ordered[0]!;
+  await expect(page.getByTestId('key-mode')).toHaveText(
+    `Suggestion: ${first.label} '${first.text}' — Enter accepts, Delete dismisses`,
+  );
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('span-item')).toHaveCount(1);
   await expect(page.getByTestId('suggestion-count')).toHaveText(String(suggestions.length - 1));

@@ -169,26 +169,34 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       const started = clock;
       await writesSettled();
       let list;
-      let counts: Span[][];
       try {
         list = await call('listSuggestions', { articleId: article.id });
-        counts = await Promise.all(list.cluster.map((m) => call('listSpans', { articleId: m.articleId })));
       } catch (err) {
         if (seq === loads) get().notify(`Suggestions could not be read: ${message(err)}`);
         return;
       }
       if (seq !== loads || get().article?.id !== article.id) return;
       const hidden = new Map([...get().hiddenSuggestions].filter(([, at]) => at > started));
-      set({
-        suggestionList: {
-          annotatorId,
-          articleId: article.id,
-          suggestions: list.suggestions,
-          cluster: list.cluster,
-          copySpans: new Map(list.cluster.map((m, i) => [m.articleId, counts[i]!.length])),
-        },
-        hiddenSuggestions: hidden,
-      });
+      const previous = get().suggestionList;
+      const read: SuggestionListState = {
+        annotatorId,
+        articleId: article.id,
+        suggestions: list.suggestions,
+        cluster: list.cluster,
+        // Until the copies' spans are read, what was known of them (the same article edited).
+        copySpans: previous?.articleId === article.id ? previous.copySpans : new Map(),
+      };
+      set({ suggestionList: read, hiddenSuggestions: hidden });
+      // Whether the person labelled each copy: read after the suggestions are drawn.
+      try {
+        const counts = await Promise.all(list.cluster.map((m) => call('listSpans', { articleId: m.articleId })));
+        if (get().suggestionList !== read) return;
+        set({
+          suggestionList: { ...read, copySpans: new Map(list.cluster.map((m, i) => [m.articleId, counts[i]!.length])) },
+        });
+      } catch {
+        // The copies stay listed without it; the next read tries again.
+      }
     },
     focusSuggestion: (dir) => {
       const s = get();

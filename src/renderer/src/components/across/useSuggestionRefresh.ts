@@ -1,7 +1,7 @@
 // When the open article's suggestions are read: once it is painted (opening never waits for
 // them), and again when the person pauses after editing, since their own labels make them.
 import { useEffect, useRef } from 'react';
-import { afterPaint } from '../../lib/perf';
+import { afterPaint, markStart } from '../../lib/perf';
 import { useStore } from '../../store';
 
 /** A pause in editing long enough that reading the list again does not chase every key. */
@@ -18,7 +18,12 @@ export function useSuggestionRefresh(): void {
     const key = `${annotatorId}:${articleId}`;
     const opened = shown.current !== key;
     shown.current = key;
-    if (opened) return afterPaint(() => void load());
+    // 'suggestions': from the painted article to its suggestions painted (ArticleView ends it).
+    if (opened)
+      return afterPaint(() => {
+        markStart('suggestions');
+        void load();
+      });
     const timer = setTimeout(() => void load(), EDIT_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [articleId, annotatorId, spans, load]);

@@ -76,6 +76,8 @@ export function ArticleView() {
   }, [article]);
   useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
   useLayoutEffect(() => measureWhenPainted('undo'), [flash]);
+  const suggestionsRead = useStore((s) => s.suggestionList);
+  useLayoutEffect(() => measureWhenPainted('suggestions'), [suggestionsRead]);
 
   // Keep the caret, the picked span or an undone change in view (keyboard navigation, Tab,
   // undo). A newly opened article starts at the top unless the caret is further down (an undo
