@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeOnProject, type StoreHarness } from './harness';
 
-
 async function labelledWire() {
   const h = await storeOnProject();
   await h.store.getState().boot();
