@@ -19,11 +19,11 @@ export function batchEntry(batch: SpanBatch, what: string): BatchEntry {
   return { kind: 'batch', batch: batch.batch, articleIds: [...new Set(batch.spans.map((s) => s.articleId))], what };
 }
 
-// recordBatch is called where the store's `get` is not at hand (components); the history slice
-// says where to record, so this module never imports the store (which imports it).
+// recordBatch is called where the store's `get` is not at hand (components); the store says
+// where to record (store/index.ts), so this module never imports the store (which imports it).
 let recordInto: ((entry: BatchEntry) => void) | null = null;
 
-/** Called once by the history slice: where recordBatch writes. */
+/** Called once by the store: where recordBatch writes. */
 export function bindBatchHistory(record: (entry: BatchEntry) => void): void {
   recordInto = record;
 }

@@ -2,7 +2,7 @@
 // undoing an edit on another article opens that article first.
 import type { Span } from '../../../shared/model';
 import { markStart } from '../lib/perf';
-import { bindBatchHistory, replayBatch, type BatchEntry } from './batchHistory';
+import { replayBatch, type BatchEntry } from './batchHistory';
 import type { Slice } from './types';
 
 export interface SpanFields {
@@ -53,36 +53,33 @@ export function editRange(edit: Edit): { start: number; end: number } {
   return edit.kind === 'update' ? { start: edit.after.start, end: edit.after.end } : edit.span;
 }
 
-export const createHistorySlice: Slice<HistorySlice> = (set, get) => {
-  bindBatchHistory((entry) => get().record(entry));
-  return {
-    undoStack: [],
-    redoStack: [],
-    record: (edit) => set((s) => ({ undoStack: [...s.undoStack.slice(-LIMIT + 1), edit], redoStack: [] })),
-    forget: (edit) =>
-      set((s) => ({
-        undoStack: s.undoStack.filter((e) => e !== edit),
-        redoStack: s.redoStack.filter((e) => e !== edit),
-      })),
-    undo: async () => {
-      if (get().editingLocked()) return;
-      const edit = get().undoStack.at(-1);
-      if (!edit) return get().notify('Nothing to undo');
-      // 'undo': from the key to the change painted and flashed, an article switch included.
-      markStart('undo');
-      set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
-      if (edit.kind === 'batch') return replayBatch(get, edit, 'Undid');
-      await get().replay(inverse(edit), edit, 'Undid');
-    },
-    redo: async () => {
-      if (get().editingLocked()) return;
-      const edit = get().redoStack.at(-1);
-      if (!edit) return get().notify('Nothing to redo');
-      markStart('undo');
-      set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
-      if (edit.kind === 'batch') return replayBatch(get, edit, 'Redid');
-      await get().replay(edit, edit, 'Redid');
-    },
-    clearHistory: () => set({ undoStack: [], redoStack: [] }),
-  };
-};
+export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
+  undoStack: [],
+  redoStack: [],
+  record: (edit) => set((s) => ({ undoStack: [...s.undoStack.slice(-LIMIT + 1), edit], redoStack: [] })),
+  forget: (edit) =>
+    set((s) => ({
+      undoStack: s.undoStack.filter((e) => e !== edit),
+      redoStack: s.redoStack.filter((e) => e !== edit),
+    })),
+  undo: async () => {
+    if (get().editingLocked()) return;
+    const edit = get().undoStack.at(-1);
+    if (!edit) return get().notify('Nothing to undo');
+    // 'undo': from the key to the change painted and flashed, an article switch included.
+    markStart('undo');
+    set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
+    if (edit.kind === 'batch') return replayBatch(get, edit, 'Undid');
+    await get().replay(inverse(edit), edit, 'Undid');
+  },
+  redo: async () => {
+    if (get().editingLocked()) return;
+    const edit = get().redoStack.at(-1);
+    if (!edit) return get().notify('Nothing to redo');
+    markStart('undo');
+    set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
+    if (edit.kind === 'batch') return replayBatch(get, edit, 'Redid');
+    await get().replay(edit, edit, 'Redid');
+  },
+  clearHistory: () => set({ undoStack: [], redoStack: [] }),
+});

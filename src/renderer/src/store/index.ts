@@ -16,6 +16,7 @@ import type { Store } from './types';
 import { createUiSlice } from './ui';
 import { createBackupsSlice } from './backups';
 import { createSuggestionsSlice } from './suggestions';
+import { bindBatchHistory } from './batchHistory';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -34,5 +35,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createBackupsSlice(...a),
   ...createSuggestionsSlice(...a),
 }));
+
+// recordBatch (batchHistory.ts) writes into this window's history.
+bindBatchHistory((entry) => useStore.getState().record(entry));
 
 export type { Store };

@@ -15,6 +15,15 @@ const MAX_TEXT = 80;
 const ROW_PX = 30;
 
 export function SpansPanel() {
+  return (
+    <>
+      <SpanList />
+      <SuggestionsPanel />
+    </>
+  );
+}
+
+function SpanList() {
   const spans = useStore((s) => s.spans);
   const text = useStore((s) => s.article?.text ?? '');
   const labelsList = useStore((s) => s.labels);
@@ -41,55 +50,52 @@ export function SpansPanel() {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <>
-      <section className="panel-section spans-panel" aria-label="Spans">
-        <h2>
-          Spans <span className="count">{spans.length}</span>
-        </h2>
-        {spans.length === 0 ? <p className="hint">No spans yet: select text and press 1–4.</p> : null}
-        <ol className="span-list" data-testid="span-list" ref={scrollRef} hidden={spans.length === 0}>
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((v) => {
-              const span = spans[v.index]!;
-              const label = labels.get(span.labelId);
-              const t = text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT + 20)).replace(/\s+/g, ' ');
-              return (
-                <li
-                  key={span.id}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_PX,
-                    transform: `translateY(${v.start}px)`,
-                  }}
+    <section className="panel-section spans-panel" aria-label="Spans">
+      <h2>
+        Spans <span className="count">{spans.length}</span>
+      </h2>
+      {spans.length === 0 ? <p className="hint">No spans yet: select text and press 1–4.</p> : null}
+      <ol className="span-list" data-testid="span-list" ref={scrollRef} hidden={spans.length === 0}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const span = spans[v.index]!;
+            const label = labels.get(span.labelId);
+            const t = text.slice(span.start, Math.min(span.end, span.start + MAX_TEXT + 20)).replace(/\s+/g, ' ');
+            return (
+              <li
+                key={span.id}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_PX,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
+                <button
+                  type="button"
+                  className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
+                  onClick={() => selectSpan(span.id)}
+                  title={visiblePlain(text.slice(span.start, Math.min(span.end, span.start + 500)))}
+                  data-testid="span-item"
+                  data-label={label?.name}
                 >
-                  <button
-                    type="button"
-                    className={`span-item ${span.id === selectedSpanId ? 'selected' : ''}`}
-                    onClick={() => selectSpan(span.id)}
-                    title={visiblePlain(text.slice(span.start, Math.min(span.end, span.start + 500)))}
-                    data-testid="span-item"
-                    data-label={label?.name}
-                  >
-                    <span className="span-label" style={{ background: label?.color }}>
-                      {label?.name ?? '?'}
-                    </span>
-                    <span className="span-text">
-                      <ShownText text={t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t} />
-                    </span>
-                    <span className="span-pos">
-                      {span.start}–{span.end}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </div>
-        </ol>
-      </section>
-      <SuggestionsPanel />
-    </>
+                  <span className="span-label" style={{ background: label?.color }}>
+                    {label?.name ?? '?'}
+                  </span>
+                  <span className="span-text">
+                    <ShownText text={t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT)}…` : t} />
+                  </span>
+                  <span className="span-pos">
+                    {span.start}–{span.end}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </div>
+      </ol>
+    </section>
   );
 }
