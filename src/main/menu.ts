@@ -119,12 +119,18 @@ export function buildMenu(ctx: MenuContext): void {
         command('Label Every Occurrence…', 'labelOccurrences'),
         { type: 'separator' },
         command('Toggle Word Snapping', 'toggleSnap'),
+        { type: 'separator' },
+        command('Next Suggestion', 'nextSuggestion'),
+        command('Previous Suggestion', 'prevSuggestion'),
+        command('Accept All Suggestions', 'acceptAllSuggestions'),
+        command('Dismiss All Suggestions', 'dismissAllSuggestions'),
       ],
     },
     {
       label: 'View',
       submenu: [
         command('Toggle Side Panel', 'toggleSidePanel'),
+        command('Copies of This Article', 'showCopies'),
         command('Review Mode', 'toggleReviewMode'),
         command('Agreement…', 'showAgreement'),
         { type: 'separator' },

@@ -373,6 +373,11 @@ export const MENU_COMMANDS = [
   'flagArticle',
   'reopenArticle',
   'labelOccurrences',
+  'nextSuggestion',
+  'prevSuggestion',
+  'acceptAllSuggestions',
+  'dismissAllSuggestions',
+  'showCopies',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;

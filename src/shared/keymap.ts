@@ -3,7 +3,7 @@
 // `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
 import type { MenuCommand } from './contract';
 
-export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Every occurrence' | 'Articles' | 'Review' | 'App';
+export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Every occurrence' | 'Suggestions' | 'Articles' | 'Review' | 'App';
 
 export interface Binding {
   /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */
@@ -361,6 +361,53 @@ export const KEYMAP = {
     action: 'Reopen a done, skipped or flagged article',
     group: 'Articles',
     command: 'reopenArticle',
+  },
+  // Suggestions: dashed marks the annotator's own labels and their labelled copies propose.
+  // Brackets, Enter and Delete take no letter a label might want.
+  nextSuggestion: {
+    chords: [']'],
+    display: '] / [',
+    action: 'Focus the next / previous suggestion (the dashed marks)',
+    group: 'Suggestions',
+    command: 'nextSuggestion',
+  },
+  prevSuggestion: {
+    chords: ['['],
+    action: 'Focus the previous suggestion',
+    group: 'Suggestions',
+    command: 'prevSuggestion',
+    shownWith: 'nextSuggestion',
+  },
+  acceptSuggestion: {
+    chords: ['Enter'],
+    display: 'Enter (suggestion focused), click',
+    action: 'Accept the suggestion as your span, and focus the next one',
+    group: 'Suggestions',
+  },
+  dismissSuggestion: {
+    chords: ['Delete', 'Backspace'],
+    display: 'Delete (suggestion focused)',
+    action: 'Dismiss the suggestion: it is not offered again',
+    group: 'Suggestions',
+  },
+  acceptAllSuggestions: {
+    chords: ['Mod+Shift+Enter'],
+    action: 'Accept every suggestion in the article (one undo takes them all back)',
+    group: 'Suggestions',
+    command: 'acceptAllSuggestions',
+  },
+  dismissAllSuggestions: {
+    chords: ['Mod+Shift+Backspace', 'Mod+Shift+Delete'],
+    display: 'Ctrl+Shift+Backspace',
+    action: 'Dismiss every suggestion in the article',
+    group: 'Suggestions',
+    command: 'dismissAllSuggestions',
+  },
+  showCopies: {
+    chords: ['Mod+Shift+K'],
+    action: 'Go to the copies of the article (its near-duplicates): ↑ / ↓, Enter opens one, Esc returns',
+    group: 'Suggestions',
+    command: 'showCopies',
   },
 } as const satisfies Record<string, Binding>;
 

@@ -179,3 +179,44 @@ describe('every occurrence', () => {
     ).toEqual(['Ctrl+Shift+L', 'Alt+S (preview)', 'Alt+C (preview)', 'Enter (preview)', 'Esc (preview)']);
   });
 });
+
+describe('the suggestion keys', () => {
+  const all = Object.entries(KEYMAP as Record<string, Binding>);
+  const suggestionIds = all.filter(([, b]) => b.group === 'Suggestions').map(([id]) => id);
+
+  it('are listed under Suggestions in the cheat sheet, each with what it does', () => {
+    const rows = cheatSheet().filter((r) => r.group === 'Suggestions');
+    expect(rows.map((r) => r.keys)).toEqual([
+      '] / [',
+      'Enter (suggestion focused), click',
+      'Delete (suggestion focused)',
+      'Ctrl+Shift+Enter',
+      'Ctrl+Shift+Backspace',
+      'Ctrl+Shift+K',
+    ]);
+  });
+
+  it('their chords are free: only Enter and Delete are shared, with the span keys a focused suggestion takes over', () => {
+    const shared = new Map<string, string[]>();
+    for (const [id, b] of all) for (const chord of b.chords) shared.set(chord, [...(shared.get(chord) ?? []), id]);
+    for (const id of suggestionIds) {
+      for (const chord of (KEYMAP as Record<string, Binding>)[id]!.chords) {
+        const others = shared.get(chord)!.filter((other) => other !== id);
+        if (id === 'acceptSuggestion') expect(others, chord).toEqual(['pickSpan', 'recordEdit']);
+        else if (id === 'dismissSuggestion') expect(others, chord).toEqual(['deleteSpan']);
+        else expect(others, `${chord} is also ${others.join(', ')}`).toEqual([]);
+      }
+    }
+  });
+
+  it('match the keys people press, and the menu shows them', () => {
+    expect(matches('nextSuggestion', key(']'))).toBe(true);
+    expect(matches('prevSuggestion', key('['))).toBe(true);
+    expect(matches('acceptAllSuggestions', key('Enter', { ctrl: true, shift: true }))).toBe(true);
+    expect(matches('markDone', key('Enter', { ctrl: true, shift: true }))).toBe(false);
+    expect(matches('dismissAllSuggestions', key('Backspace', { ctrl: true, shift: true }))).toBe(true);
+    expect(matches('showCopies', key('K', { ctrl: true, shift: true }))).toBe(true);
+    expect(acceleratorFor('acceptAllSuggestions')).toBe('CmdOrCtrl+Shift+Enter');
+    expect(acceleratorFor('nextSuggestion')).toBe(']');
+  });
+});

@@ -8,6 +8,7 @@ import { ReviewView } from './components/review/ReviewView';
 import { PacksLayer } from './components/packs/PacksLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
+import { CopiesPanel } from './components/across/CopiesPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
 import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
@@ -76,6 +77,7 @@ export function App() {
       {sidePanelOpen ? (
         <aside className="side-panel" aria-label={reviewing ? 'Conflict and guidelines' : 'Spans and guidelines'}>
           {reviewing ? <ClusterPanel /> : <SpansPanel />}
+          {reviewing ? null : <CopiesPanel />}
           <Guidelines />
         </aside>
       ) : null}

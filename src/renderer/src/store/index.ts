@@ -18,6 +18,7 @@ import { createUiSlice } from './ui';
 import { createBackupsSlice } from './backups';
 import { createSpanBatchesSlice } from './spanBatches';
 import { createOccurrencesSlice } from './occurrences';
+import { createSuggestionsSlice } from './suggestions';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -37,6 +38,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createSpanBatchesSlice(...a),
   ...createOccurrencesSlice(...a),
   ...createSearchSlice(...a),
+  ...createSuggestionsSlice(...a),
 }));
 
 export type { Store };

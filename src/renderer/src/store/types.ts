@@ -16,6 +16,7 @@ import type { UiSlice } from './ui';
 import type { BackupsSlice } from './backups';
 import type { SpanBatchesSlice } from './spanBatches';
 import type { OccurrencesSlice } from './occurrences';
+import type { SuggestionsSlice } from './suggestions';
 
 export type Store = SessionSlice &
   ArticlesSlice &
@@ -33,5 +34,6 @@ export type Store = SessionSlice &
   BackupsSlice &
   SpanBatchesSlice &
   OccurrencesSlice &
-  SearchSlice;
+  SearchSlice &
+  SuggestionsSlice;
 export type Slice<T> = StateCreator<Store, [], [], T>;

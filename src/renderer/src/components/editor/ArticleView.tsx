@@ -12,6 +12,7 @@ import { readerScrolled } from '../../lib/viewScroll';
 import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
+import { selectFocusedSuggestion, selectVisibleSuggestions } from '../../store/suggestions';
 import { ArticleActions } from './ArticleActions';
 import { Paragraph } from './Paragraph';
 import { useParagraphBuckets } from './useParagraphBuckets';
@@ -41,6 +42,9 @@ export function ArticleView() {
   const selectedSpanId = useStore((s) => s.selectedSpanId);
   const spanPicked = useStore((s) => s.spanPicked);
   const flash = useStore((s) => s.flash);
+  const suggestions = useStore(selectVisibleSuggestions);
+  const focusedSuggestionId = useStore((s) => selectFocusedSuggestion(s)?.id ?? null);
+  const acceptSuggestionAt = useStore((s) => s.acceptSuggestionAt);
   const labelsList = useStore((s) => s.labels);
   const scheme = useColorScheme();
   // Marks in the theme's colours: on the dark page a label's colour is lightened to stay readable.
@@ -55,6 +59,7 @@ export function ArticleView() {
   const text = article?.text ?? '';
   const paras = useMemo(() => paragraphs(text), [text]);
   const buckets = useParagraphBuckets(paras, spans);
+  const suggestionBuckets = useParagraphBuckets(paras, suggestions);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -71,6 +76,8 @@ export function ArticleView() {
   }, [article]);
   useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
   useLayoutEffect(() => measureWhenPainted('undo'), [flash]);
+  const suggestionsRead = useStore((s) => s.suggestionList);
+  useLayoutEffect(() => measureWhenPainted('suggestions'), [suggestionsRead]);
 
   // Keep the caret, the picked span or an undone change in view (keyboard navigation, Tab,
   // undo). A newly opened article starts at the top unless the caret is further down (an undo
@@ -164,11 +171,13 @@ export function ArticleView() {
         e.clientX <= before.right &&
         e.clientY >= before.top &&
         e.clientY <= before.bottom;
-      clickAt(onBefore ? focus - 1 : focus);
+      const offset = onBefore ? focus - 1 : focus;
+      // A click on a suggestion (where no span is) accepts it.
+      if (!acceptSuggestionAt(offset)) clickAt(offset);
     };
     window.addEventListener('mouseup', onMouseUp);
     return () => window.removeEventListener('mouseup', onMouseUp);
-  }, [clickAt, setSelection]);
+  }, [clickAt, setSelection, acceptSuggestionAt]);
 
   if (!article) return null;
   const selStart = selection ? Math.min(selection.anchor, selection.focus) : null;
@@ -201,6 +210,7 @@ export function ArticleView() {
             const inSel =
               selStart !== null && selEnd !== null && selEnd > selStart && selStart < para.end && selEnd > para.start;
             const bucket = buckets[v.index]!;
+            const proposed = suggestionBuckets[v.index]!;
             return (
               <div
                 key={v.key}
@@ -214,6 +224,12 @@ export function ArticleView() {
                   para={para}
                   text={text}
                   spans={bucket}
+                  suggestions={proposed}
+                  focusedSuggestionId={
+                    focusedSuggestionId && proposed.some((g) => g.id === focusedSuggestionId)
+                      ? focusedSuggestionId
+                      : null
+                  }
                   labels={labels}
                   selStart={inSel ? Math.max(selStart, para.start) : null}
                   selEnd={inSel ? Math.min(selEnd, para.end) : null}

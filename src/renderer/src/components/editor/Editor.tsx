@@ -1,5 +1,6 @@
 import { shortcutText } from '../../../../shared/keymap';
 import { useStore } from '../../store';
+import { useSuggestionRefresh } from '../across/useSuggestionRefresh';
 import { ArticleView } from './ArticleView';
 import { FindBar } from './FindBar';
 import { OccurrenceOffer } from '../across/OccurrenceOffer';
@@ -13,6 +14,7 @@ export function Editor() {
   const error = useStore((s) => s.articleError);
   const finding = useStore((s) => s.overlay === 'find');
   const chooseImport = useStore((s) => s.chooseImport);
+  useSuggestionRefresh();
   return (
     <main className="editor">
       <Palette />

@@ -16,6 +16,7 @@ import { takeReaderScroll } from '../../lib/viewScroll';
 import { useStore } from '../../store';
 import { caretAt, selectKeyMode, selectSelectedSpan, type TextUnit } from '../../store/selection';
 import { selectReviewMode } from '../../store/review';
+import { selectFocusedSuggestion } from '../../store/suggestions';
 import { handleReviewKey, reviewCommand } from '../review/reviewKeys';
 
 function inFormField(target: EventTarget | null): boolean {
@@ -25,10 +26,25 @@ function inFormField(target: EventTarget | null): boolean {
   );
 }
 
+/** Enter on a focused button or list belongs to it. */
+function onControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a, [role=button], [role=listbox]') !== null;
+}
+
+const SUGGESTION_COMMANDS = new Set<MenuCommand>([
+  'nextSuggestion',
+  'prevSuggestion',
+  'acceptAllSuggestions',
+  'dismissAllSuggestions',
+  'showCopies',
+]);
+
 /** Runs a menu command (from the native menu, or its key). */
 export function runCommand(command: MenuCommand): void {
   const s = useStore.getState();
   if (selectReviewMode(s) && reviewCommand(command)) return;
+  // Suggestions belong to the editor, which review mode does not show.
+  if (selectReviewMode(s) && SUGGESTION_COMMANDS.has(command)) return;
   switch (command) {
     case 'toggleReviewMode':
       return void s.setReviewMode(!selectReviewMode(s));
@@ -78,6 +94,16 @@ export function runCommand(command: MenuCommand): void {
       return void s.reopenArticle();
     case 'labelOccurrences':
       return s.openOccurrences();
+    case 'nextSuggestion':
+      return s.focusSuggestion(1);
+    case 'prevSuggestion':
+      return s.focusSuggestion(-1);
+    case 'acceptAllSuggestions':
+      return void s.acceptAllSuggestions();
+    case 'dismissAllSuggestions':
+      return void s.dismissAllSuggestions();
+    case 'showCopies':
+      return s.focusCopies();
   }
 }
 
@@ -147,9 +173,18 @@ function dispatchKey(e: KeyboardEvent): boolean {
   // The editor's keys act on the editor, which review mode does not show.
   if (selectReviewMode(s) || !s.article) return false;
   if (s.flash) useStore.setState({ flash: null });
+  // Enter and Delete on a focused suggestion accept and dismiss it (the caret is where focusing put it).
+  const suggestion = selectFocusedSuggestion(s);
+  if (suggestion && matches('acceptSuggestion', e) && !onControl(e.target)) {
+    void s.acceptSuggestion(suggestion.id, { focusNext: true });
+    return true;
+  }
+  if (suggestion && matches('dismissSuggestion', e)) {
+    void s.dismissSuggestion(suggestion.id);
+    return true;
+  }
   if (matches('pickSpan', e)) {
-    // Enter on a focused button or list belongs to it.
-    if (e.target instanceof Element && e.target.closest('button, a, [role=button], [role=listbox]')) return false;
+    if (onControl(e.target)) return false;
     s.pickSpan();
     return true;
   }

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import type { Span } from '../../../../shared/model';
 import type { Range } from '../../../../shared/text';
-import { bucketByParagraph } from '../../lib/marks';
+import { bucketByParagraph, type MarkSpan } from '../../lib/marks';
 
-function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+function sameSpans(a: readonly MarkSpan[], b: readonly MarkSpan[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
@@ -14,11 +13,11 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
 }
 
 /** Keeps the last buckets of one article's paragraphs, to hand back unchanged arrays. */
-class BucketCache {
-  private last: Span[][] | null = null;
+class BucketCache<S extends MarkSpan> {
+  private last: S[][] | null = null;
   constructor(private readonly paras: readonly Range[]) {}
 
-  update(spans: readonly Span[]): Span[][] {
+  update(spans: readonly S[]): S[][] {
     const fresh = bucketByParagraph(this.paras, spans);
     const prev = this.last;
     if (prev) {
@@ -30,10 +29,10 @@ class BucketCache {
 }
 
 /**
- * Spans per paragraph, reusing the previous array for every paragraph whose spans did not
- * change, so that memoised paragraphs skip re-rendering after an edit elsewhere.
+ * Spans (or suggestions) per paragraph, reusing the previous array for every paragraph whose
+ * marks did not change, so that memoised paragraphs skip re-rendering after an edit elsewhere.
  */
-export function useParagraphBuckets(paras: readonly Range[], spans: readonly Span[]): Span[][] {
-  const cache = useMemo(() => new BucketCache(paras), [paras]);
+export function useParagraphBuckets<S extends MarkSpan>(paras: readonly Range[], spans: readonly S[]): S[][] {
+  const cache = useMemo(() => new BucketCache<S>(paras), [paras]);
   return useMemo(() => cache.update(spans), [cache, spans]);
 }

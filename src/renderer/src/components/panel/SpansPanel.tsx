@@ -1,5 +1,6 @@
 // The spans of the open article (this annotator's layer), in text order, in sync with the
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
+// Suggestions follow in a section of their own, never counted with the spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import { shortcutText } from '../../../../shared/keymap';
@@ -9,11 +10,21 @@ import { selectLabelsById } from '../../store/session';
 import './panel.css';
 import { visiblePlain } from '../../lib/invisibles';
 import { ShownText } from '../text/ShownText';
+import { SuggestionsPanel } from '../across/SuggestionsPanel';
 
 const MAX_TEXT = 80;
 const ROW_PX = 30;
 
 export function SpansPanel() {
+  return (
+    <>
+      <SpanList />
+      <SuggestionsPanel />
+    </>
+  );
+}
+
+function SpanList() {
   const spans = useStore((s) => s.spans);
   const text = useStore((s) => s.article?.text ?? '');
   const labelsList = useStore((s) => s.labels);

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../../shared/result';
 import { useStore } from '../../store';
 import { selectReviewMode } from '../../store/review';
 import { selectKeyMode, selectSelectedSpan } from '../../store/selection';
+import { describeSuggestion, selectFocusedSuggestion } from '../../store/suggestions';
 import './status-bar.css';
 import { visiblePlain } from '../../lib/invisibles';
 import { ShownText } from '../text/ShownText';
@@ -23,9 +24,10 @@ const SAVE_HINTS: Partial<Record<ErrorCode | 'UNREACHABLE', string>> = {
   UNREACHABLE: 'The app could not reach its backend. Save state is unknown: reopen the project to see what was stored.',
 };
 
-/** What the selection keys act on: the text, or a span selected on purpose. */
+/** What the selection keys act on: the text, a span selected on purpose, or a focused suggestion. */
 function KeyMode() {
   const mode = useStore(selectKeyMode);
+  const suggestion = useStore(selectFocusedSuggestion);
   const span = useStore(selectSelectedSpan);
   const text = useStore((s) => s.article?.text ?? '');
   const label = useStore((s) => (span ? s.labels.find((l) => l.id === span.labelId)?.name : undefined));
@@ -33,8 +35,9 @@ function KeyMode() {
   let words = 'Selecting text';
   if (span && mode === 'span') words = `Span selected: ${label ?? '?'} '${quoted}' — Shift+arrows resize`;
   else if (span) words = `Selecting text — Enter selects ${label ?? '?'} '${quoted}' to resize it`;
+  else if (suggestion) words = `Suggestion: ${describeSuggestion(suggestion)} — Enter accepts, Delete dismisses`;
   return (
-    <span className="sb-item sb-keymode" data-testid="key-mode" data-mode={mode}>
+    <span className="sb-item sb-keymode" data-testid="key-mode" data-mode={suggestion && !span ? 'suggestion' : mode}>
       {words}
     </span>
   );
