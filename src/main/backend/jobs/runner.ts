@@ -38,6 +38,7 @@ const UNIT: Record<JobKind, JobState['progress']['unit']> = {
   assign: 'packs',
   pack: 'spans',
   'open-pack': 'articles',
+  'sentence-index': 'articles',
 };
 
 /** What a job is called in "waiting for another … to finish". */
@@ -51,6 +52,7 @@ const NOUN: Record<JobKind, string> = {
   assign: 'assignment',
   pack: 'work pack',
   'open-pack': 'assignment pack',
+  'sentence-index': 'sentence index',
 };
 
 export class JobRunner {

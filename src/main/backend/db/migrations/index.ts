@@ -8,6 +8,7 @@ import { adjudication } from './005-adjudication';
 import { skipAndFlag } from './006-skip-and-flag';
 import { listOrder } from './007-list-order';
 import { across } from './008-across';
+import { sentenceIndex } from './009-sentence-index';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   skipAndFlag,
   listOrder,
   across,
+  sentenceIndex,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
