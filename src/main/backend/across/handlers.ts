@@ -4,7 +4,13 @@ import type { Db } from '../db/open';
 import { redoSpanBatch, undoSpanBatch } from './batch';
 import { findOccurrences, labelOccurrences } from './occurrences';
 import { search } from './search';
-import { acceptSuggestions, dismissSuggestions, listSuggestions, type IndexSource, type SuggestionSelection } from './suggestions';
+import {
+  acceptSuggestions,
+  dismissSuggestions,
+  listSuggestions,
+  type IndexSource,
+  type SuggestionSelection,
+} from './suggestions';
 
 export type AcrossMethods =
   | 'search'

@@ -30,7 +30,9 @@ const KEY_ARTICLES = sql<{ id: number }>('SELECT article_id AS id FROM sentence_
 const PAIRS_OF = sql<{ other: number; joined: number }>(
   'SELECT other_id AS other, joined FROM sentence_pairs WHERE article_id = ?',
 );
-const MEMBERS = sql<{ id: number }>('SELECT article_id AS id FROM sentence_articles WHERE cluster = ? ORDER BY article_id');
+const MEMBERS = sql<{ id: number }>(
+  'SELECT article_id AS id FROM sentence_articles WHERE cluster = ? ORDER BY article_id',
+);
 const PAIR = sql<{ shared: number; words: number; otherShared: number; otherWords: number }>(
   `SELECT shared, words, other_shared AS otherShared, other_words AS otherWords
    FROM sentence_pairs WHERE article_id = ? AND other_id = ?`,
@@ -39,6 +41,9 @@ const WORDS = sql<{ words: number }>('SELECT words FROM sentence_articles WHERE 
 const MATCHES = sql<{ s: number; t: number }>(
   `SELECT sentence AS s, other_sentence AS t FROM sentence_matches
    WHERE article_id = ? AND other_id = ? ORDER BY sentence, other_sentence`,
+);
+const ALL_PAIRS = sql<{ a: number; b: number }>(
+  'SELECT article_id AS a, other_id AS b FROM sentence_pairs WHERE article_id < other_id ORDER BY 1, 2',
 );
 const CLUSTERS = sql<{ cluster: number; id: number }>(
   `SELECT cluster, article_id AS id FROM sentence_articles
@@ -279,6 +284,11 @@ export class StoredClusters implements ClusterView {
 
   matchesWith(id: number, other: number): [number, number][] {
     return MATCHES.all(this.db, id, other).map((m) => [m.s, m.t]);
+  }
+
+  /** Every pair with a matching sentence, by a then b. */
+  pairScores(): PairScore[] {
+    return ALL_PAIRS.all(this.db).map((p) => this.pair(p.a, p.b)!);
   }
 
   /** Every cluster of two articles or more, each ascending, by their first article. */

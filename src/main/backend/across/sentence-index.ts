@@ -125,10 +125,7 @@ export class SentenceIndex implements ClusterView {
       const c = compare(mine, theirs);
       if (!c) continue;
       this.links.get(id)!.set(other, c.matches);
-      this.links.get(other)!.set(
-        id,
-        c.matches.map(([s, t]) => [t, s]),
-      );
+      this.links.get(other)!.set(id, flip(c).matches);
       const score =
         id < other
           ? pairScore(id, other, c, mine.total, theirs.total)
@@ -170,6 +167,11 @@ export class SentenceIndex implements ClusterView {
 
   pair(a: number, b: number): PairScore | null {
     return this.pairs.get(`${Math.min(a, b)}:${Math.max(a, b)}`) ?? null;
+  }
+
+  /** Every pair with a matching sentence, by a then b. */
+  pairScores(): PairScore[] {
+    return [...this.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
   }
 
   matchesWith(id: number, other: number): [number, number][] {

@@ -14,7 +14,9 @@
 // unedited copy; for a long sentence cut short, because the cut keeps a share of its keys), so
 // two articles that share a few sentences share a key; two that share none are never compared.
 // About one key per sentence keeps the stored keys to a thirteenth of all 3-grams
-// (docs/across.md has the measurements). A key
+// (docs/across.md has the measurements). Keys are drawn from 3-grams with a word of
+// KEY_WORD letters or more: "one of the" and "in a new" recur in unrelated stories, and a key
+// made of them would make every story a candidate of every other. A key
 // made of common words ("one of the") is shared by many unrelated articles, so two articles
 // sharing keys are compared in full only when two of their sentences with the same key match.
 import { wordsOf } from './normalize';
@@ -30,6 +32,8 @@ export const CLUSTER_SHARE = 0.3;
 export const MIN_SHARED_WORDS = 20;
 /** A sentence has one key per this many 3-grams (begun). */
 export const KEY_SPAN = 20;
+/** A 3-gram is a key only when one of its words is this long (unless none in its sentence is). */
+export const KEY_WORD = 5;
 /** A key in more articles than this is boilerplate ("All rights reserved."): it finds no candidates. */
 export const KEY_CAP = 1000;
 
@@ -55,6 +59,9 @@ export interface Sketch {
   /** Distinct 3-gram hashes of each sentence, one after another: sentence i's are grams[at[i]..at[i+1]). */
   grams: Int32Array;
   at: Int32Array;
+  /** Each sentence's keys, one sentence after another: sentence i's are keyList[keyAt[i]..keyAt[i+1]). */
+  keyList: Int32Array;
+  keyAt: Int32Array;
   /** Words in counted sentences. */
   total: number;
   /** Distinct keys (each counted sentence's smallest 3-gram hash), ascending. */
@@ -67,11 +74,9 @@ function keyCount(grams: number): number {
   return Math.ceil(grams / KEY_SPAN);
 }
 
-/** Whether `key` is one of sentence s's keys (its first grams, which are ascending). */
+/** Whether `key` is one of sentence s's keys. */
 function holdsKey(x: Sketch, s: number, key: number): boolean {
-  const from = x.at[s]!;
-  const to = Math.min(x.at[s + 1]!, from + keyCount(x.at[s + 1]! - from));
-  for (let k = from; k < to; k++) if (x.grams[k] === key) return true;
+  for (let k = x.keyAt[s]!; k < x.keyAt[s + 1]!; k++) if (x.keyList[k] === key) return true;
   return false;
 }
 
@@ -79,28 +84,43 @@ export function sketch(text: string): Sketch {
   const list = sentences(text);
   const words = new Int32Array(list.length);
   const at = new Int32Array(list.length + 1);
+  const keyAt = new Int32Array(list.length + 1);
   const grams: number[] = [];
+  const keyList: number[] = [];
   const keys = new Set<number>();
   let total = 0;
   list.forEach((range, i) => {
     at[i] = grams.length;
+    keyAt[i] = keyList.length;
     const w = wordsOf(text.slice(range.start, range.end));
     if (w.length < MIN_WORDS) return;
     words[i] = w.length;
     total += w.length;
     const own = new Set<number>();
-    for (let k = 0; k + 3 <= w.length; k++) own.add(hashWords(w, k, k + 3));
+    const eligible = new Set<number>();
+    for (let k = 0; k + 3 <= w.length; k++) {
+      const g = hashWords(w, k, k + 3);
+      own.add(g);
+      if (w[k]!.length >= KEY_WORD || w[k + 1]!.length >= KEY_WORD || w[k + 2]!.length >= KEY_WORD) eligible.add(g);
+    }
     // Ascending, so that two sentences' grams are compared by one merge.
     const sorted = Int32Array.from(own).sort();
     for (const g of sorted) grams.push(g);
-    for (let k = 0; k < keyCount(sorted.length); k++) keys.add(sorted[k]!);
+    const pool = eligible.size > 0 ? Int32Array.from(eligible).sort() : sorted;
+    for (let k = 0; k < keyCount(pool.length); k++) {
+      keyList.push(pool[k]!);
+      keys.add(pool[k]!);
+    }
   });
   at[list.length] = grams.length;
+  keyAt[list.length] = keyList.length;
   return {
     sentences: list,
     words,
     grams: Int32Array.from(grams),
     at,
+    keyList: Int32Array.from(keyList),
+    keyAt,
     total,
     keys: Int32Array.from(keys).sort(),
     lookup: undefined,
@@ -229,7 +249,7 @@ export class UnionFind {
   find(x: number): number {
     let root = x;
     for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
-    for (let y = x; y !== root; ) {
+    for (let y = x; y !== root;) {
       const next = this.parent.get(y)!;
       this.parent.set(y, root);
       y = next;

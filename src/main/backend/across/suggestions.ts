@@ -232,12 +232,7 @@ export function listSuggestions(
 export type SuggestionSelection = { ids: string[] } | { articleId: number };
 
 /** The suggestions a selection names; an id no longer offered is an error naming it. */
-function selected(
-  db: ReadDb,
-  annotatorId: number,
-  selection: SuggestionSelection,
-  source: IndexSource,
-): Suggestion[] {
+function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelection, source: IndexSource): Suggestion[] {
   if ('articleId' in selection) return listSuggestions(db, annotatorId, selection.articleId, source).suggestions;
   const byArticle = new Map<number, string[]>();
   for (const id of selection.ids) {
