@@ -462,9 +462,9 @@ describe('every earlier schema moves to the latest with its data', () => {
         expect(project.handlers.listSuggestions({ articleId: 1 }).index).toBeUndefined();
         expect(project.db.prepare('SELECT count(*) AS n FROM sentence_dirty').get()).toEqual({ n: 0 });
         expect(
-          (project.db.prepare('SELECT article_id AS id FROM sentence_articles ORDER BY 1').all() as { id: number }[]).map(
-            (r) => r.id,
-          ),
+          (
+            project.db.prepare('SELECT article_id AS id FROM sentence_articles ORDER BY 1').all() as { id: number }[]
+          ).map((r) => r.id),
         ).toEqual([1, 2]);
       } finally {
         project.close();

@@ -76,7 +76,9 @@ export function suggestCommand(argv: string[], io: Io): number {
     const maps = new Map<number, OffsetMap>();
     const rows = list.suggestions.map((s) => row(db, s, maps));
     const accepted =
-      values.accept && rows.length ? acceptSuggestions(db, who.id, { ids: list.suggestions.map((s) => s.id) }, index) : null;
+      values.accept && rows.length
+        ? acceptSuggestions(db, who.id, { ids: list.suggestions.map((s) => s.id) }, index)
+        : null;
     if (values.json) {
       io.out(
         JSON.stringify(

@@ -19,7 +19,7 @@ interface Placed {
 /** The distinct (label, text) pairs of these spans (by article). */
 export function ownTexts(db: ReadDb, byArticle: ReadonlyMap<number, readonly Placed[]>) {
   let cache = caches.get(db);
-  if (!cache || cache.size > MAX_PLACES) caches.set(db, (cache = new Map()));
+  if (!cache || cache.size > MAX_PLACES) caches.set(db, (cache = new Map<string, string>()));
   const out = new Map<string, { labelId: number; text: string }>();
   for (const [articleId, spans] of byArticle) {
     let text: string | undefined;

@@ -25,7 +25,9 @@ function current(runner: JobRunner, projectFile: string) {
     .list()
     .find(
       (j) =>
-        j.kind === 'sentence-index' && j.projectFile === projectFile && (j.phase === 'waiting' || j.phase === 'running'),
+        j.kind === 'sentence-index' &&
+        j.projectFile === projectFile &&
+        (j.phase === 'waiting' || j.phase === 'running'),
     );
 }
 
