@@ -19,7 +19,7 @@ export interface IndexHost {
    * jobs run (the CLI): the index is then brought up to date on the spot, whatever it takes.
    */
   background?: (() => boolean) | undefined;
-  /** Whether the background build runs now. */
+  /** Whether the background build runs now, or another writer holds the project (an import). */
   building?: (() => boolean) | undefined;
 }
 

@@ -1,7 +1,7 @@
 // The sentence index built in the background: the job's worker brings the stored index up to
 // date ("N of M articles"), and the host starts it when a project needs it (opened with many
 // articles not yet indexed, or a large import since) and says whether it still runs.
-import type { JobProgress } from '../../../shared/jobs';
+import { WRITING_JOBS, type JobProgress } from '../../../shared/jobs';
 import { refreshIndex } from '../across/index-store';
 import type { Connection } from '../db/open';
 import type { ArticleHooks } from './article-progress';
@@ -31,9 +31,15 @@ function current(runner: JobRunner, projectFile: string) {
     );
 }
 
-/** Whether the project's sentence index is being built now. */
+/**
+ * Whether the project's sentence index is being built now, or another job holds the project's
+ * write lock (an import): indexing on the spot would then wait for it with the window waiting.
+ */
 export function indexBuilding(runner: JobRunner, projectFile: string): boolean {
-  return current(runner, projectFile) !== undefined;
+  return (
+    current(runner, projectFile) !== undefined ||
+    runner.list().some((j) => j.projectFile === projectFile && j.phase === 'running' && WRITING_JOBS.includes(j.kind))
+  );
 }
 
 /** Starts the project's background index build unless one is under way. */
