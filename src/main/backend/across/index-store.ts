@@ -62,13 +62,19 @@ const DEL_DIRTY = sql('DELETE FROM sentence_dirty WHERE article_id = ?');
 const SET_CLUSTER = sql('UPDATE sentence_articles SET cluster = ? WHERE article_id = ?');
 const MOVE_CLUSTER = sql('UPDATE sentence_articles SET cluster = ? WHERE cluster = ?');
 const INS_ARTICLE = sql('INSERT INTO sentence_articles (article_id, cluster, words, keys) VALUES (?, ?, ?, ?)');
-const INS_KEY = sql('INSERT OR IGNORE INTO sentence_keys (key, article_id) VALUES (?, ?)');
+// Many rows in one statement (a JSON array read by SQLite itself): a whole build writes tens of
+// rows per article, and one call per row costs more than the rows.
+const INS_KEYS = sql(
+  'INSERT OR IGNORE INTO sentence_keys (key, article_id) SELECT value, ? FROM json_each(?) ORDER BY value',
+);
+const DEL_DIRTY_MANY = sql('DELETE FROM sentence_dirty WHERE article_id IN (SELECT value FROM json_each(?))');
 const INS_PAIR = sql(
   `INSERT INTO sentence_pairs (article_id, other_id, shared, words, other_shared, other_words, joined)
    VALUES (?, ?, ?, ?, ?, ?, ?)`,
 );
-const INS_MATCH = sql(
-  'INSERT INTO sentence_matches (article_id, other_id, sentence, other_sentence) VALUES (?, ?, ?, ?)',
+const INS_MATCHES = sql(
+  `INSERT INTO sentence_matches (article_id, other_id, sentence, other_sentence)
+   SELECT ?, ?, value ->> 0, value ->> 1 FROM json_each(?)`,
 );
 
 /** How far the stored index is: articles indexed, and articles waiting (added, changed or removed). */
@@ -169,7 +175,7 @@ class Builder {
 
   add(w: WriteDb, id: number, text: string): void {
     // Indexed meanwhile by another connection (a small refresh the window made): nothing to do.
-    if (!IS_DIRTY.get(w, id)) return;
+    if (this.stored && !IS_DIRTY.get(w, id)) return;
     const mine = sketch(text);
     this.sketches.set(id, mine);
     this.uf.find(id);
@@ -191,20 +197,15 @@ class Builder {
     mine.lookup = undefined;
     INS_ARTICLE.run(w, id, this.uf.find(id), mine.total, Buffer.from(mine.keys.buffer));
     this.written.set(id, this.uf.find(id));
-    for (const key of mine.keys) {
-      INS_KEY.run(w, key, id);
-      if (!this.stored) this.keys.add(key, id);
-    }
-    DEL_DIRTY.run(w, id);
+    INS_KEYS.run(w, id, JSON.stringify(Array.from(mine.keys)));
+    if (!this.stored) for (const key of mine.keys) this.keys.add(key, id);
   }
 
   private link(w: WriteDb, id: number, other: number, c: Comparison): void {
     INS_PAIR.run(w, id, other, c.xShared, c.xWords, c.yShared, c.yWords, c.joined ? 1 : 0);
     INS_PAIR.run(w, other, id, c.yShared, c.yWords, c.xShared, c.xWords, c.joined ? 1 : 0);
-    for (const [s, t] of c.matches) {
-      INS_MATCH.run(w, id, other, s, t);
-      INS_MATCH.run(w, other, id, t, s);
-    }
+    INS_MATCHES.run(w, id, other, JSON.stringify(c.matches));
+    INS_MATCHES.run(w, other, id, JSON.stringify(c.matches.map(([s, t]) => [t, s])));
   }
 
   /** Writes the clusters that changed since the last chunk. */
@@ -242,13 +243,15 @@ export function refreshIndex(db: ReadDb, hooks: RefreshHooks = {}): RefreshStats
   for (let from = 0; from < toAdd.length; from += chunk) {
     if (hooks.shouldCancel?.()) throw new Cancelled();
     writeTransaction(db, (w) => {
-      for (const id of toAdd.slice(from, from + chunk)) {
+      const ids = toAdd.slice(from, from + chunk);
+      for (const id of ids) {
         const row = ARTICLE_TEXT.get(w, id);
         // Gone since the list was read (another writer): its own dirty mark brings it out later.
         if (row) builder.add(w, id, row.text);
         hooks.onProgress?.(++done, toAdd.length);
       }
       builder.flush(w);
+      DEL_DIRTY_MANY.run(w, JSON.stringify(ids));
     });
   }
   return { removed: gone.length, added: toAdd.length, ...builder.stats };
