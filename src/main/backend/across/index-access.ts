@@ -9,8 +9,11 @@ import { sentenceIndex } from './index-cache';
 import { indexState, refreshIndex, StoredClusters } from './index-store';
 import type { IndexSource } from './suggestions';
 
-/** Up to this many articles waiting are indexed on the spot (about a second of work at most). */
-export const INDEX_ON_THE_SPOT = 500;
+/**
+ * Up to this many articles waiting are indexed on the spot: 100 copies of indexed articles cost
+ * about 2 s of CPU at 100,000 articles (docs/performance.md), too long for the window to wait.
+ */
+export const INDEX_ON_THE_SPOT = 50;
 
 export interface IndexHost {
   readonly: boolean;
