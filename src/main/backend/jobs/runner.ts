@@ -196,10 +196,12 @@ export class JobRunner {
           progress: { ...entry.state.progress, done: entry.state.progress.total, message: 'done' },
         });
       } else if (m.type === 'cancelled') {
-        settle({
-          phase: 'cancelled',
-          progress: { ...entry.state.progress, message: 'cancelled: nothing was changed' },
-        });
+        // The sentence index keeps the chunks it finished (it is derived data; the rest waits).
+        const message =
+          spec.kind === 'sentence-index'
+            ? 'cancelled: the articles indexed so far are kept'
+            : 'cancelled: nothing was changed';
+        settle({ phase: 'cancelled', progress: { ...entry.state.progress, message } });
       } else {
         settle({ phase: 'failed', error: m.error, progress: { ...entry.state.progress, message: 'failed' } });
       }
