@@ -51,12 +51,25 @@ export interface ClusterMember {
   sharedSentences: number;
 }
 
+/** The sentence index while it is being built: copies are not suggested until it is ready. */
+export interface IndexBuilding {
+  state: 'building';
+  /** Articles indexed so far, of all there are. */
+  done: number;
+  total: number;
+}
+
 export interface SuggestionList {
   /** The article asked for (null: the whole set). */
   articleId: number | null;
   suggestions: Suggestion[];
   /** The other articles of that article's cluster (empty for the whole set). */
   cluster: ClusterMember[];
+  /**
+   * Present while the sentence index is being built: the suggestions are then the ones from the
+   * person's own labels only, and the cluster is not known yet.
+   */
+  index?: IndexBuilding | undefined;
 }
 
 /** Spans one bulk write made; one undo (undoSpanBatch) takes them all back. */
@@ -85,8 +98,10 @@ export interface Occurrences {
   labelId: number;
   scope: OccurrenceScope;
   caseSensitive: boolean;
-  /** The places still to label. */
+  /** The places still to label (at most the preview's cap over the whole set: see `total`). */
   occurrences: Occurrence[];
+  /** How many places there are to label in all; more than `occurrences` holds when capped. */
+  total?: number | undefined;
   /** Places the same label already covers (left alone). */
   covered: number;
 }

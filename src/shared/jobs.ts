@@ -128,9 +128,18 @@ export interface ExportSummary {
 }
 
 export type JobKind =
-  'import' | 'export' | 'agreement' | 'disagreements' | 'policy' | 'merge' | 'assign' | 'pack' | 'open-pack';
+  | 'import'
+  | 'export'
+  | 'agreement'
+  | 'disagreements'
+  | 'policy'
+  | 'merge'
+  | 'assign'
+  | 'pack'
+  | 'open-pack'
+  | 'sentence-index';
 /** Jobs that write to their project: one at a time per project file (one writer). */
-export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'policy', 'assign', 'open-pack'];
+export const WRITING_JOBS: readonly JobKind[] = ['import', 'merge', 'policy', 'assign', 'open-pack', 'sentence-index'];
 export type JobPhase = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobProgress {

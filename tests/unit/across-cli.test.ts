@@ -81,4 +81,23 @@ describe('spanwise search and suggest', { timeout: SLOW }, () => {
     expect(nobody.stderr).toBe('spanwise: no annotator "zed" in this project\n');
     expect(spanwise(['suggest', file]).status).toBe(2);
   });
+
+  it('suggest builds the sentence index a fresh project lacks, and reads the built one the next time', () => {
+    const file = path.join(tempDir(), 'fresh.spanwise');
+    const p = Project.open(file, { resourcesDir: RESOURCES, demo: true });
+    p.setAnnotator('ana');
+    const text = p.handlers.getArticle({ id: 1 }).text;
+    const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!.id;
+    const at = text.indexOf('Adrienne Watson');
+    p.handlers.createSpan({ articleId: 1, labelId: actor, start: at, end: at + 'Adrienne Watson'.length });
+    const waiting = () => (p.db.prepare('SELECT count(*) AS n FROM sentence_dirty').get() as { n: number }).n;
+    expect(waiting()).toBe(5);
+    const first = ok(['suggest', file, '--as', 'ana', '--article', '2', '--json']);
+    expect(waiting()).toBe(0);
+    const listed = JSON.parse(first) as { cluster: number[]; suggestions: { sources: unknown[] }[] };
+    expect(listed.cluster).toEqual([1, 3, 5]);
+    expect(listed.suggestions.some((s) => s.sources.some((x) => typeof x === 'object'))).toBe(true);
+    expect(ok(['suggest', file, '--as', 'ana', '--article', '2', '--json'])).toBe(first);
+    p.close();
+  });
 });

@@ -19,6 +19,11 @@ const TABLES = [
   'decisions',
   'labels',
   'merged_packs',
+  'sentence_articles',
+  'sentence_dirty',
+  'sentence_keys',
+  'sentence_matches',
+  'sentence_pairs',
   'settings',
   'span_batch_members',
   'span_batches',
@@ -413,6 +418,13 @@ describe('every earlier schema moves to the latest with its data', () => {
         expect(() =>
           db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')").run(),
         ).not.toThrow();
+        // The articles the file had wait for the sentence index, and a new one joins them.
+        const dirty = () =>
+          (db.prepare('SELECT article_id AS id FROM sentence_dirty ORDER BY 1').all() as { id: number }[]).map(
+            (r) => r.id,
+          );
+        expect(dirty()).toEqual([1, 2]);
+        expect(db.prepare('SELECT count(*) AS n FROM sentence_articles').get()).toEqual({ n: 0 });
         // The project works at the new schema: its session, spans and statuses read as before.
       } finally {
         db.close();
@@ -456,6 +468,14 @@ describe('every earlier schema moves to the latest with its data', () => {
         project.handlers.setStatus({ articleId: 2, status: 'skipped' });
         expect(project.handlers.getArticle({ id: 1 })).toMatchObject({ status: 'flagged', statusNote: 'two stories' });
         expect(project.handlers.getProgress({})).toMatchObject({ done: 0, skipped: 1, flagged: 1, total: 2 });
+        // Suggestions index the migrated articles (two, on the spot) and leave nothing waiting.
+        expect(project.handlers.listSuggestions({ articleId: 1 }).index).toBeUndefined();
+        expect(project.db.prepare('SELECT count(*) AS n FROM sentence_dirty').get()).toEqual({ n: 0 });
+        expect(
+          (
+            project.db.prepare('SELECT article_id AS id FROM sentence_articles ORDER BY 1').all() as { id: number }[]
+          ).map((r) => r.id),
+        ).toEqual([1, 2]);
       } finally {
         project.close();
       }

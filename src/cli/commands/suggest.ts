@@ -10,7 +10,8 @@ import { OffsetMap } from '../../shared/offsets';
 import { AppError } from '../../shared/result';
 import { parse, UsageError } from '../args';
 import type { Io } from '../index';
-import { assertNotLocked } from '../../main/backend/lock';
+import { assertNotLocked, lockHolder } from '../../main/backend/lock';
+import { indexSource } from '../../main/backend/across/index-access';
 import { openProjectArg } from './common';
 
 export const SUGGEST_HELP = `Usage: spanwise suggest <project.db> --as NAME [--article ID] [--json] [--accept]
@@ -69,11 +70,15 @@ export function suggestCommand(argv: string[], io: Io): number {
   try {
     const who = resolveAnnotator(db, values.as);
     if (!who) throw new AppError('NOT_FOUND', `no annotator ${JSON.stringify(values.as.trim())} in this project`);
-    const list = listSuggestions(db, who.id, articleId);
+    // The app keeps the index itself while it holds the project: the CLI then reads its own in memory.
+    const index = indexSource(db, { readonly: lockHolder(positionals[0] ?? '') !== null });
+    const list = listSuggestions(db, who.id, articleId, index);
     const maps = new Map<number, OffsetMap>();
     const rows = list.suggestions.map((s) => row(db, s, maps));
     const accepted =
-      values.accept && rows.length ? acceptSuggestions(db, who.id, { ids: list.suggestions.map((s) => s.id) }) : null;
+      values.accept && rows.length
+        ? acceptSuggestions(db, who.id, { ids: list.suggestions.map((s) => s.id) }, index)
+        : null;
     if (values.json) {
       io.out(
         JSON.stringify(

@@ -20,6 +20,9 @@ import { openProjectHandler } from './jobs/open-project';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { reviewHandlers } from './review/handlers';
 import { acrossHandlers } from './across/handlers';
+import { INDEX_ON_THE_SPOT, indexSource } from './across/index-access';
+import { indexState } from './across/index-store';
+import { indexBuilding, startIndexBuild } from './jobs/sentence-index';
 
 export interface OpenOptions {
   /** Where guidelines.md and the demo articles live. */
@@ -50,6 +53,10 @@ export class Project {
     const packs = packHandlers(file, db, options.jobs);
     this.stopWatching = packs.close;
     this.handlers = { ...createHandlers(this, options), ...packs.handlers };
+    // A project with many articles not yet in the sentence index builds it in the background.
+    if (options.jobs && !readonly && indexState(db).dirty > INDEX_ON_THE_SPOT) {
+      startIndexBuild(options.jobs.runner, file);
+    }
   }
 
   static open(file: string, options: OpenOptions): Project {
@@ -144,7 +151,15 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return restore(backup);
     },
     ...reviewHandlers(db, me, session),
-    ...acrossHandlers(db, me),
+    ...acrossHandlers(
+      db,
+      me,
+      indexSource(db, {
+        readonly: p.readonly,
+        background: jobs ? () => startIndexBuild(jobs.runner, p.file) : undefined,
+        building: jobs ? () => indexBuilding(jobs.runner, p.file) : undefined,
+      }),
+    ),
     ...jobHandlers(p.file, db, jobs),
     ...openProjectHandler(jobs),
   };

@@ -5,7 +5,13 @@ import { redoSpanBatch, undoSpanBatch } from './batch';
 import { findOccurrences, labelOccurrences } from './occurrences';
 import { search } from './search';
 import { findSearchHits, labelSearchHits } from './search-hits';
-import { acceptSuggestions, dismissSuggestions, listSuggestions, type SuggestionSelection } from './suggestions';
+import {
+  acceptSuggestions,
+  dismissSuggestions,
+  listSuggestions,
+  type IndexSource,
+  type SuggestionSelection,
+} from './suggestions';
 
 export type AcrossMethods =
   | 'search'
@@ -23,14 +29,14 @@ function selection(input: { ids?: string[] | undefined; articleId?: number | und
   return input.ids ? { ids: input.ids } : { articleId: input.articleId! };
 }
 
-export function acrossHandlers(db: Db, me: () => number): Pick<Handlers, AcrossMethods> {
+export function acrossHandlers(db: Db, me: () => number, index: IndexSource): Pick<Handlers, AcrossMethods> {
   return {
     search: ({ query, limit, offset }) => search(db, query, { limit, offset }),
     findSearchHits: (q) => findSearchHits(db, me(), q),
     labelSearchHits: (q) => labelSearchHits(db, me(), q),
-    listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null),
-    acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input)),
-    dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input)) }),
+    listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null, index),
+    acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input), index),
+    dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input), index) }),
     findOccurrences: (q) => findOccurrences(db, me(), q),
     labelOccurrences: (q) => labelOccurrences(db, me(), q),
     undoSpanBatch: ({ batch }) => undoSpanBatch(db, me(), batch),

@@ -1,6 +1,7 @@
-// The sentence index of a project, kept per connection and brought up to date on each use:
-// articles are only ever added (their text never changes), so only those with an id above the
-// last one indexed are read; a count that no longer adds up (an article removed) rebuilds it.
+// The sentence index in memory, for a connection that cannot store it (a project opened
+// read-only), kept per connection and brought up to date on each use: articles are only ever
+// added (their text never changes), so only those with an id above the last one indexed are
+// read; a count that no longer adds up (an article removed) rebuilds it.
 import { sql, type ReadDb } from '../db/handles';
 import { SentenceIndex } from './sentence-index';
 

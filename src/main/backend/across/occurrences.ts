@@ -8,7 +8,7 @@ import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { getLabel } from '../labels';
 import { writeBatch } from './batch';
 import { occurrencesOf } from './occurrences-find';
-import { articlesWithWords, termWords } from './search';
+import { ftsQuery, termWords } from './search';
 
 export interface OccurrenceQuery {
   articleId: number;
@@ -20,7 +20,14 @@ export interface OccurrenceQuery {
 }
 
 const ARTICLE = sql<{ id: number; title: string; text: string }>('SELECT id, title, text FROM articles WHERE id = ?');
-const ALL_IDS = sql<{ id: number }>('SELECT id FROM articles ORDER BY id');
+const ALL = sql<{ id: number; title: string; text: string }>('SELECT id, title, text FROM articles ORDER BY id');
+/** The articles whose index holds the words in a row, read in one pass (no lookup per article). */
+const WITH_WORDS = sql<{ id: number; title: string; text: string }>(
+  `SELECT a.id, a.title, a.text FROM articles a
+   WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY a.id`,
+);
+/** The preview lists at most this many places over the whole set; the total counts them all. */
+export const PREVIEW_CAP = 1000;
 const COVERING = sql<{ articleId: number; start: number; end: number }>(
   `SELECT article_id AS articleId, start_offset AS start, end_offset AS "end" FROM spans
    WHERE annotator_id = ? AND label_id = ? AND deleted = 0`,
@@ -42,8 +49,18 @@ export function context(text: string, start: number, end: number): Pick<Occurren
   };
 }
 
-/** The other occurrences of the text at [start, end) of the article, for a preview. */
-export function findOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQuery): Occurrences {
+/**
+ * The other occurrences of the text at [start, end) of the article, for a preview: at most
+ * `cap` listed (this article's first), all of them counted in `total`. Over the whole set the
+ * full-text index names the articles that hold the span's words in a row, and only those are
+ * searched for the exact, word-bounded text.
+ */
+export function findOccurrences(
+  db: ReadDb,
+  annotatorId: number,
+  q: OccurrenceQuery,
+  cap: number = PREVIEW_CAP,
+): Occurrences {
   const origin = ARTICLE.get(db, q.articleId);
   if (!origin) throw new AppError('NOT_FOUND', `article ${q.articleId} does not exist`);
   getLabel(db, q.labelId);
@@ -53,38 +70,55 @@ export function findOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQu
   const needle = origin.text.slice(q.start, q.end);
   if (needle.trim() === '') throw new AppError('BAD_INPUT', 'the span holds only white space');
   const words = termWords(needle);
-  const others =
-    q.scope === 'article' ? [] : words.length ? articlesWithWords(db, words) : ALL_IDS.all(db).map((r) => r.id);
-  const targets = [q.articleId, ...others.filter((id) => id !== q.articleId)];
   const cover = new Map<number, { start: number; end: number }[]>();
-  for (const s of COVERING.all(db, annotatorId, q.labelId))
-    cover.set(s.articleId, [...(cover.get(s.articleId) ?? []), s]);
+  for (const s of COVERING.all(db, annotatorId, q.labelId)) {
+    const list = cover.get(s.articleId);
+    if (list) list.push(s);
+    else cover.set(s.articleId, [s]);
+  }
   const occurrences: Occurrence[] = [];
   let covered = 0;
-  for (const id of targets) {
-    const a = id === origin.id ? origin : ARTICLE.get(db, id)!;
+  let total = 0;
+  const visit = (a: { id: number; title: string; text: string }) => {
+    const spans = cover.get(a.id);
     for (const m of occurrencesOf(a.text, needle, q.caseSensitive)) {
-      if (id === q.articleId && m.start === q.start && m.end === q.end) continue;
-      if ((cover.get(id) ?? []).some((s) => s.start <= m.start && s.end >= m.end)) {
+      if (a.id === q.articleId && m.start === q.start && m.end === q.end) continue;
+      if (spans?.some((s) => s.start <= m.start && s.end >= m.end)) {
         covered++;
         continue;
       }
-      occurrences.push({
-        articleId: id,
-        title: a.title,
-        start: m.start,
-        end: m.end,
-        ...context(a.text, m.start, m.end),
-      });
+      total++;
+      if (occurrences.length < cap) {
+        occurrences.push({
+          articleId: a.id,
+          title: a.title,
+          start: m.start,
+          end: m.end,
+          ...context(a.text, m.start, m.end),
+        });
+      }
     }
+  };
+  visit(origin);
+  if (q.scope === 'set') {
+    const others = words.length ? WITH_WORDS.iterate(db, ftsQuery([{ words, prefix: false }])) : ALL.iterate(db);
+    for (const a of others) if (a.id !== q.articleId) visit(a);
   }
-  return { text: needle, labelId: q.labelId, scope: q.scope, caseSensitive: q.caseSensitive, occurrences, covered };
+  return {
+    text: needle,
+    labelId: q.labelId,
+    scope: q.scope,
+    caseSensitive: q.caseSensitive,
+    occurrences,
+    covered,
+    total,
+  };
 }
 
-/** Labels every occurrence findOccurrences lists, in one batch (one undo). */
+/** Labels every occurrence findOccurrences counts (not only those its preview lists), in one batch (one undo). */
 export function labelOccurrences(db: ReadDb, annotatorId: number, q: OccurrenceQuery): SpanBatch & Occurrences {
   return writeTransaction(db, (w) => {
-    const found = findOccurrences(w, annotatorId, q);
+    const found = findOccurrences(w, annotatorId, q, Infinity);
     const batch = writeBatch(
       w,
       annotatorId,

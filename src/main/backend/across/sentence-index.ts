@@ -1,51 +1,23 @@
-// Sentences that recur across articles, and the clusters of near-duplicate articles they make.
+// The sentence index in memory: sentences that recur across articles, and the clusters of
+// near-duplicate articles they make (sketch.ts says when sentences match and articles join).
+// Export splits build one in their worker for exactly the articles they write, and a read-only
+// project, which cannot keep the stored index (index-store.ts), uses one too; both follow the
+// same rules as the stored index, so they find the same clusters.
 //
-// Each sentence is compared by its words after normalisation (quotes, dashes, spaces, case and
-// diacritics folded away): two sentences of different articles match when at least
-// SENTENCE_MATCH of the shorter one's word 3-grams are in the other, so a copy with a dropped
-// clause or a changed word still matches. Candidates come from an inverted index of 3-gram
-// hashes. Two articles are near-duplicates when at least CLUSTER_SHARE of either one's words
-// (in sentences of MIN_WORDS words or more) lie in sentences that recur in the other, and at
-// least MIN_SHARED_WORDS do; near-duplicates are joined into clusters (union-find). Words, not
-// sentences, are counted so that a text without sentence punctuation weighs what it holds.
-//
-// The index grows one article at a time: adding an article compares only its sentences with
-// the rest, and every pair score involving it is complete once it is added, so an import of a
-// hundred articles costs a hundred additions, not a rebuild.
-import { normalize, tokens, wordsOf, type Token } from './normalize';
-import { sentences, type Range } from './sentences';
+// The index grows one article at a time: adding an article compares it only with the articles
+// that share a key with it, and every pair involving it is complete once it is added.
+import { normalize, tokens, type Token } from './normalize';
+import { KeyTable } from './key-table';
+import { compare, KEY_CAP, sketch, UnionFind, type Comparison, type Sketch } from './sketch';
+import type { Range } from './sentences';
 
-/** Share of the shorter sentence's word 3-grams the other must hold for two sentences to match. */
-export const SENTENCE_MATCH = 0.5;
-/** Sentences shorter than this (headings, furniture like "top of page") never match. */
-export const MIN_WORDS = 4;
-/** Share of an article's words that must lie in sentences recurring in the other (near-duplicates). */
-export const CLUSTER_SHARE = 0.3;
-/** And at least this many words, so a shared slogan never joins two short notes. */
-export const MIN_SHARED_WORDS = 20;
-/** A 3-gram in more sentences than this is boilerplate: it finds no candidates. */
-const POSTING_CAP = 1000;
-
-function hashWords(words: readonly string[], from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) {
-    const w = words[k]!;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x20, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
+export { CLUSTER_SHARE, MIN_SHARED_WORDS, MIN_WORDS, SENTENCE_MATCH } from './sketch';
 
 /** One article's sentences. */
 export interface ArticleSentences {
   id: number;
   text: string;
   sentences: Range[];
-  /** Global id of each sentence in the index. */
-  sentenceIds: number[];
 }
 
 /**
@@ -59,30 +31,6 @@ export function sentenceTokens(text: string, range: Range): Token[] {
     start: t.start + range.start,
     end: t.end + range.start,
   }));
-}
-
-interface SentenceEntry {
-  article: number;
-  index: number;
-  shingles: number;
-  words: number;
-}
-
-class UnionFind {
-  private readonly parent = new Map<number, number>();
-  find(x: number): number {
-    let p = this.parent.get(x) ?? x;
-    if (p === x) return x;
-    const root = this.find(p);
-    this.parent.set(x, root);
-    p = root;
-    return p;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(Math.max(ra, rb), Math.min(ra, rb));
-  }
 }
 
 export interface PairScore {
@@ -100,133 +48,107 @@ export interface PairScore {
   share: number;
 }
 
+/** What the index says of an article's cluster and its sentences' copies (stored or in memory). */
+export interface ClusterView {
+  /** The articles of this article's cluster (itself included), ascending; [] when not indexed. */
+  cluster(id: number): number[];
+  /** How much two articles share (null when no sentence of one matches the other). */
+  pair(a: number, b: number): PairScore | null;
+  /** Matching sentences of `id` and `other`: [sentence of id, sentence of other]. */
+  matchesWith(id: number, other: number): [number, number][];
+}
+
 export interface IndexOptions {
-  /** Keep each article's text and sentences for projection (default true; grouping alone needs neither). */
+  /** Keep each article's text for projection (default true; grouping alone needs none). */
   keepText?: boolean;
 }
 
-export class SentenceIndex {
-  private readonly articles = new Map<number, ArticleSentences>();
-  /** Words in counted sentences (MIN_WORDS or more) per article. */
-  private readonly counted = new Map<number, number>();
+export function pairScore(a: number, b: number, c: Comparison, aTotal: number, bTotal: number): PairScore {
+  return {
+    a,
+    b,
+    aShared: c.xShared,
+    bShared: c.yShared,
+    aWords: c.xWords,
+    bWords: c.yWords,
+    aTotal,
+    bTotal,
+    share: Math.max(c.xWords / Math.max(1, aTotal), c.yWords / Math.max(1, bTotal)),
+  };
+}
+
+export class SentenceIndex implements ClusterView {
+  private readonly texts = new Map<number, string>();
+  private readonly sketches = new Map<number, Sketch>();
+  private readonly keys = new KeyTable();
+  /** Per article: each other article it shares a sentence with, and the matching sentences. */
+  private readonly links = new Map<number, Map<number, [number, number][]>>();
+  private readonly pairs = new Map<string, PairScore>();
+  private readonly uf = new UnionFind();
+  private readonly members = new Map<number, number[]>();
   private readonly keepText: boolean;
 
   constructor(options: IndexOptions = {}) {
     this.keepText = options.keepText ?? true;
   }
-  private readonly entries: SentenceEntry[] = [];
-  private readonly postings = new Map<number, number | number[]>();
-  private readonly matches: number[][] = [];
-  private readonly pairs = new Map<string, PairScore>();
-  private readonly uf = new UnionFind();
-  private readonly members = new Map<number, number[]>();
 
   has(id: number): boolean {
-    return this.counted.has(id);
+    return this.sketches.has(id);
   }
 
   get size(): number {
-    return this.counted.size;
+    return this.sketches.size;
   }
 
   article(id: number): ArticleSentences | undefined {
-    return this.articles.get(id);
+    const text = this.texts.get(id);
+    const s = this.sketches.get(id);
+    return text === undefined || !s ? undefined : { id, text, sentences: s.sentences };
   }
 
   /** Adds an article (once; adding it again changes nothing). */
   add(id: number, text: string): void {
-    if (this.counted.has(id)) return;
-    const list = sentences(text);
-    const sentenceIds: number[] = [];
-    const shared = new Map<number, number>();
-    let counted = 0;
-    const sharedWith = new Map<number, Set<number>>();
-    const theirs = new Map<number, Set<number>>();
-    list.forEach((range, index) => {
-      const words = wordsOf(text.slice(range.start, range.end));
-      const sid = this.entries.length;
-      sentenceIds.push(sid);
-      this.matches.push([]);
-      if (words.length < MIN_WORDS) {
-        this.entries.push({ article: id, index, shingles: 0, words: 0 });
-        return;
-      }
-      counted += words.length;
-      const grams = new Set<number>();
-      for (let k = 0; k + 3 <= words.length; k++) grams.add(hashWords(words, k, k + 3));
-      this.entries.push({ article: id, index, shingles: grams.size, words: words.length });
-      shared.clear();
-      for (const g of grams) {
-        // Most 3-grams are in one sentence only: a number, not an array, until a second comes.
-        const posting = this.postings.get(g);
-        if (posting === undefined) {
-          this.postings.set(g, sid);
-          continue;
-        }
-        if (typeof posting === 'number') {
-          if (this.entries[posting]!.article !== id) shared.set(posting, (shared.get(posting) ?? 0) + 1);
-          this.postings.set(g, [posting, sid]);
-          continue;
-        }
-        if (posting.length >= POSTING_CAP) continue;
-        for (const other of posting) {
-          if (this.entries[other]!.article !== id) shared.set(other, (shared.get(other) ?? 0) + 1);
-        }
-        posting.push(sid);
-      }
-      for (const [other, n] of shared) {
-        const o = this.entries[other]!;
-        if (n / Math.min(grams.size, o.shingles) < SENTENCE_MATCH) continue;
-        this.matches[sid]!.push(other);
-        this.matches[other]!.push(sid);
-        let mine = sharedWith.get(o.article);
-        if (!mine) sharedWith.set(o.article, (mine = new Set()));
-        mine.add(sid);
-        let their = theirs.get(o.article);
-        if (!their) theirs.set(o.article, (their = new Set()));
-        their.add(other);
-      }
-    });
-    if (this.keepText) this.articles.set(id, { id, text, sentences: list, sentenceIds });
-    this.counted.set(id, counted);
-    this.members.set(id, [id]);
-    const words = (set: Set<number>) => [...set].reduce((n, sid) => n + this.entries[sid]!.words, 0);
-    for (const [other, mine] of sharedWith) {
-      const their = theirs.get(other)!;
-      const [a, b] = id < other ? [mine, their] : [their, mine];
-      const score: PairScore = {
-        a: Math.min(id, other),
-        b: Math.max(id, other),
-        aShared: a.size,
-        bShared: b.size,
-        aWords: words(a),
-        bWords: words(b),
-        aTotal: this.counted.get(Math.min(id, other))!,
-        bTotal: this.counted.get(Math.max(id, other))!,
-        share: 0,
-      };
-      score.share = Math.max(score.aWords / Math.max(1, score.aTotal), score.bWords / Math.max(1, score.bTotal));
-      this.pairs.set(`${score.a}:${score.b}`, score);
-      if (score.share >= CLUSTER_SHARE && Math.max(score.aWords, score.bWords) >= MIN_SHARED_WORDS) {
-        this.join(id, other);
-      }
+    if (this.sketches.has(id)) return;
+    const mine = sketch(text);
+    const candidates = new Set<number>();
+    for (const key of mine.keys) {
+      if (this.keys.count(key) >= KEY_CAP) continue;
+      for (const other of this.keys.get(key)) candidates.add(other);
     }
+    for (const key of mine.keys) this.keys.add(key, id);
+    this.sketches.set(id, mine);
+    if (this.keepText) this.texts.set(id, text);
+    this.members.set(id, [id]);
+    this.links.set(id, new Map());
+    for (const other of [...candidates].sort((a, b) => a - b)) {
+      const theirs = this.sketches.get(other)!;
+      const c = compare(mine, theirs);
+      if (!c) continue;
+      this.links.get(id)!.set(other, c.matches);
+      this.links.get(other)!.set(id, flip(c).matches);
+      const score =
+        id < other
+          ? pairScore(id, other, c, mine.total, theirs.total)
+          : pairScore(other, id, flip(c), theirs.total, mine.total);
+      this.pairs.set(`${score.a}:${score.b}`, score);
+      if (c.joined) this.join(id, other);
+    }
+    // Sketches are kept for the articles still to come; their lookup maps only while in use.
+    mine.lookup = undefined;
   }
 
   private join(a: number, b: number): void {
     const ra = this.uf.find(a);
     const rb = this.uf.find(b);
     if (ra === rb) return;
-    this.uf.union(ra, rb);
-    const root = this.uf.find(ra);
+    const root = this.uf.union(ra, rb);
     const gone = root === ra ? rb : ra;
     this.members.get(root)!.push(...this.members.get(gone)!);
     this.members.delete(gone);
   }
 
-  /** The articles of this article's cluster (itself included), ascending. */
   cluster(id: number): number[] {
-    if (!this.counted.has(id)) return [];
+    if (!this.sketches.has(id)) return [];
     return [...this.members.get(this.uf.find(id))!].sort((a, b) => a - b);
   }
 
@@ -238,48 +160,70 @@ export class SentenceIndex {
       .sort((a, b) => a[0]! - b[0]!);
   }
 
-  /** The root article of each article's cluster (itself when alone). */
+  /** The root article of each article's cluster (its smallest; itself when alone). */
   root(id: number): number {
     return this.uf.find(id);
   }
 
-  /** How much two articles share (null when no sentence of one matches the other). */
   pair(a: number, b: number): PairScore | null {
     return this.pairs.get(`${Math.min(a, b)}:${Math.max(a, b)}`) ?? null;
   }
 
+  /** Every pair with a matching sentence, by a then b. */
+  pairScores(): PairScore[] {
+    return [...this.pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  }
+
+  matchesWith(id: number, other: number): [number, number][] {
+    return this.links.get(id)?.get(other) ?? [];
+  }
+
   /** Sentences of other articles matching sentence `index` of article `id`: article and sentence index. */
   matchesOf(id: number, index: number): { article: number; index: number }[] {
-    const a = this.articles.get(id);
-    if (!a) throw new Error(`article ${id} is not indexed with its sentences`);
-    return this.matches[a.sentenceIds[index]!]!.map((sid) => {
-      const e = this.entries[sid]!;
-      return { article: e.article, index: e.index };
-    });
+    const out: { article: number; index: number }[] = [];
+    for (const [other, matches] of this.links.get(id) ?? []) {
+      for (const [s, t] of matches) if (s === index) out.push({ article: other, index: t });
+    }
+    return out.sort((a, b) => a.article - b.article || a.index - b.index);
   }
 
   /** Sentences that recur in another article: for each, every place it occurs. */
   recurring(): { article: number; index: number }[][] {
-    const seen = new Set<number>();
+    const key = (a: number, s: number) => `${a}:${s}`;
+    const seen = new Set<string>();
     const out: { article: number; index: number }[][] = [];
-    this.matches.forEach((m, sid) => {
-      if (m.length === 0 || seen.has(sid)) return;
-      const group: number[] = [];
-      const stack = [sid];
-      seen.add(sid);
-      while (stack.length) {
-        const s = stack.pop()!;
-        group.push(s);
-        for (const o of this.matches[s]!) {
-          if (seen.has(o)) continue;
-          seen.add(o);
-          stack.push(o);
+    for (const [id, others] of this.links) {
+      for (const matches of others.values()) {
+        for (const [s] of matches) {
+          if (seen.has(key(id, s))) continue;
+          seen.add(key(id, s));
+          const group: { article: number; index: number }[] = [];
+          const stack = [{ article: id, index: s }];
+          while (stack.length) {
+            const node = stack.pop()!;
+            group.push(node);
+            for (const m of this.matchesOf(node.article, node.index)) {
+              if (seen.has(key(m.article, m.index))) continue;
+              seen.add(key(m.article, m.index));
+              stack.push(m);
+            }
+          }
+          out.push(group.sort((a, b) => a.article - b.article || a.index - b.index));
         }
       }
-      out.push(
-        group.sort((a, b) => a - b).map((s) => ({ article: this.entries[s]!.article, index: this.entries[s]!.index })),
-      );
-    });
+    }
     return out;
   }
+}
+
+/** The comparison seen from the other article. */
+export function flip(c: Comparison): Comparison {
+  return {
+    matches: c.matches.map(([s, t]) => [t, s] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+    xShared: c.yShared,
+    xWords: c.yWords,
+    yShared: c.xShared,
+    yWords: c.xWords,
+    joined: c.joined,
+  };
 }

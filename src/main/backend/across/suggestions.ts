@@ -5,19 +5,26 @@
 // - syndicated copies: the person's spans in the other articles of this article's cluster,
 //   projected word by word onto the matching sentences here (align.ts).
 // A place the same label already covers, or one the person dismissed, is not offered.
-import type { ClusterMember, Suggestion, SuggestionList, SuggestionSource, SpanBatch } from '../../../shared/across';
+import type {
+  ClusterMember,
+  IndexBuilding,
+  Suggestion,
+  SuggestionList,
+  SuggestionSource,
+  SpanBatch,
+} from '../../../shared/across';
 import { SUGGESTION_ID } from '../../../shared/across';
 import { AppError } from '../../../shared/result';
 import { now } from '../clock';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { writeBatch } from './batch';
 import { project } from './align';
-import { sentenceIndex } from './index-cache';
 import { occurrencesOf } from './occurrences-find';
+import { ownTexts } from './own-texts';
 import { articlesWithWords, termWords } from './search';
 import type { Token } from './normalize';
-import { sentenceTokens, type ArticleSentences } from './sentence-index';
-import { sentenceOf } from './sentences';
+import { sentenceTokens, type ClusterView } from './sentence-index';
+import { sentenceOf, sentences, type Range } from './sentences';
 
 interface OwnSpan {
   id: string;
@@ -58,6 +65,7 @@ class Context {
   readonly tokens = new Map<string, Token[]>();
   private readonly wordSets = new Map<number, Set<string>>();
   private readonly texts = new Map<number, { title: string; text: string }>();
+  private readonly sentenceLists = new Map<number, Range[]>();
 
   constructor(
     readonly db: ReadDb,
@@ -84,17 +92,11 @@ class Context {
     return a;
   }
 
-  /** The distinct (label, text) pairs the person labelled, with the articles they come from. */
-  ownTexts(): Map<string, { labelId: number; text: string }> {
-    const out = new Map<string, { labelId: number; text: string }>();
-    for (const [articleId, spans] of this.byArticle) {
-      const { text } = this.article(articleId);
-      for (const s of spans) {
-        const t = text.slice(s.start, s.end);
-        out.set(`${s.labelId}\u0000${t}`, { labelId: s.labelId, text: t });
-      }
-    }
-    return out;
+  /** An article's sentences, found once per listing. */
+  sentences(id: number): Range[] {
+    let list = this.sentenceLists.get(id);
+    if (!list) this.sentenceLists.set(id, (list = sentences(this.article(id).text)));
+    return list;
   }
 
   /** The words of an article, for ruling out texts it cannot hold. */
@@ -149,7 +151,7 @@ function candidates(db: ReadDb, text: string): number[] {
 
 /** Own-label suggestions in `articles` (all articles that may hold the text when null). */
 function fromOwnLabels(ctx: Context, out: Collector, articles: number[] | null): void {
-  for (const { labelId, text } of ctx.ownTexts().values()) {
+  for (const { labelId, text } of ownTexts(ctx.db, ctx.byArticle)) {
     const targets = articles ?? candidates(ctx.db, text);
     const first = FIRST_WORD.exec(text)?.[0];
     for (const articleId of targets) {
@@ -163,18 +165,15 @@ function fromOwnLabels(ctx: Context, out: Collector, articles: number[] | null):
 }
 
 /** A sentence's tokens, made once per listing (many spans share a sentence). */
-function tokensOf(ctx: Context, a: ArticleSentences, s: number) {
-  const key = `${a.id}:${s}`;
+function tokensOf(ctx: Context, id: number, s: number): Token[] {
+  const key = `${id}:${s}`;
   let t = ctx.tokens.get(key);
-  if (!t) ctx.tokens.set(key, (t = sentenceTokens(a.text, a.sentences[s]!)));
+  if (!t) ctx.tokens.set(key, (t = sentenceTokens(ctx.article(id).text, ctx.sentences(id)[s]!)));
   return t;
 }
 
 /** Copy suggestions on `target`: the person's spans in its cluster, projected onto it. */
-function fromCopies(ctx: Context, out: Collector, target: number): ClusterMember[] {
-  const index = sentenceIndex(ctx.db);
-  const here = index.article(target);
-  if (!here) return [];
+function fromCopies(ctx: Context, out: Collector, index: ClusterView, target: number): ClusterMember[] {
   const members: ClusterMember[] = [];
   for (const other of index.cluster(target)) {
     if (other === target) continue;
@@ -185,15 +184,16 @@ function fromCopies(ctx: Context, out: Collector, target: number): ClusterMember
       sharedSentences: pair ? (target < other ? pair.aShared : pair.bShared) : 0,
     });
     const spans = ctx.byArticle.get(other);
-    const there = index.article(other);
-    if (!spans || !there) continue;
+    if (!spans) continue;
+    const matches = index.matchesWith(other, target);
+    if (matches.length === 0) continue;
+    const there = ctx.sentences(other);
     for (const span of spans) {
-      const s = sentenceOf(there.sentences, span.start, span.end);
+      const s = sentenceOf(there, span.start, span.end);
       if (s < 0) continue;
-      const source = tokensOf(ctx, there, s);
-      for (const m of index.matchesOf(other, s)) {
-        if (m.article !== target) continue;
-        const p = project(source, tokensOf(ctx, here, m.index), span.start, span.end);
+      for (const [from, to] of matches) {
+        if (from !== s) continue;
+        const p = project(tokensOf(ctx, other, s), tokensOf(ctx, target, to), span.start, span.end);
         if ('refused' in p) continue;
         out.offer(target, p.start, p.end, span.labelId, { kind: 'copy', articleId: other, spanId: span.id });
       }
@@ -202,21 +202,29 @@ function fromCopies(ctx: Context, out: Collector, target: number): ClusterMember
   return members;
 }
 
+/** Where copies come from: the sentence index, or the news that it is still being built. */
+export type IndexSource = () => (ClusterView & { clusters(): number[][] }) | IndexBuilding;
+
 /** The suggestions for one article (with its cluster), or for the whole set. */
-export function listSuggestions(db: ReadDb, annotatorId: number, articleId: number | null): SuggestionList {
+export function listSuggestions(
+  db: ReadDb,
+  annotatorId: number,
+  articleId: number | null,
+  source: IndexSource,
+): SuggestionList {
   const ctx = new Context(db, annotatorId);
   const out = new Collector(ctx);
+  if (articleId !== null) ctx.article(articleId);
+  fromOwnLabels(ctx, out, articleId === null ? null : [articleId]);
+  const index = source();
+  if ('state' in index) return { articleId, suggestions: out.list(), cluster: [], index };
   if (articleId !== null) {
-    ctx.article(articleId);
-    fromOwnLabels(ctx, out, [articleId]);
-    const cluster = fromCopies(ctx, out, articleId);
+    const cluster = fromCopies(ctx, out, index, articleId);
     return { articleId, suggestions: out.list(), cluster };
   }
-  fromOwnLabels(ctx, out, null);
-  const index = sentenceIndex(db);
   for (const cluster of index.clusters()) {
     if (!cluster.some((a) => ctx.byArticle.has(a))) continue;
-    for (const target of cluster) fromCopies(ctx, out, target);
+    for (const target of cluster) fromCopies(ctx, out, index, target);
   }
   return { articleId: null, suggestions: out.list(), cluster: [] };
 }
@@ -224,8 +232,8 @@ export function listSuggestions(db: ReadDb, annotatorId: number, articleId: numb
 export type SuggestionSelection = { ids: string[] } | { articleId: number };
 
 /** The suggestions a selection names; an id no longer offered is an error naming it. */
-function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelection): Suggestion[] {
-  if ('articleId' in selection) return listSuggestions(db, annotatorId, selection.articleId).suggestions;
+function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelection, source: IndexSource): Suggestion[] {
+  if ('articleId' in selection) return listSuggestions(db, annotatorId, selection.articleId, source).suggestions;
   const byArticle = new Map<number, string[]>();
   for (const id of selection.ids) {
     if (!SUGGESTION_ID.test(id))
@@ -235,7 +243,7 @@ function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelectio
   }
   const out: Suggestion[] = [];
   for (const [articleId, ids] of byArticle) {
-    const offered = new Map(listSuggestions(db, annotatorId, articleId).suggestions.map((s) => [s.id, s]));
+    const offered = new Map(listSuggestions(db, annotatorId, articleId, source).suggestions.map((s) => [s.id, s]));
     for (const id of ids) {
       const s = offered.get(id);
       if (!s) throw new AppError('NOT_FOUND', `suggestion ${id} is not offered (already labelled, dismissed, or gone)`);
@@ -246,9 +254,14 @@ function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelectio
 }
 
 /** Writes the selected suggestions as the person's spans, in one batch (one undo). */
-export function acceptSuggestions(db: ReadDb, annotatorId: number, selection: SuggestionSelection): SpanBatch {
+export function acceptSuggestions(
+  db: ReadDb,
+  annotatorId: number,
+  selection: SuggestionSelection,
+  source: IndexSource,
+): SpanBatch {
   return writeTransaction(db, (w) => {
-    const chosen = selected(w, annotatorId, selection);
+    const chosen = selected(w, annotatorId, selection, source);
     return writeBatch(
       w,
       annotatorId,
@@ -265,9 +278,14 @@ export function acceptSuggestions(db: ReadDb, annotatorId: number, selection: Su
 }
 
 /** Remembers the selected suggestions as dismissed: they are not offered again. */
-export function dismissSuggestions(db: ReadDb, annotatorId: number, selection: SuggestionSelection): number {
+export function dismissSuggestions(
+  db: ReadDb,
+  annotatorId: number,
+  selection: SuggestionSelection,
+  source: IndexSource,
+): number {
   return writeTransaction(db, (w) => {
-    const chosen = selected(w, annotatorId, selection);
+    const chosen = selected(w, annotatorId, selection, source);
     const at = now();
     for (const s of chosen) DISMISS.run(w, annotatorId, s.articleId, s.start, s.end, s.labelId, at);
     return chosen.length;

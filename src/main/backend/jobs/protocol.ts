@@ -23,7 +23,9 @@ export type JobSpec =
   /** `annotator` is a uid. */
   | { kind: 'pack'; projectFile: string; annotator: string; out: string }
   /** `projectFile` is the annotator's project, made when missing. */
-  | { kind: 'open-pack'; projectFile: string; pack: string };
+  | { kind: 'open-pack'; projectFile: string; pack: string }
+  /** The sentence index brought up to date (docs/across.md). */
+  | { kind: 'sentence-index'; projectFile: string };
 
 export interface WorkerInput {
   spec: JobSpec;

@@ -10,6 +10,7 @@ import { runAgreement } from './agreement';
 import { runDisagreements } from './disagreements';
 import { runPolicy } from './policy';
 import { runAssign, runMerge, runOpenPack, runWorkPack } from './packs';
+import { runSentenceIndex } from './sentence-index';
 import type { JobSpec, WorkerMessage } from './protocol';
 
 export async function runJob(
@@ -49,6 +50,8 @@ export async function runJob(
         post({ type: 'done', ...runMerge(db, spec, hooks) });
       } else if (spec.kind === 'assign') {
         post({ type: 'done', ...runAssign(db, spec, hooks) });
+      } else if (spec.kind === 'sentence-index') {
+        post({ type: 'done', report: runSentenceIndex(db, hooks) });
       } else if (spec.kind === 'pack') {
         post({ type: 'done', ...runWorkPack(db, spec, hooks) });
       } else {

@@ -38,6 +38,7 @@ const UNIT: Record<JobKind, JobState['progress']['unit']> = {
   assign: 'packs',
   pack: 'spans',
   'open-pack': 'articles',
+  'sentence-index': 'articles',
 };
 
 /** What a job is called in "waiting for another … to finish". */
@@ -51,6 +52,7 @@ const NOUN: Record<JobKind, string> = {
   assign: 'assignment',
   pack: 'work pack',
   'open-pack': 'assignment pack',
+  'sentence-index': 'sentence index',
 };
 
 export class JobRunner {
@@ -194,10 +196,12 @@ export class JobRunner {
           progress: { ...entry.state.progress, done: entry.state.progress.total, message: 'done' },
         });
       } else if (m.type === 'cancelled') {
-        settle({
-          phase: 'cancelled',
-          progress: { ...entry.state.progress, message: 'cancelled: nothing was changed' },
-        });
+        // The sentence index keeps the chunks it finished (it is derived data; the rest waits).
+        const message =
+          spec.kind === 'sentence-index'
+            ? 'cancelled: the articles indexed so far are kept'
+            : 'cancelled: nothing was changed';
+        settle({ phase: 'cancelled', progress: { ...entry.state.progress, message } });
       } else {
         settle({ phase: 'failed', error: m.error, progress: { ...entry.state.progress, message: 'failed' } });
       }

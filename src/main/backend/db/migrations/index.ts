@@ -9,6 +9,7 @@ import { skipAndFlag } from './006-skip-and-flag';
 import { listOrder } from './007-list-order';
 import { across } from './008-across';
 import { labelFilter } from './009-label-filter';
+import { sentenceIndex } from './010-sentence-index';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   listOrder,
   across,
   labelFilter,
+  sentenceIndex,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

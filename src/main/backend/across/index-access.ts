@@ -1,0 +1,44 @@
+// Where suggestions get the sentence index from. The stored index is used when it is up to
+// date; a few articles waiting (an import of a hundred, a merged pack) are indexed there and
+// then, on the caller's connection; many (a project opened for the first time since it was
+// made, a large import) are left to the background build, a job with progress, and until it is
+// done the answer is that the index is building. A project opened read-only cannot keep the
+// index: it gets one built in memory for the connection (index-cache.ts).
+import type { ReadDb } from '../db/handles';
+import { sentenceIndex } from './index-cache';
+import { indexState, refreshIndex, StoredClusters } from './index-store';
+import type { IndexSource } from './suggestions';
+
+/**
+ * Up to this many articles waiting are indexed on the spot: 100 copies of indexed articles cost
+ * about 2 s of CPU at 100,000 articles (docs/performance.md), too long for the window to wait.
+ */
+export const INDEX_ON_THE_SPOT = 50;
+
+export interface IndexHost {
+  readonly: boolean;
+  /**
+   * Starts the background build unless it runs already; says whether it runs. Absent where no
+   * jobs run (the CLI): the index is then brought up to date on the spot, whatever it takes.
+   */
+  background?: (() => boolean) | undefined;
+  /** Whether the background build runs now, or another writer holds the project (an import). */
+  building?: (() => boolean) | undefined;
+}
+
+export function indexSource(db: ReadDb, host: IndexHost): IndexSource {
+  return () => {
+    if (host.readonly) {
+      const state = indexState(db);
+      return state.dirty === 0 ? new StoredClusters(db) : sentenceIndex(db);
+    }
+    let state = indexState(db);
+    if (state.dirty === 0) return new StoredClusters(db);
+    if (host.background && (host.building?.() || state.dirty > INDEX_ON_THE_SPOT) && host.background()) {
+      state = indexState(db);
+      return { state: 'building', done: state.indexed, total: state.indexed + state.dirty };
+    }
+    refreshIndex(db);
+    return new StoredClusters(db);
+  };
+}
