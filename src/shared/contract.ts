@@ -214,6 +214,7 @@ export const contract = {
         offset: offset.default(0),
       })
       .strict(),
+    'read',
   ),
   /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
   listSuggestions: method<SuggestionList>()(z.object({ articleId: id.optional() }).strict()),
@@ -234,13 +235,14 @@ export const contract = {
   /** The current person's role: a reviewer sees every layer and the gold layer (View → Review mode). */
   setRole: method<Session>()(z.object({ role: z.enum(['annotator', 'reviewer']) }).strict()),
   reviewQueue: method<ReviewQueue>()(z.object({ filter: z.enum(QUEUE_FILTERS).default('all') }).strict(), 'read'),
-  reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict()),
+  reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict(), 'read'),
   /** Records a decision on one cluster as the current person; returns the article as it now is. */
-  decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict()),
+  decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict(), 'write'),
   /** Takes back the current person's last decision (a policy run at once). */
   undoDecision: method<{ undone: Decision[]; article: ReviewArticleData | null }>()(empty, 'write'),
   setAdjudicated: method<{ articleId: number; adjudicated: boolean; progress: ReviewProgress }>()(
     z.object({ articleId: id, adjudicated: z.boolean() }).strict(),
+    'write',
   ),
   getPolicy: method<Policy>()(empty),
   setPolicy: method<Policy>()(z.object({ unanimous: z.boolean(), majority: z.boolean() }).strict()),
@@ -254,6 +256,7 @@ export const contract = {
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),
+    'read',
   ),
 
   // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.

@@ -1,9 +1,11 @@
 // The methods the reader's worker serves, over its own connection: the same handlers the main
-// thread would run (review/handlers.ts), so a result is the same whichever thread computes it.
+// thread would run (review/handlers.ts, across/handlers.ts), so a result is the same whichever
+// thread computes it. The compiler checks that every method the contract marks off-main is here.
 import type { Handlers, OffMainMethod } from '../../../shared/contract';
-import { currentAnnotatorId } from '../annotators';
-import type { Connection } from '../db/open';
 import { AppError } from '../../../shared/result';
+import { currentAnnotatorId } from '../annotators';
+import { acrossHandlers } from '../across/handlers';
+import type { Connection } from '../db/open';
 import { reviewHandlers } from '../review/handlers';
 import { sessionOf } from '../session';
 
@@ -14,5 +16,14 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
     return id;
   };
   const review = reviewHandlers(db, me, () => sessionOf(db, projectFile, false));
-  return { reviewQueue: review.reviewQueue, undoDecision: review.undoDecision };
+  const across = acrossHandlers(db, me);
+  return {
+    search: across.search,
+    reviewQueue: review.reviewQueue,
+    reviewArticle: review.reviewArticle,
+    decide: review.decide,
+    undoDecision: review.undoDecision,
+    setAdjudicated: review.setAdjudicated,
+    pairConflicts: review.pairConflicts,
+  };
 }
