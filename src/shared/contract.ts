@@ -235,14 +235,13 @@ export const contract = {
   /** The current person's role: a reviewer sees every layer and the gold layer (View → Review mode). */
   setRole: method<Session>()(z.object({ role: z.enum(['annotator', 'reviewer']) }).strict()),
   reviewQueue: method<ReviewQueue>()(z.object({ filter: z.enum(QUEUE_FILTERS).default('all') }).strict(), 'read'),
-  reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict(), 'read'),
+  reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict()),
   /** Records a decision on one cluster as the current person; returns the article as it now is. */
-  decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict(), 'write'),
+  decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict()),
   /** Takes back the current person's last decision (a policy run at once). */
   undoDecision: method<{ undone: Decision[]; article: ReviewArticleData | null }>()(empty, 'write'),
   setAdjudicated: method<{ articleId: number; adjudicated: boolean; progress: ReviewProgress }>()(
     z.object({ articleId: id, adjudicated: z.boolean() }).strict(),
-    'write',
   ),
   getPolicy: method<Policy>()(empty),
   setPolicy: method<Policy>()(z.object({ unanimous: z.boolean(), majority: z.boolean() }).strict()),

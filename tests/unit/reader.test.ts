@@ -80,6 +80,18 @@ describe('the reader', () => {
     }
     const all = (await served('reviewQueue', { filter: 'all' })).value;
     expect(all.items.map((i) => i.title).sort()).toEqual(['Border', 'Summit']);
+    const reads = [
+      ['search', { query: 'Kim', limit: 20 }],
+      ['pairConflicts', { a: 'alice', b: 'bob' }],
+      ['pairConflicts', { a: 'alice', b: 'carol', label: 'LOCATION' }],
+    ] as const;
+    for (const [method, input] of reads) {
+      const off = await served(method, input);
+      expect(off.offMain).toBe(true);
+      expect(off.value).toEqual(value(ws.dispatch(method, input)));
+    }
+    expect((await served('pairConflicts', { a: 'alice', b: 'bob' })).value.conflicts.length).toBeGreaterThan(0);
+    expect((await served('search', { query: 'Kim' })).value.total).toBeGreaterThan(0);
     // Calls the contract leaves on the main thread answer at once.
     expect(ws.serve('getPolicy', {})).not.toBeInstanceOf(Promise);
   });

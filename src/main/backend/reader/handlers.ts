@@ -20,10 +20,7 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
   return {
     search: across.search,
     reviewQueue: review.reviewQueue,
-    reviewArticle: review.reviewArticle,
-    decide: review.decide,
     undoDecision: review.undoDecision,
-    setAdjudicated: review.setAdjudicated,
     pairConflicts: review.pairConflicts,
   };
 }
