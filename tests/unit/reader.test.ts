@@ -45,12 +45,14 @@ afterEach(async () => {
 });
 
 /** The fixture's project, closed and opened again in a workspace whose host runs workers. */
-function reviewWorkspace(): { file: string; ids: number[] } {
+async function reviewWorkspace(): Promise<{ file: string; ids: number[] }> {
   const r = reviewProject([SUMMIT, BORDER]);
   const file = r.p.file;
   r.p.close();
   ws = new Workspace({ userDir: tempDir(), resourcesDir: RESOURCES, jobs: host });
   ws.open(file);
+  // Until its worker has loaded, the workspace serves these calls on the main thread.
+  await ws.project!.reader!.whenReady();
   return { file, ids: r.ids };
 }
 
@@ -70,7 +72,7 @@ async function served<M extends Method>(
 
 describe('the reader', () => {
   it('serves the review queue off the main thread, the same as the main thread computes it', async () => {
-    reviewWorkspace();
+    await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
     expect(OFF_MAIN_METHODS).toContain('reviewQueue');
     for (const filter of ['all', 'open', 'adjudicated'] as const) {
@@ -97,7 +99,7 @@ describe('the reader', () => {
   });
 
   it('sees what was committed before the call, by this process or another', async () => {
-    const { file, ids } = reviewWorkspace();
+    const { file, ids } = await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
     const before = (await served('reviewQueue', { filter: 'open' })).value;
     const summit = ids[0]!;
@@ -127,7 +129,7 @@ describe('the reader', () => {
   });
 
   it('undoes a decision on the reader as one write, and later calls wait for it', async () => {
-    const { ids } = reviewWorkspace();
+    const { ids } = await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
     const summit = ids[0]!;
     const article = value<Output<'reviewArticle'>>(ws.dispatch('reviewArticle', { articleId: summit }));
@@ -151,8 +153,24 @@ describe('the reader', () => {
     expect(value(await ws.serve('undoDecision', {}))).toEqual(value(ws.dispatch('undoDecision', {})));
   });
 
+  it('serves on the main thread until its worker has loaded, rather than keep the window waiting', async () => {
+    const r = reviewProject([SUMMIT]);
+    const file = r.p.file;
+    r.p.close();
+    ws = new Workspace({ userDir: tempDir(), resourcesDir: RESOURCES, jobs: host });
+    ws.open(file);
+    value(ws.dispatch('setAnnotator', { name: 'rita' }));
+    // The worker was started by the open and cannot have loaded within this synchronous turn.
+    const early = ws.serve('reviewQueue', {});
+    expect(early).not.toBeInstanceOf(Promise);
+    await ws.project!.reader!.whenReady();
+    const later = ws.serve('reviewQueue', {});
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual(early);
+  });
+
   it("answers with the contract's errors, never a stack", async () => {
-    reviewWorkspace();
+    await reviewWorkspace();
     const bad = await ws.serve('reviewQueue', { filter: 'later' });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
@@ -168,7 +186,7 @@ describe('the reader', () => {
   });
 
   it('answers calls still waiting when the project closes, and starts afresh on the next project', async () => {
-    reviewWorkspace();
+    await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
     const waiting = ws.serve('reviewQueue', {});
     ws.close();
@@ -177,7 +195,7 @@ describe('the reader', () => {
       ok: false,
       error: { code: 'NOT_FOUND', message: 'the project was closed before this call was answered' },
     });
-    const other = reviewWorkspace();
+    const other = await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
     expect((await served('reviewQueue', {})).value.items).toHaveLength(other.ids.length);
     expect(path.isAbsolute(other.file)).toBe(true);

@@ -108,6 +108,8 @@ export class Workspace {
     this.generation++;
     this.remember(project.file);
     this.startBackups(project, opts.backupNow ?? true);
+    // The window asks for the review queue or a search soon after it loads the project.
+    project.reader?.warm();
     return project;
   }
 
@@ -222,7 +224,8 @@ export class Workspace {
   /**
    * What the window's calls go through (Electron's IPC, the Chromium bridge): as dispatch, but
    * the methods the contract marks off-main go to the project's reader (a worker thread), so
-   * the window's process is free meanwhile. A call that arrives while an off-main write runs
+   * the window's process is free meanwhile (until the reader has loaded, on the main thread as
+   * before, so the window never waits for a worker to start). A call that arrives while an off-main write runs
    * waits for it, so the window's calls still take effect in the order it made them.
    */
   serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
@@ -234,7 +237,8 @@ export class Workspace {
     if (refused) return refused;
     const project = this.current;
     const reader = project?.reader;
-    if (!project || !reader || !isOffMain(method))
+    reader?.warm(); // again, if its worker stopped
+    if (!project || !reader?.ready || !isOffMain(method))
       return dispatch(project?.handlers ?? null, method, input, project?.file);
     const answer = reader.call(method, input);
     if (contract[method].thread === 'write') {

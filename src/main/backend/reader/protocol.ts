@@ -13,7 +13,5 @@ export interface ReaderRequest {
   input: unknown;
 }
 
-export interface ReaderAnswer {
-  id: number;
-  result: Result<unknown>;
-}
+/** A call's answer, or (once, first) that the worker has loaded and serves calls. */
+export type ReaderAnswer = { id: number; result: Result<unknown> } | { ready: true };

@@ -15,15 +15,40 @@ export class Reader {
   private worker: Worker | null = null;
   private next = 1;
   private readonly pending = new Map<number, (result: Result<unknown>) => void>();
+  private loaded = false;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly projectFile: string,
     private readonly spawn: SpawnWorker,
   ) {}
 
+  /**
+   * Whether the worker has loaded and serves calls. Until then the workspace serves off-main
+   * calls on the main thread, as before there was a reader, rather than keep the window waiting
+   * for the worker to load.
+   */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  /** Resolves once the worker serves calls (started if it was not). */
+  whenReady(): Promise<void> {
+    this.warm();
+    return this.loaded ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   /** Calls sent and not yet answered. */
   get busy(): boolean {
     return this.pending.size > 0;
+  }
+
+  /**
+   * Starts the worker now, so that the first call does not wait for it to load the backend
+   * (a bundle in the app; TypeScript compiled on the fly in the source hosts, seconds under load).
+   */
+  warm(): void {
+    if (!this.worker) this.start();
   }
 
   call(method: OffMainMethod, input: unknown): Promise<Result<unknown>> {
@@ -42,6 +67,7 @@ export class Reader {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.loaded = false;
     this.failAll('NOT_FOUND', 'the project was closed before this call was answered');
     if (worker) await worker.terminate();
   }
@@ -49,7 +75,13 @@ export class Reader {
   private start(): Worker {
     const worker = this.spawn({ reader: { projectFile: this.projectFile } });
     this.worker = worker;
+    worker.unref();
     worker.on('message', (answer: ReaderAnswer) => {
+      if ('ready' in answer) {
+        this.loaded = true;
+        for (const resolve of this.waiting.splice(0)) resolve();
+        return;
+      }
       const resolve = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       if (this.pending.size === 0) worker.unref();
@@ -58,6 +90,7 @@ export class Reader {
     const stopped = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
+      this.loaded = false;
       log.warn(`the reader of ${this.projectFile} stopped: ${why}`);
       // The next call starts a new worker.
       this.failAll('INTERNAL', `the reader stopped (${why}); try again`);

@@ -4,6 +4,7 @@
 // and closes it. A connection per call: the methods served here take far longer than an open
 // (about a millisecond), and between calls the worker holds nothing on the file, so the file
 // may be replaced (a restored backup) without a connection of the old one left behind.
+import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { contract } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
@@ -14,6 +15,10 @@ import { offMainHandlers } from './handlers';
 import type { ReaderAnswer, ReaderInput, ReaderRequest } from './protocol';
 
 function answer(projectFile: string, request: ReaderRequest): Result<unknown> {
+  // Opening would make a new project where the file was: the reader never creates one.
+  if (!fs.existsSync(projectFile)) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: `${projectFile} no longer exists` } };
+  }
   let db;
   try {
     db = openDb(projectFile).db;
@@ -34,4 +39,6 @@ export function serveReader(input: ReaderInput['reader'], port: MessagePort): vo
     const reply: ReaderAnswer = { id: request.id, result: answer(input.projectFile, request) };
     port.postMessage(reply);
   });
+  const ready: ReaderAnswer = { ready: true };
+  port.postMessage(ready);
 }
