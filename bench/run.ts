@@ -58,7 +58,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const results: Record<string, unknown> = { date: new Date().toISOString(), quick, runs, node: process.version };
+  const started = performance.now();
+  const took: string[] = [];
   for (const name of positionals.length ? positionals : names) {
+    const t0 = performance.now();
     const loaded: unknown = await import(pathToFileURL(path.join(here, `${name}.bench.ts`)).href);
     // A script-style bench has already run and printed its results on import.
     if (!isModule(loaded)) continue;
@@ -81,7 +84,14 @@ async function main(): Promise<void> {
     console.log(line(head));
     for (const r of rows) console.log(line(r));
     results[mod.name] = metrics.map((m) => ({ ...m, median: median(m.samples) }));
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`(${mod.name}: ${seconds.toFixed(0)} s)`);
+    took.push(`${mod.name} ${seconds.toFixed(0)} s`);
   }
+  // The whole run must fit in ten minutes on the team's machines: each bench's share, to see where it goes.
+  const total = (performance.now() - started) / 1000;
+  console.log(`\nbench time: ${total.toFixed(0)} s in all (${took.join(', ')})`);
+  results['seconds'] = { total, each: took };
   const dir = path.join(here, 'results');
   fs.mkdirSync(dir, { recursive: true });
   const out = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

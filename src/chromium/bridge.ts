@@ -97,11 +97,13 @@ export async function bridgeContext(
     workspace,
     trusted,
   );
-  await context.exposeBinding('__spanwiseInvoke', (source: { frame: Frame }, method: unknown, input: unknown) => {
+  await context.exposeBinding('__spanwiseInvoke', async (source: { frame: Frame }, method: unknown, input: unknown) => {
     if (!handler) throw new Error('the IPC handler is not registered');
     const senderFrame = { url: source.frame.url(), parent: source.frame.parentFrame() };
     const parsed: unknown = typeof input === 'string' ? JSON.parse(input) : input;
-    return JSON.stringify(handler({ senderFrame, sender: { id: 1 } } as unknown as IpcMainInvokeEvent, method, parsed));
+    return JSON.stringify(
+      await handler({ senderFrame, sender: { id: 1 } } as unknown as IpcMainInvokeEvent, method, parsed),
+    );
   });
   // A File the user dropped or chose: its path, and main may import it (the preload's grant).
   await context.exposeBinding('__spanwisePathForFile', async (source: { frame: Frame; page: Page }, index: unknown) => {

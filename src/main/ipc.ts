@@ -7,8 +7,11 @@ import { GRANT_PATH_CHANNEL } from '../shared/jobs';
 import type { Result } from '../shared/result';
 
 export interface Dispatcher {
-  /** `sender` names the calling window (webContents id), for the project-switch check. */
-  dispatch(method: unknown, input: unknown, sender?: number): Result<unknown>;
+  /**
+   * `sender` names the calling window (webContents id), for the project-switch check. A method
+   * the contract runs off the main thread answers later (a promise), the others at once.
+   */
+  serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>>;
   /** The user dropped this path on the window (sent by the preload, see pathForFile). */
   grantPath?(path: string): void;
 }
@@ -35,12 +38,15 @@ export function registerIpc(
   target: Dispatcher,
   trustedUrl: (url: string) => boolean,
 ): () => void {
-  ipcMain.handle(IPC_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Result<unknown> => {
-    if (!isTrustedFrame(event.senderFrame, trustedUrl)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused' } };
-    }
-    return target.dispatch(method, input, event.sender.id);
-  });
+  ipcMain.handle(
+    IPC_CHANNEL,
+    (event: IpcMainInvokeEvent, method: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
+      if (!isTrustedFrame(event.senderFrame, trustedUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused' } };
+      }
+      return target.serve(method, input, event.sender.id);
+    },
+  );
   const onGrant = (event: IpcMainEvent, p: unknown) => {
     if (!isTrustedFrame(event.senderFrame, trustedUrl)) return;
     if (typeof p === 'string' && p !== '') target.grantPath?.(p);

@@ -36,14 +36,26 @@ import {
   type ReviewQueue,
 } from './review';
 
-interface MethodDef<I extends z.ZodType, O> {
+/**
+ * Where a method runs in the app. By default on the process that serves the window (Electron
+ * main); `read`: on the reader, a connection in a worker thread, because at scale it takes
+ * longer than a frame and would hold every other call and the menus meanwhile; `write`: there
+ * too, as one write transaction on that connection. The CLI runs every method in its own process.
+ */
+export type Thread = 'main' | 'read' | 'write';
+
+interface MethodDef<I extends z.ZodType, O, T extends Thread = Thread> {
   input: I;
+  thread: T;
   /** Phantom: carries the output type; never read at run time. */
   output?: O;
 }
 const method =
   <O>() =>
-  <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input });
+  <I extends z.ZodType, T extends Thread = 'main'>(input: I, thread?: T): MethodDef<I, O, T> => ({
+    input,
+    thread: thread ?? ('main' as T),
+  });
 
 const id = z.number().int().positive();
 const offset = z.number().int().nonnegative();
@@ -211,6 +223,7 @@ export const contract = {
         offset: offset.default(0),
       })
       .strict(),
+    'read',
   ),
   /** Every hit of a search across the set still to label with a label, for a preview. */
   findSearchHits: method<SearchHits>()(searchHitsQuery),
@@ -234,12 +247,12 @@ export const contract = {
   // Review: the reviewer's role, the queue, one article's layers and clusters, decisions.
   /** The current person's role: a reviewer sees every layer and the gold layer (View → Review mode). */
   setRole: method<Session>()(z.object({ role: z.enum(['annotator', 'reviewer']) }).strict()),
-  reviewQueue: method<ReviewQueue>()(z.object({ filter: z.enum(QUEUE_FILTERS).default('all') }).strict()),
+  reviewQueue: method<ReviewQueue>()(z.object({ filter: z.enum(QUEUE_FILTERS).default('all') }).strict(), 'read'),
   reviewArticle: method<ReviewArticleData>()(z.object({ articleId: id }).strict()),
   /** Records a decision on one cluster as the current person; returns the article as it now is. */
   decide: method<ReviewArticleData>()(z.object({ articleId: id, clusterId, action: decideAction }).strict()),
   /** Takes back the current person's last decision (a policy run at once). */
-  undoDecision: method<{ undone: Decision[]; article: ReviewArticleData | null }>()(empty),
+  undoDecision: method<{ undone: Decision[]; article: ReviewArticleData | null }>()(empty, 'write'),
   setAdjudicated: method<{ articleId: number; adjudicated: boolean; progress: ReviewProgress }>()(
     z.object({ articleId: id, adjudicated: z.boolean() }).strict(),
   ),
@@ -255,6 +268,7 @@ export const contract = {
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),
+    'read',
   ),
 
   // Import and export: jobs run in a worker; progress arrives as { type: 'job' } events.
@@ -335,6 +349,9 @@ export const contract = {
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export const METHODS = Object.keys(contract) as Method[];
+/** The methods the app runs on the reader's worker thread (see Thread). */
+export type OffMainMethod = { [M in Method]: Contract[M]['thread'] extends 'main' ? never : M }[Method];
+export const OFF_MAIN_METHODS = METHODS.filter((m): m is OffMainMethod => contract[m].thread !== 'main');
 
 /** What a caller passes (defaults may be omitted). */
 export type Input<M extends Method> = z.input<Contract[M]['input']>;

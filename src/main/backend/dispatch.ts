@@ -22,7 +22,8 @@ function describeZodError(method: string, error: z.ZodError): string {
  * handler. Never throws: every failure becomes { ok: false, error: { code, message } }.
  */
 export function dispatch(
-  handlers: Handlers | null,
+  /** The methods served here (the reader's worker serves a few); none while no project is open. */
+  handlers: Partial<Handlers> | null,
   method: unknown,
   input: unknown,
   /** The open project's file, named in messages about the file itself (damaged, read-only, full disk). */
@@ -38,8 +39,9 @@ export function dispatch(
   if (!handlers) {
     return { ok: false, error: { code: 'NOT_FOUND', message: 'no project is open' } };
   }
+  const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
+  if (!handler) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `${method} is not served here` } };
   try {
-    const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: handler(parsed.data) };
   } catch (err) {
     return { ok: false, error: errorData(err, method, file) };

@@ -2,22 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers, Output } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import { currentAnnotatorId, ensureAnnotator, getAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
+import { currentAnnotatorId, ensureAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
 import { listArticles } from './article-list';
 import { getArticle, nextArticle } from './articles';
 import { writeTransaction } from './db/handles';
-import { LATEST_VERSION } from './db/migrations';
 import { openDb, type Connection } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
 import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
 import { getSetting } from './settings';
+import { sessionOf } from './session';
 import { listBackups } from './backups/backup';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { openProjectHandler } from './jobs/open-project';
 import { packHandlers, type PackMethods } from './jobs/pack-handlers';
+import { Reader } from './reader/reader';
 import { reviewHandlers } from './review/handlers';
 import { acrossHandlers } from './across/handlers';
 import { INDEX_ON_THE_SPOT, indexSource } from './across/index-access';
@@ -42,6 +43,11 @@ export class Project {
   readonly handlers: Handlers;
   /** Stops what runs while the project is open (the inbox watcher). */
   private readonly stopWatching: () => Promise<void>;
+  /**
+   * Where the app runs the contract's off-main methods (a worker thread with its own
+   * connection); null where the host runs no workers (the CLI) or the file is read-only.
+   */
+  readonly reader: Reader | null;
 
   private constructor(
     readonly file: string,
@@ -53,6 +59,8 @@ export class Project {
     const packs = packHandlers(file, db, options.jobs);
     this.stopWatching = packs.close;
     this.handlers = { ...createHandlers(this, options), ...packs.handlers };
+    const runner = options.jobs?.runner;
+    this.reader = runner && !readonly ? new Reader(file, (input) => runner.spawn(input)) : null;
     // A project with many articles not yet in the sentence index builds it in the background.
     if (options.jobs && !readonly && indexState(db).dirty > INDEX_ON_THE_SPOT) {
       startIndexBuild(options.jobs.runner, file);
@@ -97,6 +105,7 @@ export class Project {
 
   close(): void {
     void this.stopWatching();
+    void this.reader?.close();
     if (this.db.open) this.db.close();
   }
 }
@@ -105,16 +114,7 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
   const { jobs, restore } = options;
   const db = p.db;
   const me = () => p.requireAnnotator();
-  const session = () => {
-    const id = p.annotatorId;
-    return {
-      projectPath: p.file,
-      projectName: path.basename(p.file).replace(/\.[^.]+$/, ''),
-      annotator: id === null ? null : getAnnotator(db, id),
-      schemaVersion: LATEST_VERSION,
-      readonly: p.readonly,
-    };
-  };
+  const session = () => sessionOf(db, p.file, p.readonly);
   return {
     getSession: () => session(),
     loadProject: () => session(),

@@ -5,6 +5,7 @@ import type { Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
 import type { BackupInfo } from '../../shared/model';
 import { APP_BUSY_TIMEOUT_MS } from './db/busy';
+import { contract, OFF_MAIN_METHODS, type OffMainMethod } from '../../shared/contract';
 import { dispatch } from './dispatch';
 import type { JobsHost } from './jobs/handlers';
 import { backupProject, listBackups, restoreProject } from './backups/backup';
@@ -50,6 +51,8 @@ export class Workspace {
   private generation = 0;
   private readonly seenBy = new Map<number, number>();
   private config: Config;
+  /** The off-main write running now (an undo of a policy run), which later calls wait for. */
+  private offMainWrite: Promise<void> | null = null;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.config = this.readConfig();
@@ -105,6 +108,8 @@ export class Workspace {
     this.generation++;
     this.remember(project.file);
     this.startBackups(project, opts.backupNow ?? true);
+    // The window asks for the review queue or a search soon after it loads the project.
+    project.reader?.warm();
     return project;
   }
 
@@ -164,6 +169,7 @@ export class Workspace {
     const writing = this.options.jobs?.runner.list().some((j) => j.phase === 'running' || j.phase === 'waiting');
     if (writing)
       throw new AppError('BUSY', 'a job is running on this project: restore once it has finished or been cancelled');
+    if (project.reader?.busy) throw new AppError('BUSY', 'the project is being read: restore once that has finished');
     const file = project.file;
     // The lock stays held across the swap: nobody else may open the file while it is replaced.
     const lock = this.lock;
@@ -207,22 +213,58 @@ export class Workspace {
    * `sender` (a window) must have seen the project that is open now: after a switch, a window
    * is refused until it calls loadProject, which it does when it loads the new project. So an
    * edit queued in the window before the switch can never land in the other project.
+   * Every method runs here, on the caller's thread (tests, and hosts that run no workers).
    */
   dispatch(method: unknown, input: unknown, sender?: number): Result<unknown> {
-    if (sender !== undefined) {
-      const seen = this.seenBy.get(sender) ?? this.generation;
-      if (method === 'loadProject') this.seenBy.set(sender, this.generation);
-      else if (seen !== this.generation) {
-        return {
-          ok: false,
-          error: {
-            code: 'CONFLICT',
-            message: 'another project was opened: this change was meant for the previous project and was not saved',
-          },
-        };
-      } else this.seenBy.set(sender, seen);
+    return (
+      this.refusedFor(method, sender) ?? dispatch(this.current?.handlers ?? null, method, input, this.current?.file)
+    );
+  }
+
+  /**
+   * What the window's calls go through (Electron's IPC, the Chromium bridge): as dispatch, but
+   * the methods the contract marks off-main go to the project's reader (a worker thread), so
+   * the window's process is free meanwhile (until the reader has loaded, on the main thread as
+   * before, so the window never waits for a worker to start). A call that arrives while an off-main write runs
+   * waits for it, so the window's calls still take effect in the order it made them.
+   */
+  serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
+    if (this.offMainWrite) {
+      const after = this.offMainWrite.then(() => this.serve(method, input, sender));
+      return after;
     }
-    return dispatch(this.current?.handlers ?? null, method, input, this.current?.file);
+    const refused = this.refusedFor(method, sender);
+    if (refused) return refused;
+    const project = this.current;
+    const reader = project?.reader;
+    reader?.warm(); // again, if its worker stopped
+    if (!project || !reader?.ready || !isOffMain(method))
+      return dispatch(project?.handlers ?? null, method, input, project?.file);
+    const answer = reader.call(method, input);
+    if (contract[method].thread === 'write') {
+      const settled = answer.then(() => {
+        if (this.offMainWrite === settled) this.offMainWrite = null;
+      });
+      this.offMainWrite = settled;
+    }
+    return answer;
+  }
+
+  /** The refusal of a call from a window that has not loaded the project open now (else null). */
+  private refusedFor(method: unknown, sender: number | undefined): Result<unknown> | null {
+    if (sender === undefined) return null;
+    const seen = this.seenBy.get(sender) ?? this.generation;
+    if (method === 'loadProject') this.seenBy.set(sender, this.generation);
+    else if (seen !== this.generation) {
+      return {
+        ok: false,
+        error: {
+          code: 'CONFLICT',
+          message: 'another project was opened: this change was meant for the previous project and was not saved',
+        },
+      };
+    } else this.seenBy.set(sender, seen);
+    return null;
   }
 
   /** The user dropped this file or folder on the window: the renderer may import it. */
@@ -252,6 +294,10 @@ export class Workspace {
       return Config.parse({});
     }
   }
+}
+
+function isOffMain(method: unknown): method is OffMainMethod {
+  return (OFF_MAIN_METHODS as readonly unknown[]).includes(method);
 }
 
 function mtime(file: string): number {

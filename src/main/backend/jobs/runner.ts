@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { WRITING_JOBS, type JobEvent, type JobKind, type JobState } from '../../../shared/jobs';
 import { AppError, type ApiErrorData } from '../../../shared/result';
 import { log } from '../log';
+import type { ReaderInput } from '../reader/protocol';
 import type { JobSpec, WorkerInput, WorkerMessage } from './protocol';
 
 export interface RunnerOptions {
@@ -68,6 +69,14 @@ export class JobRunner {
     const entry = this.jobs.get(id);
     if (!entry) throw new AppError('NOT_FOUND', `job ${id} does not exist`);
     return entry.state;
+  }
+
+  /** A worker running the same script with the same flags (a project's reader, reader/reader.ts). */
+  spawn(workerData: ReaderInput): Worker {
+    return new Worker(this.options.workerUrl, {
+      workerData,
+      ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),
+    });
   }
 
   /** Resolves when the job has finished (done, failed or cancelled). */

@@ -1,0 +1,17 @@
+// What the window knows of the open project: its file and name, the current person, the schema.
+import path from 'node:path';
+import type { Session } from '../../shared/model';
+import { currentAnnotatorId, getAnnotator } from './annotators';
+import type { Db } from './db/open';
+import { LATEST_VERSION } from './db/migrations';
+
+export function sessionOf(db: Db, file: string, readonly: boolean): Session {
+  const id = currentAnnotatorId(db);
+  return {
+    projectPath: file,
+    projectName: path.basename(file).replace(/\.[^.]+$/, ''),
+    annotator: id === null ? null : getAnnotator(db, id),
+    schemaVersion: LATEST_VERSION,
+    readonly,
+  };
+}
