@@ -25,6 +25,7 @@ import {
   type SuggestionList,
 } from './across';
 import { exportOptions, importOptions, labelName, personName } from './options';
+import type { PackedSpans } from './packed-spans';
 import {
   QUEUE_FILTERS,
   type Decision,
@@ -173,6 +174,13 @@ export const contract = {
   ),
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
+  /**
+   * What the window opens: the article and the current person's spans on it in one answer,
+   * the text once and the spans packed (shared/packed-spans.ts).
+   */
+  readArticle: method<{ article: Article; spans: PackedSpans }>()(z.object({ id }).strict()),
+  /** The current person's spans on an article, packed: a re-read that needs no text. */
+  readSpans: method<PackedSpans>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(
     z
       .object({

@@ -14,6 +14,7 @@ import { seedDemoArticles, seedProject } from './seed';
 import { getSetting } from './settings';
 import { listBackups } from './backups/backup';
 import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
+import { packSpans } from '../../shared/packed-spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { openProjectHandler } from './jobs/open-project';
@@ -134,6 +135,11 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return { status, progress: getProgress(db, annotator) };
     },
     listSpans: ({ articleId }) => listSpans(db, me(), articleId),
+    readArticle: ({ id }) => {
+      const annotator = me();
+      return { article: getArticle(db, annotator, id), spans: packSpans(id, listSpans(db, annotator, id)) };
+    },
+    readSpans: ({ articleId }) => packSpans(articleId, listSpans(db, me(), articleId)),
     createSpan: (input) => createSpan(db, me(), input),
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),

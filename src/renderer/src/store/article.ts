@@ -1,6 +1,7 @@
 // The open article and this annotator's spans on it: loading, reloading after an import, and
 // the error shown when it cannot be read.
 import type { Article, Span } from '../../../shared/model';
+import { unpackSpans } from '../../../shared/packed-spans';
 import { call } from '../api';
 import { markStart } from '../lib/perf';
 import { sortSpans } from '../lib/spanOrder';
@@ -32,9 +33,11 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     // Read what is stored only after this window's own writes have landed.
     await writesSettled();
     try {
-      const [article, spans] = await Promise.all([call('getArticle', { id }), call('listSpans', { articleId: id })]);
+      const read = await call('readArticle', { id });
       // 'render': from the data in hand to the painted article (the transport aside).
       markStart('render');
+      const { article } = read;
+      const spans = unpackSpans(read.spans);
       get().forgetClicks();
       set({
         article,
@@ -52,10 +55,9 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     if (!current) return;
     const seen = get().editCount;
     await writesSettled();
-    const [article, spans] = await Promise.all([
-      call('getArticle', { id: current.id }),
-      call('listSpans', { articleId: current.id }),
-    ]);
+    const read = await call('readArticle', { id: current.id });
+    const { article } = read;
+    const spans = unpackSpans(read.spans);
     if (get().article?.id !== current.id) return;
     // An edit made while this read was under way is not in it: read again.
     if (get().editCount !== seen) return get().reloadArticle();
@@ -68,7 +70,7 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     const article = get().article;
     if (!article) return;
     try {
-      const spans = await call('listSpans', { articleId: article.id });
+      const spans = unpackSpans(await call('readSpans', { articleId: article.id }));
       if (get().article?.id === article.id) set({ spans: sortSpans(spans) });
     } catch {
       // The status bar already shows the failed write.
