@@ -4,16 +4,11 @@ import type { Page } from 'playwright-core';
 import type { Method } from '../../src/shared/contract';
 
 /**
- * Calls these methods through window.api together, paints the first one's `text` (or its
- * `field`'s text) as plain <p> paragraphs, and waits for the paint: what opening the data
- * costs without the app's view.
+ * Calls these methods through window.api together, paints the first one's `text` as plain <p>
+ * paragraphs, and waits for the paint: what opening the data costs without the app's view.
  */
-export async function bareOpen(
-  page: Page,
-  calls: { method: Method; input: unknown }[],
-  field?: string,
-): Promise<number> {
-  return page.evaluate(async ({ calls, field }) => {
+export async function bareOpen(page: Page, calls: { method: Method; input: unknown }[]): Promise<number> {
+  return page.evaluate(async (calls) => {
     const t0 = performance.now();
     const api = window.api as unknown as Record<
       string,
@@ -24,8 +19,7 @@ export async function bareOpen(
     if (!first.ok) throw new Error(first.error!.message);
     const host = document.createElement('div');
     host.style.cssText = 'position:fixed;inset:0;overflow:auto;background:white;z-index:99';
-    const value = (field ? (first.value as Record<string, unknown>)[field] : first.value) as { text: string };
-    for (const para of value.text.split(/\n+/)) {
+    for (const para of (first.value as { text: string }).text.split(/\n+/)) {
       const p = document.createElement('p');
       p.textContent = para;
       host.append(p);
@@ -41,7 +35,7 @@ export async function bareOpen(
     const dt = performance.now() - t0;
     host.remove();
     return dt;
-  }, { calls, field });
+  }, calls);
 }
 
 /** One frame: a keydown that toggles a class, until painted. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   Annotator,
   Article,
+  ArticleRead,
   BackupInfo,
   ArticleListItem,
   ArticleStatus,
@@ -175,10 +176,11 @@ export const contract = {
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
   /**
-   * What the window opens: the article and the current person's spans on it in one answer,
-   * the text once and the spans packed (shared/packed-spans.ts).
+   * What the window opens: the article and the current person's spans on it in one answer, the
+   * spans packed (shared/packed-spans.ts), the text left out when `textHash` names it (the
+   * window holds it from an earlier open).
    */
-  readArticle: method<{ article: Article; spans: PackedSpans }>()(z.object({ id }).strict()),
+  readArticle: method<ArticleRead>()(z.object({ id, textHash: z.string().min(1).max(200).optional() }).strict()),
   /** The current person's spans on an article, packed: a re-read that needs no text. */
   readSpans: method<PackedSpans>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(

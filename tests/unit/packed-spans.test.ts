@@ -3,8 +3,9 @@ import { addArticle } from '../../src/main/backend/articles';
 import { writeTransaction } from '../../src/main/backend/db/handles';
 import { createSpan } from '../../src/main/backend/spans';
 import { dispatch } from '../../src/main/backend/dispatch';
-import type { Span } from '../../src/shared/model';
+import type { ArticleRead, Span } from '../../src/shared/model';
 import { packSpans, unpackSpans, type PackedSpans } from '../../src/shared/packed-spans';
+import { ArticleTexts } from '../../src/renderer/src/lib/articleTexts';
 import { tempProject } from './helpers';
 
 const byStart = (spans: readonly Span[]) => [...spans].sort((a, b) => a.start - b.start);
@@ -100,12 +101,12 @@ describe('readArticle and readSpans', () => {
     ];
     const result = dispatch(p.handlers, 'readArticle', { id: articleId });
     if (!result.ok) throw new Error(result.error.message);
-    const read = JSON.parse(JSON.stringify(result.value)) as { article: { text: string }; spans: PackedSpans };
-    expect(read.article).toEqual(p.handlers.getArticle({ id: articleId }));
+    const read = JSON.parse(JSON.stringify(result.value)) as ArticleRead;
+    expect({ ...read.article, text: read.text }).toEqual(p.handlers.getArticle({ id: articleId }));
     const spans = unpackSpans(read.spans);
     expect(spans).toEqual(byStart(p.handlers.listSpans({ articleId })));
     expect(spans).toEqual(expect.arrayContaining(made));
-    expect(spans.map((s) => read.article.text.slice(s.start, s.end))).toEqual([
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
       '👩‍🔬 scientist',
       '𠀋𠀌',
       '"the 🦀 crab" left',
@@ -115,6 +116,26 @@ describe('readArticle and readSpans', () => {
     expect(unpackSpans(p.handlers.readSpans({ articleId }))).toEqual(spans);
     // The text crosses once: it is in the answer one time only.
     expect(JSON.stringify(result.value).split('scientist from').length - 1).toBe(1);
+  });
+
+  it('leave the text out only when the caller names it by its hash', () => {
+    const p = tempProject({ demo: false });
+    const text = 'One 🦀 text.';
+    const articleId = writeTransaction(p.db, (w) => addArticle(w, { title: 'T', source: 's', text })).id;
+    const first = p.handlers.readArticle({ id: articleId });
+    expect(first.text).toBe(text);
+    expect(first.article).not.toHaveProperty('text');
+    const again = p.handlers.readArticle({ id: articleId, textHash: first.textHash });
+    expect(again).toEqual({ ...first, text: null });
+    expect(p.handlers.readArticle({ id: articleId, textHash: 'another' }).text).toBe(text);
+    // The window puts the two together again, from the answer or from what it holds.
+    const texts = new ArticleTexts();
+    expect(texts.hashOf(articleId)).toBeUndefined();
+    expect(texts.article(first)).toEqual(p.handlers.getArticle({ id: articleId }));
+    expect(texts.hashOf(articleId)).toBe(first.textHash);
+    expect(texts.article(again)).toEqual(p.handlers.getArticle({ id: articleId }));
+    texts.clear();
+    expect(() => texts.article(again)).toThrow(/not sent and is not held/);
   });
 
   it('name a missing article', () => {

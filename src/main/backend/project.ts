@@ -4,7 +4,7 @@ import type { Handlers, Output } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { currentAnnotatorId, ensureAnnotator, getAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
 import { listArticles } from './article-list';
-import { getArticle, nextArticle } from './articles';
+import { getArticle, nextArticle, readArticle } from './articles';
 import { writeTransaction } from './db/handles';
 import { LATEST_VERSION } from './db/migrations';
 import { openDb, type Connection } from './db/open';
@@ -135,9 +135,9 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return { status, progress: getProgress(db, annotator) };
     },
     listSpans: ({ articleId }) => listSpans(db, me(), articleId),
-    readArticle: ({ id }) => {
+    readArticle: ({ id, textHash }) => {
       const annotator = me();
-      return { article: getArticle(db, annotator, id), spans: packSpans(id, listSpans(db, annotator, id)) };
+      return { ...readArticle(db, annotator, id, textHash), spans: packSpans(id, listSpans(db, annotator, id)) };
     },
     readSpans: ({ articleId }) => packSpans(articleId, listSpans(db, me(), articleId)),
     createSpan: (input) => createSpan(db, me(), input),

@@ -1,8 +1,9 @@
 // The open article and this annotator's spans on it: loading, reloading after an import, and
 // the error shown when it cannot be read.
-import type { Article, Span } from '../../../shared/model';
+import type { Article, ArticleRead, Span } from '../../../shared/model';
 import { unpackSpans } from '../../../shared/packed-spans';
 import { call } from '../api';
+import { ArticleTexts } from '../lib/articleTexts';
 import { markStart } from '../lib/perf';
 import { sortSpans } from '../lib/spanOrder';
 import { writesSettled } from './save';
@@ -22,22 +23,35 @@ export interface ArticleSlice {
   resyncSpans(): Promise<void>;
 }
 
+const texts = new ArticleTexts();
+
+/** The article and its spans, the text sent only when this window does not hold it. */
+async function read(id: number): Promise<{ article: Article; packed: ArticleRead['spans'] }> {
+  const textHash = texts.hashOf(id);
+  let answer = await call('readArticle', { id, textHash });
+  // Forgotten while the answer was on its way (another project opened): ask for the text.
+  if (answer.text === null && texts.hashOf(id) !== textHash) answer = await call('readArticle', { id });
+  return { article: texts.article(answer), packed: answer.spans };
+}
+
 export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
   article: null,
   spans: [],
   articleError: null,
   editCount: 0,
-  resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
+  resetEditor: () => {
+    texts.clear();
+    set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null });
+  },
   openArticle: async (id) => {
     markStart('open');
     // Read what is stored only after this window's own writes have landed.
     await writesSettled();
     try {
-      const read = await call('readArticle', { id });
+      const { article, packed } = await read(id);
       // 'render': from the data in hand to the painted article (the transport aside).
       markStart('render');
-      const { article } = read;
-      const spans = unpackSpans(read.spans);
+      const spans = unpackSpans(packed);
       get().forgetClicks();
       set({
         article,
@@ -55,9 +69,8 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     if (!current) return;
     const seen = get().editCount;
     await writesSettled();
-    const read = await call('readArticle', { id: current.id });
-    const { article } = read;
-    const spans = unpackSpans(read.spans);
+    const { article, packed } = await read(current.id);
+    const spans = unpackSpans(packed);
     if (get().article?.id !== current.id) return;
     // An edit made while this read was under way is not in it: read again.
     if (get().editCount !== seen) return get().reloadArticle();
