@@ -30,7 +30,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Packs one article's spans (any order; they come back in start order). */
 export function packSpans(articleId: number, spans: readonly Span[]): PackedSpans {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let sorted = spans;
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) {
+      sorted = [...spans].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const str = (s: string): number => {
@@ -47,21 +53,37 @@ export function packSpans(articleId: number, spans: readonly Span[]): PackedSpan
   const hexIds: string[] = [];
   let allUuids = true;
   let previous = 0;
+  let last: Span | null = null;
+  let lastKind = -1;
   for (const span of sorted) {
     if (span.articleId !== articleId) {
       throw new Error(`span ${span.id} belongs to article ${span.articleId}, not ${articleId}`);
     }
-    const kind = [span.annotatorId, str(span.origin), str(span.createdAt), str(span.updatedAt)];
-    const key = kind.join(',');
-    let k = kindIndex.get(key);
-    if (k === undefined) {
-      k = kinds.push(...kind) / 4 - 1;
-      kindIndex.set(key, k);
+    // Spans written together share their kind: the previous span's is checked first.
+    let k = lastKind;
+    if (
+      !last ||
+      last.annotatorId !== span.annotatorId ||
+      last.origin !== span.origin ||
+      last.createdAt !== span.createdAt ||
+      last.updatedAt !== span.updatedAt
+    ) {
+      const kind = [span.annotatorId, str(span.origin), str(span.createdAt), str(span.updatedAt)];
+      const key = kind.join(',');
+      const known = kindIndex.get(key);
+      if (known === undefined) {
+        k = kinds.push(...kind) / 4 - 1;
+        kindIndex.set(key, k);
+      } else k = known;
     }
+    last = span;
+    lastKind = k;
     numbers.push(span.start - previous, span.end - span.start, span.labelId, k);
     previous = span.start;
-    if (allUuids && UUID.test(span.id)) hexIds.push(span.id.replaceAll('-', ''));
-    else allUuids = false;
+    const id = span.id;
+    if (allUuids && UUID.test(id)) {
+      hexIds.push(id.slice(0, 8) + id.slice(9, 13) + id.slice(14, 18) + id.slice(19, 23) + id.slice(24));
+    } else allUuids = false;
   }
   return { articleId, ids: allUuids ? hexIds.join('') : sorted.map((s) => s.id), numbers, kinds, strings };
 }

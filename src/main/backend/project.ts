@@ -13,8 +13,7 @@ import { log } from './log';
 import { seedDemoArticles, seedProject } from './seed';
 import { getSetting } from './settings';
 import { listBackups } from './backups/backup';
-import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
-import { packSpans } from '../../shared/packed-spans';
+import { createSpan, deleteSpan, listSpans, readSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { openProjectHandler } from './jobs/open-project';
@@ -137,9 +136,9 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
     listSpans: ({ articleId }) => listSpans(db, me(), articleId),
     readArticle: ({ id, textHash }) => {
       const annotator = me();
-      return { ...readArticle(db, annotator, id, textHash), spans: packSpans(id, listSpans(db, annotator, id)) };
+      return { ...readArticle(db, annotator, id, textHash), spans: readSpans(db, annotator, id) };
     },
-    readSpans: ({ articleId }) => packSpans(articleId, listSpans(db, me(), articleId)),
+    readSpans: ({ articleId }) => readSpans(db, me(), articleId),
     createSpan: (input) => createSpan(db, me(), input),
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),

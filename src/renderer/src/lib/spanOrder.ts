@@ -2,7 +2,7 @@
 // on every edit; and the ids the renderer gives new spans.
 import type { Span } from '../../../shared/model';
 
-function compareSpans(a: Span, b: Span): number {
+export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
 }
 

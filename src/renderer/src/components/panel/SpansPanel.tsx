@@ -1,7 +1,7 @@
 // The spans of the open article (this annotator's layer), in text order, in sync with the
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectLabelsById } from '../../store/session';
@@ -13,7 +13,9 @@ const MAX_TEXT = 80;
 const ROW_PX = 30;
 
 export function SpansPanel() {
-  const spans = useStore((s) => s.spans);
+  // Deferred: an edit paints in the text first; this list of every span follows in a render
+  // of its own that React may interrupt.
+  const spans = useDeferredValue(useStore((s) => s.spans));
   const text = useStore((s) => s.article?.text ?? '');
   const labelsList = useStore((s) => s.labels);
   const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
