@@ -96,7 +96,9 @@ async function bigArticle(ctx: BenchContext, runs: number): Promise<Metric[]> {
     const weigh = (method: Method, input: unknown) => JSON.stringify(workspace.dispatch(method, input)).length;
     const payload = weigh('readArticle', { id: ids.big });
     const unpacked = weigh('getArticle', { id: ids.big }) + weigh('listSpans', { articleId: ids.big });
-    ctx.log(`the article's data on the bridge: ${(payload / 1e6).toFixed(2)} MB of JSON (unpacked: ${(unpacked / 1e6).toFixed(2)} MB)`);
+    ctx.log(
+      `the article's data on the bridge: ${(payload / 1e6).toFixed(2)} MB of JSON (unpacked: ${(unpacked / 1e6).toFixed(2)} MB)`,
+    );
     await page.exposeBinding('__benchBytes', (_source, n: number) => 'x'.repeat(n));
 
     ctx.log(`opening the 1 MB / 20,000-span article ${runs} times`);
@@ -168,7 +170,8 @@ async function bigArticle(ctx: BenchContext, runs: number): Promise<Metric[]> {
     }
     await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
     const stored = workspace.dispatch('listSpans', { articleId: ids.big });
-    if (!stored.ok || (stored.value as unknown[]).length < BIG_SPANS + runs * 2) throw new Error('spans were not saved');
+    if (!stored.ok || (stored.value as unknown[]).length < BIG_SPANS + runs * 2)
+      throw new Error('spans were not saved');
     metrics.push(
       {
         name: 'create a span by keyboard, 20,000 spans (keydown → painted)',

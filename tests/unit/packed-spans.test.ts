@@ -43,7 +43,11 @@ describe('packed spans', () => {
     expect(unpackSpans(overTheBridge(packed))).toEqual(byStart(spans));
     // Each distinct string once; ids without dashes, one after another.
     expect(packed.strings.filter((s) => s === '2026-03-01T10:00:00.000Z')).toHaveLength(1);
-    expect(packed.ids).toBe(byStart(spans).map((s) => s.id.replaceAll('-', '')).join(''));
+    expect(packed.ids).toBe(
+      byStart(spans)
+        .map((s) => s.id.replaceAll('-', ''))
+        .join(''),
+    );
   });
 
   it('keep ids that are not lower-case uuids as they are', () => {
