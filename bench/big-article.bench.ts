@@ -275,7 +275,7 @@ async function startup(ctx: BenchContext, runs: number): Promise<Metric[]> {
 }
 
 async function run(ctx: BenchContext): Promise<Metric[]> {
-  const runs = ctx.quick ? 5 : 12;
+  const runs = ctx.quick ? 3 : 6;
   return [...(await bigArticle(ctx, runs)), ...(await startup(ctx, runs))];
 }
 
