@@ -18,21 +18,7 @@ import { RESOURCES_DIR } from '../tests/e2e/host/discover';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareFrame, bareOpen } from './lib/baselines';
-import { syntheticText } from './lib/text';
-
-/** `count` word-aligned spans, a quarter of them nested in a longer one. */
-function syntheticSpans(text: string, count: number): Array<{ start: number; end: number; label: number }> {
-  const words: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(/\S+/g)) words.push({ start: m.index, end: m.index + m[0].length });
-  const out: Array<{ start: number; end: number; label: number }> = [];
-  const step = Math.max(1, Math.floor(words.length / count));
-  for (let i = 0; out.length < count && i < words.length - 3; i += step) {
-    const w = words[i]!;
-    if (out.length % 4 === 3) out.push({ start: w.start, end: words[i + 3]!.end, label: 2 });
-    else out.push({ start: w.start, end: w.end, label: 1 + (out.length % 4 === 1 ? 2 : 0) });
-  }
-  return out;
-}
+import { syntheticSpans, syntheticText } from './lib/text';
 
 function buildProject(file: string): { big: number; medium: number; small: number } {
   const project = Project.open(file, { resourcesDir: RESOURCES_DIR, demo: false });

@@ -26,3 +26,18 @@ export function syntheticText(bytes: number, seed: number): string {
   }
   return paras.join('\n\n');
 }
+
+/** `count` word-aligned spans; every fourth runs over the next one's word, so spans nest. */
+export function syntheticSpans(text: string, count: number): Array<{ start: number; end: number; label: number }> {
+  const words: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(/\S+/g)) words.push({ start: m.index, end: m.index + m[0].length });
+  const out: Array<{ start: number; end: number; label: number }> = [];
+  const step = Math.max(1, Math.floor(words.length / count));
+  const reach = Math.max(3, step);
+  for (let i = 0; out.length < count && i < words.length - reach; i += step) {
+    const w = words[i]!;
+    if (out.length % 4 === 3) out.push({ start: w.start, end: words[i + reach]!.end, label: 2 });
+    else out.push({ start: w.start, end: w.end, label: 1 + (out.length % 4 === 1 ? 2 : 0) });
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type {
   Annotator,
   Article,
+  ArticleRead,
   BackupInfo,
   ArticleListItem,
   ArticleStatus,
@@ -26,6 +27,7 @@ import {
   type SuggestionList,
 } from './across';
 import { exportOptions, importOptions, labelName, personName } from './options';
+import type { PackedSpans } from './packed-spans';
 import {
   QUEUE_FILTERS,
   type Decision,
@@ -194,6 +196,14 @@ export const contract = {
   ),
 
   listSpans: method<Span[]>()(z.object({ articleId: id }).strict()),
+  /**
+   * What the window opens: the article and the current person's spans on it in one answer, the
+   * spans packed (shared/packed-spans.ts), the text left out when `textHash` names it (the
+   * window holds it from an earlier open).
+   */
+  readArticle: method<ArticleRead>()(z.object({ id, textHash: z.string().min(1).max(200).optional() }).strict()),
+  /** The current person's spans on an article, packed: a re-read that needs no text. */
+  readSpans: method<PackedSpans>()(z.object({ articleId: id }).strict()),
   createSpan: method<Span>()(
     z
       .object({

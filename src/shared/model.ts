@@ -1,5 +1,6 @@
 // Plain data shapes shared by main, preload and renderer. Offsets are UTF-16 code units
 // (JavaScript string indices) everywhere inside the app; see offsets.ts for the boundaries.
+import type { PackedSpans } from './packed-spans';
 
 /**
  * An article's status for one annotator. Skipped: left out on purpose (not annotated); flagged:
@@ -47,6 +48,17 @@ export interface Article {
   /** The note of a flagged article ('' otherwise). */
   statusNote?: string | undefined;
   position: number;
+}
+
+/** An article as the window opens it: the text only when the window does not hold it yet. */
+export interface ArticleRead {
+  article: Omit<Article, 'text'>;
+  /** The text, or null when the caller named it by its hash (it holds it already). */
+  text: string | null;
+  /** The text's content hash (the project's, unique per text): what the caller names it by next time. */
+  textHash: string;
+  /** The current person's spans on it. */
+  spans: PackedSpans;
 }
 
 export interface Span {

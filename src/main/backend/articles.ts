@@ -49,11 +49,39 @@ const ARTICLE = sql<Omit<Article, 'meta'> & { meta: string }>(
     WHERE a.id = ?`,
 );
 const TEXT = sql<{ text: string }>('SELECT text FROM articles WHERE id = ?');
+const HEAD = sql<Omit<Article, 'meta' | 'text'> & { meta: string; textHash: string }>(
+  `SELECT a.id, a.title, a.source, a.meta, ${STATUS_SQL} AS status, coalesce(st.note, '') AS statusNote,
+          o.position, a.content_hash AS textHash
+     FROM articles a
+     JOIN article_order o ON o.article_id = a.id
+     LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = ?
+    WHERE a.id = ?`,
+);
 
 export function getArticle(db: ReadDb, annotatorId: number, id: number): Article {
   const row = ARTICLE.get(db, annotatorId, id);
   if (!row) throw new AppError('NOT_FOUND', `article ${id} does not exist`);
   return { ...row, meta: JSON.parse(row.meta) as Record<string, unknown> };
+}
+
+/**
+ * The article for the window: its text only when the caller does not have it already (the
+ * text's hash names it; a text never changes under its article, an import adds a new one).
+ */
+export function readArticle(
+  db: ReadDb,
+  annotatorId: number,
+  id: number,
+  knownHash: string | undefined,
+): { article: Omit<Article, 'text'>; text: string | null; textHash: string } {
+  const row = HEAD.get(db, annotatorId, id);
+  if (!row) throw new AppError('NOT_FOUND', `article ${id} does not exist`);
+  const { textHash, ...head } = row;
+  return {
+    article: { ...head, meta: JSON.parse(head.meta) as Record<string, unknown> },
+    text: knownHash === textHash ? null : articleText(db, id),
+    textHash,
+  };
 }
 
 /** The article's text, for validating span offsets against it. */

@@ -4,7 +4,7 @@ import type { Handlers, Output } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { currentAnnotatorId, ensureAnnotator, listAnnotators, setCurrentAnnotator } from './annotators';
 import { listArticles } from './article-list';
-import { getArticle, nextArticle } from './articles';
+import { getArticle, nextArticle, readArticle } from './articles';
 import { writeTransaction } from './db/handles';
 import { openDb, type Connection } from './db/open';
 import { createLabel, listLabels, updateLabel } from './labels';
@@ -13,7 +13,7 @@ import { seedDemoArticles, seedProject } from './seed';
 import { getSetting } from './settings';
 import { sessionOf } from './session';
 import { listBackups } from './backups/backup';
-import { createSpan, deleteSpan, listSpans, restoreSpan, updateSpan } from './spans';
+import { createSpan, deleteSpan, listSpans, readSpans, restoreSpan, updateSpan } from './spans';
 import { getProgress, setStatus } from './status';
 import { jobHandlers, type JobsHost } from './jobs/handlers';
 import { openProjectHandler } from './jobs/open-project';
@@ -141,6 +141,11 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return { status, progress: getProgress(db, annotator) };
     },
     listSpans: ({ articleId }) => listSpans(db, me(), articleId),
+    readArticle: ({ id, textHash }) => {
+      const annotator = me();
+      return { ...readArticle(db, annotator, id, textHash), spans: readSpans(db, annotator, id) };
+    },
+    readSpans: ({ articleId }) => readSpans(db, me(), articleId),
     createSpan: (input) => createSpan(db, me(), input),
     updateSpan: (input) => updateSpan(db, me(), input),
     deleteSpan: ({ id }) => deleteSpan(db, me(), id),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Span } from '../../shared/model';
 import { isCodePointBoundary } from '../../shared/offsets';
+import { packSpans, type PackedSpans } from '../../shared/packed-spans';
 import { AppError } from '../../shared/result';
 import { articleText } from './articles';
 import { now } from './clock';
@@ -17,6 +18,13 @@ const COLUMNS = `id, article_id AS articleId, annotator_id AS annotatorId, label
 const LIVE = sql<SpanRow>(
   `SELECT ${COLUMNS} FROM spans WHERE article_id = ? AND annotator_id = ? AND deleted = 0
    ORDER BY start_offset, end_offset, created_at`,
+);
+/** The same spans as LIVE, as Span rows (no tombstone column to take off each). */
+const LIVE_SPANS = sql<Span>(
+  `SELECT id, article_id AS articleId, annotator_id AS annotatorId, label_id AS labelId, start_offset AS start,
+          end_offset AS "end", origin, created_at AS createdAt, updated_at AS updatedAt
+     FROM spans WHERE article_id = ? AND annotator_id = ? AND deleted = 0
+    ORDER BY start_offset, end_offset, created_at`,
 );
 const BY_ID = sql<SpanRow>(`SELECT ${COLUMNS} FROM spans WHERE id = ?`);
 const EXISTS = sql<{ one: 1 }>('SELECT 1 AS one FROM spans WHERE id = ?');
@@ -35,6 +43,11 @@ function toSpan(row: SpanRow): Span {
 /** Live spans of one annotator on one article, sorted by start, then end. */
 export function listSpans(db: ReadDb, annotatorId: number, articleId: number): Span[] {
   return LIVE.all(db, articleId, annotatorId).map(toSpan);
+}
+
+/** Live spans of one annotator on one article, packed for the window (shared/packed-spans.ts). */
+export function readSpans(db: ReadDb, annotatorId: number, articleId: number): PackedSpans {
+  return packSpans(articleId, LIVE_SPANS.all(db, articleId, annotatorId));
 }
 
 function getRow(db: ReadDb, id: string): SpanRow {

@@ -5,6 +5,7 @@ import type { Handlers, OffMainMethod } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import { currentAnnotatorId } from '../annotators';
 import { acrossHandlers } from '../across/handlers';
+import { indexSource } from '../across/index-access';
 import type { Connection } from '../db/open';
 import { reviewHandlers } from '../review/handlers';
 import { sessionOf } from '../session';
@@ -16,7 +17,8 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
     return id;
   };
   const review = reviewHandlers(db, me, () => sessionOf(db, projectFile, false));
-  const across = acrossHandlers(db, me);
+  // The reader serves search only, which never reads the sentence index; read-only, it would never write one.
+  const across = acrossHandlers(db, me, indexSource(db, { readonly: true }));
   return {
     search: across.search,
     reviewQueue: review.reviewQueue,

@@ -9,19 +9,27 @@ export interface MarkSpan {
   labelId: number;
 }
 
+/** The paragraphs a span overlaps: indexes `from` (inclusive) to `to` (exclusive). */
+export function paragraphsOf(paras: readonly Range[], span: Range): { from: number; to: number } {
+  // First paragraph whose end is after the span's start.
+  let lo = 0;
+  let hi = paras.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < paras.length && paras[to]!.start < span.end) to++;
+  return { from: lo, to };
+}
+
 /** Spans (sorted by start) grouped by the paragraphs they overlap; a span may touch several. */
 export function bucketByParagraph<S extends MarkSpan>(paras: readonly Range[], spans: readonly S[]): S[][] {
   const buckets: S[][] = paras.map(() => []);
   for (const span of spans) {
-    // First paragraph whose end is after the span's start.
-    let lo = 0;
-    let hi = paras.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paras[mid]!.end <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < paras.length && paras[i]!.start < span.end; i++) buckets[i]!.push(span);
+    const { from, to } = paragraphsOf(paras, span);
+    for (let i = from; i < to; i++) buckets[i]!.push(span);
   }
   return buckets;
 }

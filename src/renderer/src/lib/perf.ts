@@ -29,3 +29,12 @@ export function measureWhenPainted(name: string): void {
     performance.measure(`spanwise:${name}`, `spanwise:${name}:start`);
   });
 }
+
+let startupMeasured = false;
+
+/** The first article painted after the page loaded: `spanwise:startup`, from the navigation's start. */
+export function measureStartup(): void {
+  if (startupMeasured) return;
+  startupMeasured = true;
+  afterPaint(() => performance.measure('spanwise:startup', { start: 0 }));
+}

@@ -2,7 +2,8 @@
 // on every edit; and the ids the renderer gives new spans.
 import type { Span } from '../../../shared/model';
 
-function compareSpans(a: Span, b: Span): number {
+/** Text order; suggestions and spans alike (only the range and the id are read). */
+export function compareSpans(a: Pick<Span, 'start' | 'end' | 'id'>, b: Pick<Span, 'start' | 'end' | 'id'>): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
 }
 

@@ -1,7 +1,9 @@
 // The open article and this annotator's spans on it: loading, reloading after an import, and
 // the error shown when it cannot be read.
-import type { Article, Span } from '../../../shared/model';
+import type { Article, ArticleRead, Span } from '../../../shared/model';
+import { unpackSpans } from '../../../shared/packed-spans';
 import { call } from '../api';
+import { ArticleTexts } from '../lib/articleTexts';
 import { markStart } from '../lib/perf';
 import { sortSpans } from '../lib/spanOrder';
 import { writesSettled } from './save';
@@ -21,12 +23,26 @@ export interface ArticleSlice {
   resyncSpans(): Promise<void>;
 }
 
+const texts = new ArticleTexts();
+
+/** The article and its spans, the text sent only when this window does not hold it. */
+async function read(id: number): Promise<{ article: Article; packed: ArticleRead['spans'] }> {
+  const textHash = texts.hashOf(id);
+  let answer = await call('readArticle', { id, textHash });
+  // Forgotten while the answer was on its way (another project opened): ask for the text.
+  if (answer.text === null && texts.hashOf(id) !== textHash) answer = await call('readArticle', { id });
+  return { article: texts.article(answer), packed: answer.spans };
+}
+
 export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
   article: null,
   spans: [],
   articleError: null,
   editCount: 0,
-  resetEditor: () => set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null }),
+  resetEditor: () => {
+    texts.clear();
+    set({ article: null, spans: [], selection: null, selectedSpanId: null, articleError: null });
+  },
   openArticle: async (id) => {
     markStart('open');
     // Moving on to another article: an offer made for the last one fades.
@@ -34,9 +50,10 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     // Read what is stored only after this window's own writes have landed.
     await writesSettled();
     try {
-      const [article, spans] = await Promise.all([call('getArticle', { id }), call('listSpans', { articleId: id })]);
+      const { article, packed } = await read(id);
       // 'render': from the data in hand to the painted article (the transport aside).
       markStart('render');
+      const spans = unpackSpans(packed);
       get().forgetClicks();
       set({
         article,
@@ -54,10 +71,8 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     if (!current) return;
     const seen = get().editCount;
     await writesSettled();
-    const [article, spans] = await Promise.all([
-      call('getArticle', { id: current.id }),
-      call('listSpans', { articleId: current.id }),
-    ]);
+    const { article, packed } = await read(current.id);
+    const spans = unpackSpans(packed);
     if (get().article?.id !== current.id) return;
     // An edit made while this read was under way is not in it: read again.
     if (get().editCount !== seen) return get().reloadArticle();
@@ -70,7 +85,7 @@ export const createArticleSlice: Slice<ArticleSlice> = (set, get) => ({
     const article = get().article;
     if (!article) return;
     try {
-      const spans = await call('listSpans', { articleId: article.id });
+      const spans = unpackSpans(await call('readSpans', { articleId: article.id }));
       if (get().article?.id === article.id) set({ spans: sortSpans(spans) });
     } catch {
       // The status bar already shows the failed write.

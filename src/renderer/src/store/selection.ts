@@ -166,6 +166,20 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => {
 export const selectKeyMode = (s: { selectedSpanId: string | null; spanPicked: boolean }): 'text' | 'span' =>
   s.selectedSpanId && s.spanPicked ? 'span' : 'text';
 
-/** The selected span, if any (a linear scan: spans are per article). */
-export const selectSelectedSpan = <T extends { id: string }>(s: { selectedSpanId: string | null; spans: T[] }) =>
-  s.selectedSpanId ? s.spans.find((span) => span.id === s.selectedSpanId) : undefined;
+let lastFound: { spans: readonly unknown[]; id: string; span: unknown } | null = null;
+
+/**
+ * The selected span, if any: a linear scan, remembered for the same spans and id, since every
+ * store update runs the selectors that ask (20,000 spans on a big article).
+ */
+export const selectSelectedSpan = <T extends { id: string }>(s: {
+  selectedSpanId: string | null;
+  spans: T[];
+}): T | undefined => {
+  const id = s.selectedSpanId;
+  if (!id) return undefined;
+  if (lastFound && lastFound.spans === s.spans && lastFound.id === id) return lastFound.span as T | undefined;
+  const span = s.spans.find((x) => x.id === id);
+  lastFound = { spans: s.spans, id, span };
+  return span;
+};

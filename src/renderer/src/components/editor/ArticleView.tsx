@@ -7,7 +7,7 @@ import { sourceLabel } from '../../../../shared/source-label';
 import { paragraphs } from '../../../../shared/text';
 import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
-import { afterPaint, measureWhenPainted } from '../../lib/perf';
+import { afterPaint, measureStartup, measureWhenPainted } from '../../lib/perf';
 import { readerScrolled } from '../../lib/viewScroll';
 import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
@@ -73,6 +73,7 @@ export function ArticleView() {
   useLayoutEffect(() => {
     measureWhenPainted('render');
     measureWhenPainted('open');
+    if (article) measureStartup();
   }, [article]);
   useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
   useLayoutEffect(() => measureWhenPainted('undo'), [flash]);

@@ -2,11 +2,12 @@
 // span's label is highlighted. Clicking a label applies it, like its hotkey.
 import { shortcutText } from '../../../../shared/keymap';
 import { useStore } from '../../store';
+import { selectSelectedSpan } from '../../store/selection';
 
 export function Palette() {
   const labels = useStore((s) => s.labels);
   const applyLabel = useStore((s) => s.applyLabel);
-  const activeLabelId = useStore((s) => s.spans.find((x) => x.id === s.selectedSpanId)?.labelId ?? null);
+  const activeLabelId = useStore((s) => selectSelectedSpan(s)?.labelId ?? null);
   const snap = useStore((s) => s.snap);
   const toggleSnap = useStore((s) => s.toggleSnap);
   return (

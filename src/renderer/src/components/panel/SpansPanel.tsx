@@ -2,7 +2,7 @@
 // editor: click to select and jump. Virtualised: an article may carry thousands of spans.
 // Suggestions follow in a section of their own, never counted with the spans.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { shortcutText } from '../../../../shared/keymap';
 import { afterPaint } from '../../lib/perf';
 import { useStore } from '../../store';
@@ -25,7 +25,9 @@ export function SpansPanel() {
 }
 
 function SpanList() {
-  const spans = useStore((s) => s.spans);
+  // Deferred: an edit paints in the text first; this list of every span follows in a render
+  // of its own that React may interrupt.
+  const spans = useDeferredValue(useStore((s) => s.spans));
   const text = useStore((s) => s.article?.text ?? '');
   const labelsList = useStore((s) => s.labels);
   const labels = useMemo(() => selectLabelsById(labelsList), [labelsList]);
