@@ -2,16 +2,21 @@
 // each; --quick: 5,000), each beside a bare baseline measured in the same run:
 // - import: `spanwise import` of the JSONL (read, parse, validate with zod, hash, check every
 //   span's offsets against its text, insert) vs raw prepared-statement inserts of the same,
-//   already prepared rows in one transaction;
+//   already prepared rows in one transaction into the same schema (its triggers included: the
+//   list's positions and counts, the full-text index). One more bare run without the full-text
+//   index's trigger gives that index's share of an article insert;
 // - export: `spanwise export --format spans` from the project vs JSON.stringify of the same,
-//   already built rows to a file.
+//   already built rows to a file through the same writer;
+// - memory: the peak RSS of an export in a process of its own, beside that of a process that
+//   streams the same lines from rows made one at a time (bench/lib/io-rss.ts).
+// Each is given in wall time and in CPU time (this process's, all threads): on a loaded machine
+// the wall time is partly the wait for a core, the CPU time what the code costs.
 import { importOptions } from '../src/shared/options';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { execFileSync } from 'node:child_process';
 import { OffsetMap } from '../src/shared/offsets';
 import { openDb } from '../src/main/backend/db/open';
 import { exportProject } from '../src/main/backend/exporters';
@@ -56,16 +61,18 @@ function baselineExportRows(n: number): object[] {
   return rows;
 }
 
-function seconds(fn: () => void): number {
-  const t = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t) / 1e9;
+interface Timed {
+  wall: number;
+  cpu: number;
 }
 
-async function secondsAsync(fn: () => Promise<void>): Promise<number> {
+async function timed(fn: () => unknown): Promise<Timed> {
+  const c = process.cpuUsage();
   const t = process.hrtime.bigint();
   await fn();
-  return Number(process.hrtime.bigint() - t) / 1e9;
+  const wall = Number(process.hrtime.bigint() - t) / 1e9;
+  const used = process.cpuUsage(c);
+  return { wall, cpu: (used.user + used.system) / 1e6 };
 }
 
 /** Same page cache for the baseline as the importer gives itself (64 MB). */
@@ -73,132 +80,205 @@ const CACHE = 'cache_size = -65536';
 
 const EXPORT_OPTIONS = { format: 'spans', layer: 'bench', only: 'all', offsets: 'codepoint', seed: 0 } as const;
 
+type ImportRows = ReturnType<typeof baselineImportRows>;
+
+/** The bare import: the prepared rows inserted with plain prepared statements, one transaction. */
+async function bareImport(file: string, rows: ImportRows, n: number, withFts: boolean): Promise<Timed> {
+  const { db } = openDb(file);
+  try {
+    db.pragma(CACHE);
+    if (!withFts) db.exec('DROP TRIGGER articles_fts_insert');
+    const ts = new Date().toISOString();
+    const annotator = Number(
+      db.prepare("INSERT INTO annotators (name, created_at) VALUES ('bench', ?)").run(ts).lastInsertRowid,
+    );
+    const insA = db.prepare(
+      'INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insS = db.prepare(
+      `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
+    );
+    const insSt = db.prepare(
+      "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'done', ?)",
+    );
+    return await timed(() =>
+      db.transaction(() => {
+        for (const a of rows.articles) insA.run(...a);
+        for (const s of rows.spans) insS.run(s[0], s[1], annotator, s[2], s[3], s[4], ts, ts);
+        for (let id = 1; id <= n; id++) insSt.run(id, annotator, ts);
+      })(),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Peak RSS (MB) of bench/lib/io-rss.ts run in a process of its own. */
+function childRss(args: string[]): { loaded: number; peak: number } {
+  const script = path.join(import.meta.dirname, 'lib/io-rss.ts');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as { loaded: number; peak: number };
+}
+
+const rate = (n: number, t: number) => (n / t).toFixed(0);
+const mbps = (bytes: number, t: number) => (bytes / 1e6 / t).toFixed(0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const io: BenchModule = {
   name: 'io',
-  description: 'import articles/s and export MB/s against bare baselines',
+  description: 'import articles/s and export MB/s against bare baselines (wall and CPU), export peak RSS',
   async run(ctx) {
     const n = ctx.quick ? 5_000 : 100_000;
+    // At full size two interleaved import runs of each keep the bench within ~3 minutes.
+    const importRuns = ctx.quick ? ctx.runs : Math.min(ctx.runs, 2);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
     try {
       const input = path.join(dir, 'synthetic.jsonl');
       const bytes = writeSynthJsonl(input, n);
       ctx.log(`${n.toLocaleString('en-US')} articles, ${(bytes / 1e6).toFixed(0)} MB of JSONL, ~20 spans each`);
 
-      // Import, baseline: the same rows, already prepared, in one transaction.
-      const importBase: number[] = [];
+      // Import: the bare baseline's runs while its prepared rows are held, then ours with
+      // them let go (held, they would make every full garbage collection of ours slower).
+      const base: Timed[] = [];
+      const ours: Timed[] = [];
+      let file = '';
       {
         const rows = baselineImportRows(n);
-        for (let run = 0; run < ctx.runs; run++) {
-          const { db } = openDb(freshProject(dir, 'baseline.spanwise'));
-          db.pragma(CACHE);
-          const annotator = Number(
-            db.prepare("INSERT INTO annotators (name, created_at) VALUES ('bench', ?)").run(new Date().toISOString())
-              .lastInsertRowid,
-          );
-          const insA = db.prepare(
-            'INSERT INTO articles (title, source, text, meta, content_hash, created_at, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          );
-          const insS = db.prepare(
-            `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
-          );
-          const insSt = db.prepare(
-            "INSERT INTO article_status (article_id, annotator_id, status, updated_at) VALUES (?, ?, 'done', ?)",
-          );
-          const ts = new Date().toISOString();
-          const t = seconds(() =>
-            db.transaction(() => {
-              for (const a of rows.articles) insA.run(...a);
-              for (const s of rows.spans) insS.run(s[0], s[1], annotator, s[2], s[3], s[4], ts, ts);
-              for (let id = 1; id <= n; id++) insSt.run(id, annotator, ts);
-            })(),
-          );
-          importBase.push(n / t);
-          db.close();
-          ctx.log(`import baseline run ${run + 1}: ${(n / t).toFixed(0)} articles/s`);
+        for (let run = 0; run < importRuns; run++) {
+          const b = await bareImport(freshProject(dir, 'baseline.spanwise'), rows, n, true);
+          base.push(b);
+          ctx.log(`import baseline run ${run + 1}: ${rate(n, b.wall)} articles/s (CPU ${rate(n, b.cpu)})`);
         }
+        const noFts = await bareImport(freshProject(dir, 'no-fts.spanwise'), rows, n, false);
+        const share = 1 - noFts.cpu / median(base.map((b) => b.cpu));
+        ctx.log(
+          `bare inserts without the full-text trigger: ${rate(n, noFts.wall)} articles/s (CPU ${rate(n, noFts.cpu)}): ` +
+            `the full-text index is ${(100 * share).toFixed(0)} % of the bare inserts' CPU`,
+        );
       }
-
-      // Import, ours: the real import of the JSONL file (read, parse, validate, hash, check, insert).
-      const importOurs: number[] = [];
-      let file = '';
-      for (let run = 0; run < ctx.runs; run++) {
+      for (let run = 0; run < importRuns; run++) {
         file = freshProject(dir, 'ours.spanwise');
         const { db } = openDb(file);
-        const t = seconds(() => {
-          importPaths(db, [input], importOptions.parse({}));
-        });
+        const o = await timed(() => importPaths(db, [input], importOptions.parse({})));
         db.close();
-        importOurs.push(n / t);
-        ctx.log(`import run ${run + 1}: ${(n / t).toFixed(0)} articles/s`);
+        ours.push(o);
+        ctx.log(`import run ${run + 1}: ${rate(n, o.wall)} articles/s (CPU ${rate(n, o.cpu)})`);
       }
 
-      // Export, ours: from the project just imported, streamed to a file.
-      const exportOurs: number[] = [];
-      const out = path.join(dir, 'export.jsonl');
-      const { db } = openDb(file);
-      for (let run = 0; run < ctx.runs; run++) {
-        let outBytes = 0;
-        const t = await secondsAsync(async () => {
-          outBytes = (await exportProject(db, out, EXPORT_OPTIONS)).bytes;
-        });
-        exportOurs.push(outBytes / 1e6 / t);
-        ctx.log(`export run ${run + 1}: ${(outBytes / 1e6 / t).toFixed(0)} MB/s, ${(outBytes / 1e6).toFixed(0)} MB`);
+      // Export: ours (from the project just imported), then the baseline with its rows built.
+      const exBase: Timed[] = [];
+      const exOurs: Timed[] = [];
+      let outBytes = 0;
+      let baseBytes = 0;
+      {
+        const out = path.join(dir, 'export.jsonl');
+        const { db } = openDb(file);
+        for (let run = 0; run < ctx.runs; run++) {
+          const o = await timed(async () => {
+            outBytes = (await exportProject(db, out, EXPORT_OPTIONS)).bytes;
+          });
+          exOurs.push(o);
+          ctx.log(
+            `export run ${run + 1}: ${mbps(outBytes, o.wall)} MB/s (CPU ${mbps(outBytes, o.cpu)}), ${(outBytes / 1e6).toFixed(0)} MB`,
+          );
+        }
+        db.close();
       }
-      // Memory (an untimed pass): the live heap after a full GC at every progress report.
-      v8.setFlagsFromString('--expose_gc');
-      const gc = runInNewContext('gc') as () => void;
-      gc();
-      const before = process.memoryUsage().heapUsed;
-      let live = 0;
-      await exportProject(db, out, EXPORT_OPTIONS, {
-        onProgress: () => {
-          gc();
-          live = Math.max(live, process.memoryUsage().heapUsed - before);
-        },
-      });
-      db.close();
-
-      // Export, baseline: JSON.stringify of the same rows to a file (the same batching writer).
-      const exportBase: number[] = [];
       {
         const rows = baselineExportRows(n);
         const baseOut = path.join(dir, 'baseline.jsonl');
         for (let run = 0; run < ctx.runs; run++) {
-          let baseBytes = 0;
-          const t = await secondsAsync(async () => {
+          const b = await timed(async () => {
             const sink = new Sink(baseOut);
             for (const r of rows) await sink.write(JSON.stringify(r) + '\n');
             await sink.close();
             baseBytes = sink.bytes;
           });
-          exportBase.push(baseBytes / 1e6 / t);
-          ctx.log(`export baseline run ${run + 1}: ${(baseBytes / 1e6 / t).toFixed(0)} MB/s`);
+          exBase.push(b);
+          ctx.log(`export baseline run ${run + 1}: ${mbps(baseBytes, b.wall)} MB/s (CPU ${mbps(baseBytes, b.cpu)})`);
         }
       }
 
+      // Memory: each in a process of its own.
+      const rssOurs = childRss(['export', file, path.join(dir, 'rss-export.jsonl')]);
+      const rssBase = childRss(['stringify', String(n), path.join(dir, 'rss-baseline.jsonl')]);
+      ctx.log(
+        `peak RSS: export ${rssOurs.peak.toFixed(0)} MB (${rssOurs.loaded.toFixed(0)} MB once loaded); ` +
+          `streamed JSON.stringify ${rssBase.peak.toFixed(0)} MB (${rssBase.loaded.toFixed(0)} MB once loaded)`,
+      );
+
+      const per = (runs: Timed[], k: 'wall' | 'cpu', amount: number) => runs.map((r) => amount / r[k]);
       const metrics: Metric[] = [
-        { name: 'import (baseline: raw inserts)', unit: 'articles/s', samples: importBase, higherIsBetter: true },
+        {
+          name: 'import (baseline: raw inserts)',
+          unit: 'articles/s',
+          samples: per(base, 'wall', n),
+          higherIsBetter: true,
+        },
         {
           name: 'import',
           unit: 'articles/s',
-          samples: importOurs,
+          samples: per(ours, 'wall', n),
           higherIsBetter: true,
           baseline: 'import (baseline: raw inserts)',
-          target: 20_000,
-          maxRatio: 2,
+          maxRatio: 1.3,
         },
-        { name: 'export (baseline: JSON.stringify)', unit: 'MB/s', samples: exportBase, higherIsBetter: true },
+        {
+          name: 'import CPU (baseline: raw inserts)',
+          unit: 'articles/s',
+          samples: per(base, 'cpu', n),
+          higherIsBetter: true,
+        },
+        {
+          name: 'import CPU',
+          unit: 'articles/s',
+          samples: per(ours, 'cpu', n),
+          higherIsBetter: true,
+          baseline: 'import CPU (baseline: raw inserts)',
+          maxRatio: 1.3,
+        },
+        {
+          name: 'export (baseline: JSON.stringify)',
+          unit: 'MB/s',
+          samples: per(exBase, 'wall', baseBytes / 1e6),
+          higherIsBetter: true,
+        },
         {
           name: 'export spans JSONL',
           unit: 'MB/s',
-          samples: exportOurs,
+          samples: per(exOurs, 'wall', outBytes / 1e6),
           higherIsBetter: true,
           baseline: 'export (baseline: JSON.stringify)',
-          target: 50,
-          maxRatio: 2,
+          maxRatio: 1.5,
         },
-        { name: 'export live heap (peak, after GC)', unit: 'MB', samples: [live / 1e6], higherIsBetter: false },
+        {
+          name: 'export CPU (baseline: JSON.stringify)',
+          unit: 'MB/s',
+          samples: per(exBase, 'cpu', baseBytes / 1e6),
+          higherIsBetter: true,
+        },
+        {
+          name: 'export spans JSONL CPU',
+          unit: 'MB/s',
+          samples: per(exOurs, 'cpu', outBytes / 1e6),
+          higherIsBetter: true,
+          baseline: 'export CPU (baseline: JSON.stringify)',
+          maxRatio: 1.5,
+        },
+        {
+          name: 'export peak RSS (baseline: streamed stringify)',
+          unit: 'MB',
+          samples: [rssBase.peak],
+          higherIsBetter: false,
+        },
+        {
+          name: 'export peak RSS',
+          unit: 'MB',
+          samples: [rssOurs.peak],
+          higherIsBetter: false,
+          baseline: 'export peak RSS (baseline: streamed stringify)',
+        },
       ];
       return metrics;
     } finally {

@@ -126,23 +126,25 @@ function metaWithTitle(a: ExportArticle): Record<string, unknown> {
   return { title: a.title, source: a.source, ...rest };
 }
 
+/**
+ * A spans line, written as JSON.stringify writes the object {id, text, spans: [{start, end,
+ * label, text}], meta, layer, status} (same keys, same order, same escapes) without building
+ * an object per span: an export writes millions of them.
+ */
 function spansLine(a: ExportArticle, layer: ExportLayer, ctx: SerializeContext): string {
   const conv = converter(a.text, ctx.unit);
-  const spans = layer.spans.map((s) => ({
-    start: conv(s.start),
-    end: conv(s.end),
-    label: s.label,
-    text: a.text.slice(s.start, s.end),
-    ...provenance(s),
-  }));
-  return JSON.stringify({
-    id: a.key,
-    text: a.text,
-    spans,
-    meta: metaWithTitle(a),
-    layer: layer.name,
-    status: layer.status,
-  });
+  let spans = '';
+  for (const s of layer.spans) {
+    if (spans.length > 0) spans += ',';
+    const text = a.text.slice(s.start, s.end);
+    spans += s.decision
+      ? JSON.stringify({ start: conv(s.start), end: conv(s.end), label: s.label, text, ...provenance(s) })
+      : `{"start":${conv(s.start)},"end":${conv(s.end)},"label":${JSON.stringify(s.label)},"text":${JSON.stringify(text)}}`;
+  }
+  return (
+    `{"id":${JSON.stringify(a.key)},"text":${JSON.stringify(a.text)},"spans":[${spans}],` +
+    `"meta":${JSON.stringify(metaWithTitle(a))},"layer":${JSON.stringify(layer.name)},"status":${JSON.stringify(layer.status)}}`
+  );
 }
 
 /** A gold span's provenance as extra keys; nothing for an annotator's span. */

@@ -120,9 +120,10 @@ export function* selectArticles(db: Db, sel: Selection): Generator<ExportArticle
     : only === 'all'
       ? `AND (${adjudicated} OR EXISTS (SELECT 1 FROM decisions d WHERE d.article_id = a.id))`
       : `AND ${adjudicated}`;
+  // Whether an article is adjudicated is read for the gold layer only (a lookup per article).
   const pageQ = db.prepare(
     `SELECT id, title, source, text, meta, external_id AS externalId, content_hash AS contentHash,
-            ${adjudicated} AS adjudicated
+            ${gold ? adjudicated : '0'} AS adjudicated
        FROM articles a WHERE ${key} > @after ${inGold} ORDER BY ${key} LIMIT ${PAGE}`,
   );
   const names = gold ? readNames(db) : null;
