@@ -3,7 +3,8 @@
 // `Mod+Shift+Z`-style: Mod is Ctrl (Cmd on macOS), then Alt, Shift and the key (KeyboardEvent.key).
 import type { MenuCommand } from './contract';
 
-export type KeyGroup = 'Labeling' | 'Spans' | 'Selection' | 'Every occurrence' | 'Suggestions' | 'Articles' | 'Review' | 'App';
+export type KeyGroup =
+  'Labeling' | 'Spans' | 'Selection' | 'Every occurrence' | 'Suggestions' | 'Articles' | 'Review' | 'App';
 
 export interface Binding {
   /** The chords that trigger it; empty for bindings that are not single chords (label keys, mouse). */

@@ -1,6 +1,7 @@
 import type { Slice } from './types';
 
-export type Overlay = 'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag' | 'occurrences' | 'search';
+export type Overlay =
+  'none' | 'settings' | 'shortcuts' | 'find' | 'agreement' | 'backups' | 'flag' | 'occurrences' | 'search';
 
 export interface UiSlice {
   sidePanelOpen: boolean;
