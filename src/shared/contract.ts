@@ -236,7 +236,7 @@ export const contract = {
     'read',
   ),
   /** Every hit of a search across the set still to label with a label, for a preview. */
-  findSearchHits: method<SearchHits>()(searchHitsQuery),
+  findSearchHits: method<SearchHits>()(searchHitsQuery, 'read'),
   /** Labels every hit findSearchHits lists, one batch (one undo). */
   labelSearchHits: method<SpanBatch & SearchHits>()(searchHitsQuery),
   /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
@@ -246,7 +246,7 @@ export const contract = {
   /** Dismissed suggestions are remembered and not offered again. */
   dismissSuggestions: method<{ dismissed: number }>()(suggestionSelection),
   /** The other occurrences of a span's text (this article or the whole set), for a preview. */
-  findOccurrences: method<Occurrences>()(occurrenceQuery),
+  findOccurrences: method<Occurrences>()(occurrenceQuery, 'read'),
   /** Labels every occurrence findOccurrences lists, one batch (one undo). */
   labelOccurrences: method<SpanBatch & Occurrences>()(occurrenceQuery),
   /** Undo of a batch: tombstones its spans that are still live. */

@@ -98,6 +98,27 @@ describe('the reader', () => {
     expect(ws.serve('getPolicy', {})).not.toBeInstanceOf(Promise);
   });
 
+  it("counts every occurrence and previews a search's hits off the main thread, as the main thread does", async () => {
+    const { file, ids } = await reviewWorkspace();
+    // A third article where Kim recurs, added by another connection.
+    const { db } = openDb(file);
+    writeTransaction(db, (w) => addArticle(w, { title: 'Again', source: 'test', text: 'Kim spoke. Kim left.' }));
+    db.close();
+    value(ws.dispatch('setAnnotator', { name: 'alice' }));
+    const actor = value<Output<'listLabels'>>(ws.dispatch('listLabels', {})).find((l) => l.name === 'ACTOR')!.id;
+    const reads = [
+      // "Kim" at the start of the summit's text.
+      ['findOccurrences', { articleId: ids[0]!, start: 0, end: 3, labelId: actor, scope: 'set', caseSensitive: true }],
+      ['findSearchHits', { query: 'Kim', labelId: actor }],
+    ] as const;
+    for (const [method, input] of reads) {
+      const off = await served(method, input);
+      expect(off.offMain, method).toBe(true);
+      expect(off.value, method).toEqual(value(ws.dispatch(method, input)));
+    }
+    expect((await served('findOccurrences', reads[0][1])).value.total).toBe(2);
+  });
+
   it('sees what was committed before the call, by this process or another', async () => {
     const { file, ids } = await reviewWorkspace();
     value(ws.dispatch('setAnnotator', { name: 'rita' }));

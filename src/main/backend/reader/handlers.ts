@@ -17,10 +17,12 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
     return id;
   };
   const review = reviewHandlers(db, me, () => sessionOf(db, projectFile, false));
-  // The reader serves search only, which never reads the sentence index; read-only, it would never write one.
+  // The reader's across methods (search, search hits, every occurrence) never read the sentence index.
   const across = acrossHandlers(db, me, indexSource(db, { readonly: true }));
   return {
     search: across.search,
+    findSearchHits: across.findSearchHits,
+    findOccurrences: across.findOccurrences,
     reviewQueue: review.reviewQueue,
     undoDecision: review.undoDecision,
     pairConflicts: review.pairConflicts,
