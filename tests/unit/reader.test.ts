@@ -174,14 +174,15 @@ describe('the reader', () => {
     expect(value(await ws.serve('undoDecision', {}))).toEqual(value(ws.dispatch('undoDecision', {})));
   });
 
-  it('serves on the main thread until its worker has loaded, rather than keep the window waiting', async () => {
+  it('starts its worker with the first call, served on the main thread until the worker has loaded', async () => {
     const r = reviewProject([SUMMIT]);
     const file = r.p.file;
     r.p.close();
     ws = new Workspace({ userDir: tempDir(), resourcesDir: RESOURCES, jobs: host });
     ws.open(file);
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
-    // The worker was started by the open and cannot have loaded within this synchronous turn.
+    // Opening starts no worker; the first off-main call starts it and is served here meanwhile.
+    expect(ws.project!.reader!.ready).toBe(false);
     const early = ws.serve('reviewQueue', {});
     expect(early).not.toBeInstanceOf(Promise);
     await ws.project!.reader!.whenReady();

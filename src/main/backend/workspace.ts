@@ -108,8 +108,6 @@ export class Workspace {
     this.generation++;
     this.remember(project.file);
     this.startBackups(project, opts.backupNow ?? true);
-    // The window asks for the review queue or a search soon after it loads the project.
-    project.reader?.warm();
     return project;
   }
 
@@ -225,7 +223,7 @@ export class Workspace {
    * What the window's calls go through (Electron's IPC, the Chromium bridge): as dispatch, but
    * the methods the contract marks off-main go to the project's reader (a worker thread), so
    * the window's process is free meanwhile (until the reader has loaded, on the main thread as
-   * before, so the window never waits for a worker to start). A call that arrives while an off-main write runs
+   * before, so the window never waits for a worker to start; the first such call starts it). A call that arrives while an off-main write runs
    * waits for it, so the window's calls still take effect in the order it made them.
    */
   serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
@@ -237,9 +235,13 @@ export class Workspace {
     if (refused) return refused;
     const project = this.current;
     const reader = project?.reader;
-    reader?.warm(); // again, if its worker stopped
-    if (!project || !reader?.ready || !isOffMain(method))
+    if (!project || !reader || !isOffMain(method)) {
       return dispatch(project?.handlers ?? null, method, input, project?.file);
+    }
+    // The worker starts with the first such call (a window that never searches or reviews
+    // starts none); until it has loaded, calls are served here as before.
+    reader.warm();
+    if (!reader.ready) return dispatch(project.handlers, method, input, project.file);
     const answer = reader.call(method, input);
     if (contract[method].thread === 'write') {
       const settled = answer.then(() => {
