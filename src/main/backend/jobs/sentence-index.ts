@@ -45,7 +45,7 @@ export function indexBuilding(runner: JobRunner, projectFile: string): boolean {
 /** Starts the project's background index build unless one is under way. */
 export function startIndexBuild(runner: JobRunner, projectFile: string): boolean {
   if (!current(runner, projectFile)) {
-    const job = runner.create('sentence-index', 'Sentence index', projectFile);
+    const job = runner.create('sentence-index', 'Finding syndicated copies', projectFile);
     runner.start(job.id, { kind: 'sentence-index', projectFile });
   }
   return true;

@@ -3,7 +3,7 @@
 // after the person's edits (components/across/useSuggestionRefresh.ts), never on the keystroke
 // path. They are never spans: nothing here touches the span list's counts or progress until
 // one is accepted, which writes one batch (one undo). Dismissals are remembered by the backend.
-import type { ClusterMember, SpanBatch, Suggestion } from '../../../shared/across';
+import type { ClusterMember, IndexBuilding, SpanBatch, Suggestion } from '../../../shared/across';
 import type { Span } from '../../../shared/model';
 import { ApiError, call } from '../api';
 import { spansAt } from '../lib/marks';
@@ -21,6 +21,8 @@ export interface SuggestionListState {
   cluster: ClusterMember[];
   /** The person's spans in each copy (0: not labelled by them). */
   copySpans: ReadonlyMap<number, number>;
+  /** While the sentence index builds: copies are not suggested yet (its job reads them again when done). */
+  index?: IndexBuilding | undefined;
 }
 
 export interface SuggestionsSlice {
@@ -183,6 +185,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
         articleId: article.id,
         suggestions: list.suggestions,
         cluster: list.cluster,
+        index: list.index,
         // Until the copies' spans are read, what was known of them (the same article edited).
         copySpans: previous?.articleId === article.id ? previous.copySpans : new Map(),
       };

@@ -23,9 +23,11 @@ export function SuggestionsPanel() {
   const dismiss = useStore((s) => s.dismissSuggestion);
   const acceptAll = useStore((s) => s.acceptAllSuggestions);
   const dismissAll = useStore((s) => s.dismissAllSuggestions);
-  if (suggestions.length === 0) return null;
+  const building = useStore((s) => s.suggestionList?.index);
+  if (suggestions.length === 0) return building ? <IndexBuildingNote {...building} /> : null;
   return (
     <section className="panel-section suggestions-panel" aria-label="Suggestions" data-testid="suggestions-panel">
+      {building ? <IndexBuildingNote {...building} /> : null}
       <h2>
         Suggestions{' '}
         <span className="count" data-testid="suggestion-count">
@@ -95,5 +97,15 @@ export function SuggestionsPanel() {
         })}
       </ol>
     </section>
+  );
+}
+
+/** Copies are matched once the sentence index is built; until then only the person's own labels are suggested. */
+function IndexBuildingNote({ done, total }: { done: number; total: number }) {
+  return (
+    <p className="suggestion-index-note" data-testid="suggestion-index-building">
+      Finding syndicated copies: {done.toLocaleString()} of {total.toLocaleString()} articles indexed. Suggestions from
+      copies follow when it is done.
+    </p>
   );
 }

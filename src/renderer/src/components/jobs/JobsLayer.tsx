@@ -108,6 +108,8 @@ export function JobsLayer({ currentAnnotator, onImported }: JobsLayerProps) {
       // Only an import or merge into the project on screen changes what is on screen.
       const here = job.projectFile === useStore.getState().session?.projectPath;
       if (here && changedProject(job)) onImportedRef.current?.(job);
+      // Copies are suggested once the sentence index is built: the open article asks again.
+      if (here && job.kind === 'sentence-index') void useStore.getState().loadSuggestions();
     }
   }, [jobs]);
 
