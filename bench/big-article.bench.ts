@@ -10,46 +10,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { addArticle } from '../src/main/backend/articles';
-import { writeTransaction } from '../src/main/backend/db/handles';
-import { Project } from '../src/main/backend/project';
 import { ORIGIN } from '../src/chromium/bridge';
 import type { Method } from '../src/shared/contract';
-import { RESOURCES_DIR } from '../tests/e2e/host/discover';
 import { launchApp } from '../tests/e2e/harness';
 import { bareFrame, bareOpen } from './lib/baselines';
 import { BENCH_ANNOTATOR, copyBigProject } from './lib/big-project';
-import { syntheticSpans, syntheticText } from './lib/text';
+import { buildSizedProject, measures } from './lib/sized-project';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 
 const BIG_BYTES = 1_000_000;
 const BIG_SPANS = 20_000;
 
 function buildProject(file: string): { big: number; small: number } {
-  const project = Project.open(file, { resourcesDir: RESOURCES_DIR, demo: false });
-  project.setAnnotator('bench');
-  const annotator = project.requireAnnotator();
-  const insert = project.db.prepare(
-    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'bench', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
-  );
-  const ids = writeTransaction(project.db, (w) => {
-    const add = (title: string, bytes: number, spans: number, seed: number) => {
-      const text = syntheticText(bytes, seed);
-      const { id } = addArticle(w, { title, source: 'bench', text });
-      for (const s of syntheticSpans(text, spans)) {
-        insert.run(crypto.randomUUID(), id, annotator, s.label, s.start, s.end);
-      }
-      return id;
-    };
-    return { small: add('Small', 2_000, 10, 1), big: add('1 MB, 20,000 spans', BIG_BYTES, BIG_SPANS, 5) };
+  return buildSizedProject(file, {
+    small: { title: 'Small', bytes: 2_000, spans: 10, seed: 1 },
+    big: { title: '1 MB, 20,000 spans', bytes: BIG_BYTES, spans: BIG_SPANS, seed: 5 },
   });
-  project.close();
-  return ids;
-}
-
-async function measures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
 }
 
 async function openRow(page: Page, row: number): Promise<void> {

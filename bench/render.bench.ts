@@ -7,48 +7,21 @@
 //   - a span edit's round trip through window.api with validation (< 1 ms), in the page and
 //     through the dispatch itself.
 // Each beside a bare baseline measured in the same run.
-import { writeTransaction } from '../src/main/backend/db/handles';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { addArticle } from '../src/main/backend/articles';
-import { Project } from '../src/main/backend/project';
-import { RESOURCES_DIR } from '../tests/e2e/host/discover';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareFrame, bareOpen } from './lib/baselines';
-import { syntheticSpans, syntheticText } from './lib/text';
+import { buildSizedProject, measures } from './lib/sized-project';
 
 function buildProject(file: string): { big: number; medium: number; small: number } {
-  const project = Project.open(file, { resourcesDir: RESOURCES_DIR, demo: false });
-  project.setAnnotator('bench');
-  const annotator = project.requireAnnotator();
-  const insert = project.db.prepare(
-    `INSERT INTO spans (id, article_id, annotator_id, label_id, start_offset, end_offset, origin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'bench', '2026-01-01', '2026-01-01')`,
-  );
-  const ids = writeTransaction(project.db, (w) => {
-    const add = (title: string, bytes: number, spans: number, seed: number) => {
-      const text = syntheticText(bytes, seed);
-      const { id } = addArticle(w, { title, source: 'bench', text });
-      for (const s of syntheticSpans(text, spans)) {
-        insert.run(crypto.randomUUID(), id, annotator, s.label, s.start, s.end);
-      }
-      return id;
-    };
-    return {
-      small: add('Small', 2_000, 10, 1),
-      big: add('100 kB, 5,000 spans', 100_000, 5_000, 2),
-      medium: add('40 kB, 2,000 spans', 40_000, 2_000, 3),
-    };
+  return buildSizedProject(file, {
+    small: { title: 'Small', bytes: 2_000, spans: 10, seed: 1 },
+    big: { title: '100 kB, 5,000 spans', bytes: 100_000, spans: 5_000, seed: 2 },
+    medium: { title: '40 kB, 2,000 spans', bytes: 40_000, spans: 2_000, seed: 3 },
   });
-  project.close();
-  return ids;
-}
-
-async function measures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
 }
 
 async function clearMeasures(page: Page): Promise<void> {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp } from '../tests/e2e/harness';
 import { spanwise } from '../tests/e2e/review-fixture';
+import { measures } from './lib/sized-project';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareFrame, bareOpen } from './lib/baselines';
 import { LABELS } from './lib/synth';
@@ -54,10 +55,6 @@ function buildProject(dir: string, spans: number): string {
     spanwise(dir, ['import', file, input, '--as', who, '--status', 'done', '--quiet']);
   }
   return file;
-}
-
-async function measures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration), name);
 }
 
 async function openRow(page: Page, title: string): Promise<void> {
