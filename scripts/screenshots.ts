@@ -114,6 +114,15 @@ await withApp({ demo: true, annotator: 'Ana Lima' }, async (page) => {
   await page.getByTestId('shortcuts').waitFor();
   await shoot(page, 'shortcuts');
   await page.keyboard.press('Escape');
+  // The wire copy of the labelled article: its spans proposed dashed, the copies beside.
+  await page.getByTestId('article-row').nth(1).click();
+  await page.getByTestId('suggestions-panel').waitFor();
+  await shoot(page, 'suggestions');
+  await page.keyboard.press('Control+Shift+F');
+  await page.getByTestId('search-input').fill('"Kim Jong Un"');
+  await page.getByTestId('search-result').first().waitFor();
+  await shoot(page, 'search');
+  await page.keyboard.press('Escape');
 });
 
 await withApp({ demo: true, annotator: 'Ana Lima' }, async (page, app) => {

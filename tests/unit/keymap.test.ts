@@ -196,13 +196,13 @@ describe('the suggestion keys', () => {
     ]);
   });
 
-  it('their chords are free: only Enter and Delete are shared, with the span keys a focused suggestion takes over', () => {
+  it('their chords are free: only Enter and Delete are shared, with the span keys a focused suggestion takes over (and the preview’s Enter)', () => {
     const shared = new Map<string, string[]>();
     for (const [id, b] of all) for (const chord of b.chords) shared.set(chord, [...(shared.get(chord) ?? []), id]);
     for (const id of suggestionIds) {
       for (const chord of (KEYMAP as Record<string, Binding>)[id]!.chords) {
         const others = shared.get(chord)!.filter((other) => other !== id);
-        if (id === 'acceptSuggestion') expect(others, chord).toEqual(['pickSpan', 'recordEdit']);
+        if (id === 'acceptSuggestion') expect(others, chord).toEqual(['pickSpan', 'applyOccurrences', 'recordEdit']);
         else if (id === 'dismissSuggestion') expect(others, chord).toEqual(['deleteSpan']);
         else expect(others, `${chord} is also ${others.join(', ')}`).toEqual([]);
       }
