@@ -137,10 +137,14 @@ test('every hit of a name labelled in one step, previewed first, and one Ctrl+Z 
 
   // One undo for the whole batch, one redo.
   await page.keyboard.press('Control+z');
-  await expect(page.getByTestId('status-notice')).toHaveText(`Undid labelling ${hits} hits of Putin as ACTOR`);
+  await expect(page.getByTestId('status-notice')).toHaveText(
+    new RegExp(`^Undid: labelled ${hits} hits of Putin as ACTOR \\(\\d+ articles\\)$`),
+  );
   expect(await allSpans(page)).toEqual([]);
   await page.keyboard.press('Control+Shift+Z');
-  await expect(page.getByTestId('status-notice')).toHaveText(`Redid labelling ${hits} hits of Putin as ACTOR`);
+  await expect(page.getByTestId('status-notice')).toHaveText(
+    new RegExp(`^Redid: labelled ${hits} hits of Putin as ACTOR \\(\\d+ articles\\)$`),
+  );
   expect((await allSpans(page)).map((s) => s.id).sort()).toEqual(labelled.map((s) => s.id).sort());
 });
 

@@ -13,6 +13,8 @@ import { ShownText } from '../text/ShownText';
 import './across.css';
 
 const MAX_TEXT = 60;
+/** Rows drawn at most: an article labelled densely may be offered thousands; the keys walk them all. */
+const MAX_ROWS = 200;
 
 export function SuggestionsPanel() {
   const suggestions = useStore(selectVisibleSuggestions);
@@ -53,7 +55,7 @@ export function SuggestionsPanel() {
         </button>
       </div>
       <ol className="suggestion-list" data-testid="suggestion-list">
-        {suggestions.map((g) => {
+        {suggestions.slice(0, MAX_ROWS).map((g) => {
           const label = labels.get(g.labelId);
           const flat = g.text.replace(/\s+/g, ' ');
           return (
@@ -96,6 +98,12 @@ export function SuggestionsPanel() {
           );
         })}
       </ol>
+      {suggestions.length > MAX_ROWS ? (
+        <p className="suggestion-index-note" data-testid="suggestions-more">
+          {(suggestions.length - MAX_ROWS).toLocaleString()} more in the text: {shortcutText('nextSuggestion')} walks
+          them all.
+        </p>
+      ) : null}
     </section>
   );
 }
