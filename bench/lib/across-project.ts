@@ -12,6 +12,7 @@ import { openDb } from '../../src/main/backend/db/open';
 import { seedProject } from '../../src/main/backend/seed';
 import { mulberry32 } from '../../tests/fixtures/random';
 import { syndicatedTexts, syntheticWriter } from './synth';
+import { schemaKey } from './big-project';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
 const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
@@ -54,7 +55,8 @@ function build(file: string, n: number): void {
 
 /** The cached project of `n` syndicated articles (built on first use). */
 function cachedAcrossProject(n: number, log: (message: string) => void): string {
-  const file = path.join(CACHE, `across-${n}-g${GENERATION}.spanwise`);
+  // Built at the code's own schema: keyed by it, so a project built by other code is never reused.
+  const file = path.join(CACHE, `across-${n}-g${GENERATION}-${schemaKey()}.spanwise`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(CACHE, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;

@@ -68,7 +68,7 @@ export function cachedBigProject(n: number, log: (message: string) => void): str
 }
 
 /** Which schema a migrated copy holds: the latest version and the migrations' names (branches differ). */
-function schemaKey(): string {
+export function schemaKey(): string {
   const names = MIGRATIONS.map((m) => `${m.version}-${m.name}`).join(',');
   return `s${LATEST_VERSION}-${createHash('sha256').update(names).digest('hex').slice(0, 8)}`;
 }
