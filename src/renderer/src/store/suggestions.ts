@@ -3,11 +3,10 @@
 // after the person's edits (components/across/useSuggestionRefresh.ts), never on the keystroke
 // path. They are never spans: nothing here touches the span list's counts or progress until
 // one is accepted, which writes one batch (one undo). Dismissals are remembered by the backend.
-import type { ClusterMember, IndexBuilding, SpanBatch, Suggestion } from '../../../shared/across';
+import type { ClusterMember, IndexBuilding, Suggestion } from '../../../shared/across';
 import type { Span } from '../../../shared/model';
 import { ApiError, call } from '../api';
 import { spansAt } from '../lib/marks';
-import { sortSpans } from '../lib/spanOrder';
 import { recordBatch } from './batchHistory';
 import { writesSettled } from './save';
 import { caretAt, type TextSelection } from './selection';
@@ -127,24 +126,6 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
     set({ selection: at, selectedSpanId: null, spanPicked: false, suggestionFocus: { id: g.id, at } });
   };
 
-  /** The accepted spans on screen at once, the history entry, the list row and progress. */
-  const applyBatch = async (articleId: number, batch: SpanBatch, what: string) => {
-    const article = get().article;
-    if (article?.id === articleId && batch.spans.length) {
-      const spans = sortSpans([...get().spans, ...batch.spans.filter((sp) => sp.articleId === articleId)]);
-      const status = article.status === 'todo' ? 'in_progress' : article.status;
-      set({
-        spans,
-        editCount: get().editCount + 1,
-        article: status === article.status ? article : { ...article, status },
-      });
-      get().patchListItem(articleId, { spanCount: spans.length, status });
-    }
-    recordBatch(batch, what);
-    get().notify(`${what[0]!.toUpperCase()}${what.slice(1)}`);
-    await get().refreshProgress();
-  };
-
   /** Writes through the save queue; on failure the hidden suggestions come back and it says why. */
   const write = async <T>(ids: readonly string[], verb: string, run: () => Promise<T>): Promise<T | null> => {
     try {
@@ -230,7 +211,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       hide([id]);
       if (options?.focusNext) focus(list[at + 1]);
       const batch = await write([id], 'accept the suggestion', () => call('acceptSuggestions', { ids: [id] }));
-      if (batch) await applyBatch(article.id, batch, `accepted ${describeSuggestion(g)}`);
+      if (batch) recordBatch(batch, `accepted ${describeSuggestion(g)}`);
     },
     acceptAllSuggestions: async () => {
       const s = get();
@@ -245,7 +226,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       );
       if (batch) {
         const n = batch.spans.length;
-        await applyBatch(article.id, batch, `accepted ${n} suggestion${n === 1 ? '' : 's'}`);
+        recordBatch(batch, `accepted ${n} suggestion${n === 1 ? '' : 's'}`);
       }
     },
     dismissSuggestion: async (id) => {
