@@ -69,6 +69,30 @@ describe('label every occurrence in the store', () => {
     expect(h.store.getState().spans).toHaveLength(1);
   });
 
+  it('Enter while the list is still being read labels it as soon as it arrives; a new scope drops that Enter', async () => {
+    const { h } = await labelled();
+    h.store.getState().openOccurrences();
+    h.store.getState().setOccurrenceScope('set');
+    // The read is on its way: nothing is listed yet, so Enter is kept for it.
+    expect(h.store.getState().occurrencePreview?.found).toBeNull();
+    void h.store.getState().applyOccurrences();
+    expect(h.store.getState().occurrencePreview?.applyQueued).toBe(true);
+    // Changing the case reads another list: the Enter was meant for the one on the screen.
+    h.store.getState().toggleOccurrenceCase();
+    expect(h.store.getState().occurrencePreview?.applyQueued).toBe(false);
+    await h.settle();
+    expect(h.store.getState().occurrencePreview?.found?.occurrences).toHaveLength(8);
+    expect(h.store.getState().spans).toHaveLength(1);
+
+    h.store.getState().toggleOccurrenceCase();
+    void h.store.getState().applyOccurrences();
+    await h.settle();
+    const s = h.store.getState();
+    expect(s.occurrencePreview).toBeNull();
+    expect(s.spans).toHaveLength(2);
+    expect(s.undoStack.at(-1)).toMatchObject({ kind: 'batch', what: `labelled 8 occurrences of '${NAME}' as ACTOR` });
+  });
+
   it('the offer fades when the person goes on: another edit, another article', async () => {
     const { h } = await labelled();
     expect(h.store.getState().occurrenceOffer).not.toBeNull();

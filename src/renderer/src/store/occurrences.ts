@@ -33,6 +33,8 @@ export interface OccurrencePreview extends OccurrenceTarget {
   found: Occurrences | null;
   error: string | null;
   applying: boolean;
+  /** Enter came while the list was still being read: it is labelled as soon as it arrives. */
+  applyQueued: boolean;
 }
 
 export interface OccurrencesSlice {
@@ -91,11 +93,14 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
     try {
       await writesSettled();
       const found = await find(p, p.scope, p.caseSensitive);
-      if (mine !== asked || !get().occurrencePreview) return;
-      set({ occurrencePreview: { ...get().occurrencePreview!, found } });
+      const now = get().occurrencePreview;
+      if (mine !== asked || !now) return;
+      set({ occurrencePreview: { ...now, found } });
+      if (now.applyQueued) await get().applyOccurrences();
     } catch (err) {
-      if (mine !== asked || !get().occurrencePreview) return;
-      set({ occurrencePreview: { ...get().occurrencePreview!, error: errorText(err) } });
+      const now = get().occurrencePreview;
+      if (mine !== asked || !now) return;
+      set({ occurrencePreview: { ...now, applyQueued: false, error: errorText(err) } });
     }
   };
 
@@ -144,7 +149,15 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
       const scope: OccurrenceScope = offer && !span && offer.inArticle === 0 ? 'set' : 'article';
       set({
         occurrenceOffer: null,
-        occurrencePreview: { ...target, scope, caseSensitive: true, found: null, error: null, applying: false },
+        occurrencePreview: {
+          ...target,
+          scope,
+          caseSensitive: true,
+          found: null,
+          error: null,
+          applying: false,
+          applyQueued: false,
+        },
       });
       s.setOverlay('occurrences');
       void readPreview();
@@ -152,24 +165,29 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
     setOccurrenceScope: (scope) => {
       const p = get().occurrencePreview;
       if (!p || p.scope === scope || p.applying) return;
-      set({ occurrencePreview: { ...p, scope } });
+      // A queued Enter was meant for the list on the screen, not for the one this reads.
+      set({ occurrencePreview: { ...p, scope, applyQueued: false } });
       void readPreview();
     },
     toggleOccurrenceCase: () => {
       const p = get().occurrencePreview;
       if (!p || p.applying) return;
-      set({ occurrencePreview: { ...p, caseSensitive: !p.caseSensitive } });
+      set({ occurrencePreview: { ...p, caseSensitive: !p.caseSensitive, applyQueued: false } });
       void readPreview();
     },
     applyOccurrences: async () => {
       const p = get().occurrencePreview;
-      if (!p || p.applying || !p.found || get().editingLocked()) return;
+      if (!p || p.applying || get().editingLocked()) return;
+      if (!p.found) {
+        if (!p.error) set({ occurrencePreview: { ...p, applyQueued: true } });
+        return;
+      }
       if (p.found.occurrences.length === 0) {
         get().closeOccurrences();
         get().notify('Nothing to label: every place is labelled already');
         return;
       }
-      set({ occurrencePreview: { ...p, applying: true } });
+      set({ occurrencePreview: { ...p, applying: true, applyQueued: false } });
       try {
         const written = await get().enqueueWrite(() =>
           call('labelOccurrences', {

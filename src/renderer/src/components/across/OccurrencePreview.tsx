@@ -125,11 +125,12 @@ export function OccurrencePreview() {
         <button
           type="button"
           className="primary"
-          disabled={!found || n === 0 || p.applying}
+          disabled={(found ? n === 0 : p.applyQueued) || p.applying}
           onClick={() => void apply()}
           data-testid="occurrence-apply"
         >
-          {p.applying ? 'Labelling…' : `Label ${occurrencesText(n)}`} <kbd>Enter</kbd>
+          {p.applying || p.applyQueued ? 'Labelling…' : found ? `Label ${occurrencesText(n)}` : 'Label them'}{' '}
+          <kbd>Enter</kbd>
         </button>
         <span className="hint">One step: {shortcutText('undo')} takes them all back, in every article.</span>
       </footer>

@@ -47,7 +47,13 @@ export function Editor() {
       ) : (
         <div className="empty-state">Loading…</div>
       )}
-      {article ? <OccurrenceOffer /> : null}
+      {article ? (
+        // The offer's line is kept whether or not an offer shows, so the article never moves under the
+        // pointer when one appears after a label.
+        <div className="occurrence-slot">
+          <OccurrenceOffer />
+        </div>
+      ) : null}
     </main>
   );
 }
