@@ -2,6 +2,8 @@
 // opened selected and labelled by its key, a malformed query's message inline; every hit of a
 // name labelled at once and taken back by one Ctrl+Z; the article list filtered by label and
 // by a text query. On the demo set, through the real backend.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { SearchResults } from '../../src/shared/across';
 import type { Span } from '../../src/shared/model';
@@ -92,6 +94,48 @@ test('Ctrl+Shift+F: a phrase finds its articles with counts; Enter opens the hit
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('status-notice')).toContainText('Undid ACTOR');
   expect(await allSpans(page)).toEqual([]);
+});
+
+test('past the first 100 articles: the next ones are read by their button or by ↓ past the last hit', async ({
+  app,
+}) => {
+  const { page } = app;
+  const n = 230;
+  const file = path.join(app.dir, 'many.jsonl');
+  const lines = Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ text: `Dispatch ${i}: the Zephyrine committee met again.`, meta: { title: `Dispatch ${i}` } }),
+  );
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  await app.emit({ type: 'importRequest', paths: [file] });
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('job-card').first()).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+
+  await page.keyboard.press('Control+Shift+F');
+  await page.keyboard.type('Zephyrine');
+  const total = page.getByTestId('search-total');
+  const rows = page.getByTestId('search-result');
+  await expect(total).toHaveText(`${n} articles, 100 hits in the first 100`);
+  await expect(rows).toHaveCount(100);
+  const more = page.getByTestId('search-more');
+  await expect(more).toHaveText(`Show the next 100 of ${n - 100} more`);
+  await more.click();
+  await expect(rows).toHaveCount(200);
+  await expect(total).toHaveText(`${n} articles, 200 hits in the first 200`);
+  // The keys stayed in the field: ↑ from the first hit wraps to the last listed; ↓ reads the rest.
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(rows.nth(199)).toHaveClass(/cursor/);
+  await page.keyboard.press('ArrowDown');
+  await expect(rows).toHaveCount(n);
+  await expect(total).toHaveText(`${n} articles, ${n} hits`);
+  await expect(more).toHaveCount(0);
+  await expect(rows.nth(200)).toHaveClass(/cursor/);
+  const titles = await page.getByTestId('search-result-title').allTextContents();
+  expect(new Set(titles).size).toBe(n);
+  // Enter opens the article of the hit the keys are on.
+  const title = titles[200]!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('article-title')).toHaveText(title);
 });
 
 test('every hit of a name labelled in one step, previewed first, and one Ctrl+Z takes them all back', async ({

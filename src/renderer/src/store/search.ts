@@ -8,7 +8,8 @@ import { ApiError, call } from '../api';
 import { recordBatch } from './batchHistory';
 import type { Slice } from './types';
 
-/** Articles read per search: the panel lists these, and says how many match in all. */
+/** Articles read per page of a search: the panel lists them, says how many match in all, and reads
+ *  the next page when asked (its button, or ↓ past the last hit). */
 export const SEARCH_LIMIT = 100;
 /** The pause after a keystroke before the query runs. */
 const DEBOUNCE_MS = 150;
@@ -30,6 +31,8 @@ export interface SearchSlice {
   searchError: string | null;
   /** Index into selectHitStops. */
   searchCursor: number;
+  /** The next page of results is being read. */
+  searchLoadingMore: boolean;
   /** Bumped by every Ctrl+Shift+F, so that an open panel takes the focus again. */
   searchRequest: number;
   /** Labelling every hit: the preview shown before anything is written. */
@@ -37,7 +40,10 @@ export interface SearchSlice {
   openSearch(): void;
   closeSearch(): void;
   setSearchQuery(query: string): void;
-  moveSearchCursor(dir: 1 | -1): void;
+  /** Reads the next page of results and adds it to the list. */
+  loadMoreSearchResults(): Promise<void>;
+  /** ↓/↑ over the hits; ↓ on the last one reads the next page first when there is one. */
+  moveSearchCursor(dir: 1 | -1): Promise<void>;
   /** Opens the article of the hit at `stop` (default: the cursor's) with the hit selected. */
   openSearchHit(stop?: number): Promise<void>;
   /** Every hit of the query still to label with this label, for the preview. */
@@ -84,7 +90,7 @@ export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
     }
     try {
       const results = await call('search', { query, limit: SEARCH_LIMIT });
-      if (seq === runs) set({ searchResults: results, searchError: null, searchCursor: 0 });
+      if (seq === runs) set({ searchResults: results, searchError: null, searchCursor: 0, searchLoadingMore: false });
     } catch (err) {
       if (seq !== runs) return;
       if (err instanceof ApiError && err.code === 'BAD_INPUT') set({ searchResults: null, searchError: err.message });
@@ -96,6 +102,7 @@ export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
     searchResults: null,
     searchError: null,
     searchCursor: 0,
+    searchLoadingMore: false,
     searchRequest: 0,
     hitsPreview: null,
     openSearch: () => set((s) => ({ overlay: 'search', searchRequest: s.searchRequest + 1, hitsPreview: null })),
@@ -110,10 +117,40 @@ export const createSearchSlice: Slice<SearchSlice> = (set, get) => {
       clearTimeout(timer);
       timer = setTimeout(() => void run(query), DEBOUNCE_MS);
     },
-    moveSearchCursor: (dir) => {
-      const n = selectHitStops(get()).length;
+    loadMoreSearchResults: async () => {
+      const { searchResults: shown, searchLoadingMore } = get();
+      if (!shown || searchLoadingMore || shown.results.length >= shown.total) return;
+      const seq = runs;
+      set({ searchLoadingMore: true });
+      try {
+        const page = await call('search', { query: shown.query, limit: SEARCH_LIMIT, offset: shown.results.length });
+        // A new query since: its own results stand.
+        if (seq !== runs || get().searchResults !== shown) return;
+        const seen = new Set(shown.results.map((r) => r.articleId));
+        set({
+          searchResults: {
+            query: shown.query,
+            total: page.total,
+            results: [...shown.results, ...page.results.filter((r) => !seen.has(r.articleId))],
+          },
+        });
+      } catch (err) {
+        if (seq === runs) set({ searchError: `The search failed: ${message(err)}` });
+      } finally {
+        if (seq === runs) set({ searchLoadingMore: false });
+      }
+    },
+    moveSearchCursor: async (dir) => {
+      let n = selectHitStops(get()).length;
       if (n === 0) return;
-      set({ searchCursor: (get().searchCursor + dir + n) % n });
+      const at = get().searchCursor;
+      const results = get().searchResults;
+      if (dir === 1 && at === n - 1 && results && results.results.length < results.total) {
+        await get().loadMoreSearchResults();
+        n = selectHitStops(get()).length;
+        if (get().searchCursor !== at) return;
+      }
+      set({ searchCursor: (at + dir + n) % n });
     },
     openSearchHit: async (stop) => {
       const target = selectHitStops(get())[stop ?? get().searchCursor];

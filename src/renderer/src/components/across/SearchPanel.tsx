@@ -23,6 +23,7 @@ export function SearchPanel() {
   const cursor = useStore((s) => s.searchCursor);
   const request = useStore((s) => s.searchRequest);
   const preview = useStore((s) => s.hitsPreview);
+  const loadingMore = useStore((s) => s.searchLoadingMore);
   const labels = useStore((s) => s.labels);
   const stops = useStore(selectHitStops);
   const listedHits = useStore(selectListedHits);
@@ -60,7 +61,7 @@ export function SearchPanel() {
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      s.moveSearchCursor(e.key === 'ArrowDown' ? 1 : -1);
+      void s.moveSearchCursor(e.key === 'ArrowDown' ? 1 : -1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       void s.openSearchHit();
@@ -99,7 +100,7 @@ export function SearchPanel() {
           {total === 0
             ? 'No article matches.'
             : `${total} ${total === 1 ? 'article' : 'articles'}, ${listedHits} ${listedHits === 1 ? 'hit' : 'hits'}` +
-              (total > shown ? ` in the first ${SEARCH_LIMIT}` : '')}
+              (total > shown ? ` in the first ${shown}` : '')}
         </p>
       ) : null}
       {results && total > 0 && !preview ? (
@@ -137,6 +138,22 @@ export function SearchPanel() {
               onOpen={() => void s.openSearchHit(stops.findIndex((stop) => stop.result === i))}
             />
           ))}
+          {total > shown ? (
+            <li className="search-more">
+              <button
+                type="button"
+                disabled={loadingMore}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void s.loadMoreSearchResults()}
+                data-testid="search-more"
+              >
+                {loadingMore
+                  ? 'Reading…'
+                  : `Show the next ${Math.min(SEARCH_LIMIT, total - shown)} of ${total - shown} more`}
+              </button>{' '}
+              <span className="hint">or ↓ past the last hit</span>
+            </li>
+          ) : null}
         </ol>
       ) : null}
     </Sheet>
