@@ -240,7 +240,18 @@ export const contract = {
   /** Labels every hit findSearchHits lists, one batch (one undo). */
   labelSearchHits: method<SpanBatch & SearchHits>()(searchHitsQuery),
   /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
-  listSuggestions: method<SuggestionList>()(z.object({ articleId: id.optional() }).strict()),
+  listSuggestions: method<SuggestionList>()(
+    z
+      .object({
+        articleId: id.optional(),
+        /** At most this many of the article's (all when absent), those nearest `near`. */
+        limit: z.number().int().positive().optional(),
+        /** Where the person is in the article: a text offset. */
+        near: offset.optional(),
+      })
+      .strict(),
+    'read',
+  ),
   /** Writes suggestions as the current person's spans, one batch (one undo). */
   acceptSuggestions: method<SpanBatch>()(suggestionSelection),
   /** Dismissed suggestions are remembered and not offered again. */

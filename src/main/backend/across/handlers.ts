@@ -34,7 +34,8 @@ export function acrossHandlers(db: Db, me: () => number, index: IndexSource): Pi
     search: ({ query, limit, offset }) => search(db, query, { limit, offset }),
     findSearchHits: (q) => findSearchHits(db, me(), q),
     labelSearchHits: (q) => labelSearchHits(db, me(), q),
-    listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null, index),
+    listSuggestions: ({ articleId, limit, near }) =>
+      listSuggestions(db, me(), articleId ?? null, index, { limit, near }),
     acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input), index),
     dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input), index) }),
     findOccurrences: (q) => findOccurrences(db, me(), q),
