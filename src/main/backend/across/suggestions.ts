@@ -46,6 +46,10 @@ const DISMISSED = sql<{ articleId: number; start: number; end: number; labelId: 
   `SELECT article_id AS articleId, start_offset AS start, end_offset AS "end", label_id AS labelId
    FROM suggestion_dismissals WHERE annotator_id = ?`,
 );
+const UNDISMISS = sql(
+  `DELETE FROM suggestion_dismissals
+   WHERE annotator_id = ? AND article_id = ? AND start_offset = ? AND end_offset = ? AND label_id = ?`,
+);
 const DISMISS = sql(
   `INSERT OR IGNORE INTO suggestion_dismissals (annotator_id, article_id, start_offset, end_offset, label_id, dismissed_at)
    VALUES (?, ?, ?, ?, ?, ?)`,
@@ -418,17 +422,37 @@ export function acceptSuggestions(
   });
 }
 
-/** Remembers the selected suggestions as dismissed: they are not offered again. */
+/** Remembers the selected suggestions as dismissed: they are not offered again. Returns their ids. */
 export function dismissSuggestions(
   db: ReadDb,
   annotatorId: number,
   selection: SuggestionSelection,
   source: IndexSource,
-): number {
+): string[] {
   return writeTransaction(db, (w) => {
     const chosen = selected(w, annotatorId, selection, source);
     const at = now();
     for (const s of chosen) DISMISS.run(w, annotatorId, s.articleId, s.start, s.end, s.labelId, at);
-    return chosen.length;
+    return chosen.map((s) => s.id);
+  });
+}
+
+/**
+ * Forgets the person's dismissals of these suggestions (an undone dismissal): they are offered
+ * again wherever they still would be. An id never dismissed is left alone; returns how many
+ * were forgotten.
+ */
+export function undismissSuggestions(db: ReadDb, annotatorId: number, ids: readonly string[]): number {
+  const places = ids.map((id) => {
+    if (!SUGGESTION_ID.test(id))
+      throw new AppError('BAD_INPUT', `"${id}" is not a suggestion id (article-start-end-label)`);
+    return id.split('-').map(Number) as [number, number, number, number];
+  });
+  return writeTransaction(db, (w) => {
+    let forgotten = 0;
+    for (const [articleId, start, end, labelId] of places) {
+      forgotten += UNDISMISS.run(w, annotatorId, articleId, start, end, labelId).changes;
+    }
+    return forgotten;
   });
 }

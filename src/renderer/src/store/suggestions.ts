@@ -10,6 +10,7 @@ import { spansAt } from '../lib/marks';
 import { changedSpans, compareSpans } from '../lib/spanOrder';
 import { insideChanged, patchUncovered, uncovered } from '../lib/uncovered';
 import { recordBatch } from './batchHistory';
+import type { DismissalEntry } from './history';
 import { writesSettled } from './save';
 import { caretAt, type TextSelection } from './selection';
 import type { Slice, Store } from './types';
@@ -51,6 +52,8 @@ export interface SuggestionsSlice {
   acceptAllSuggestions(): Promise<void>;
   dismissSuggestion(id: string): Promise<void>;
   dismissAllSuggestions(): Promise<void>;
+  /** Undoes a dismissal (its suggestions offered again) or does it again. */
+  replayDismissal(entry: DismissalEntry, verb: 'Undid' | 'Redid'): Promise<void>;
   /** A click at `offset`: accepts the innermost suggestion there when no span is there. */
   acceptSuggestionAt(offset: number): boolean;
   focusCopies(): void;
@@ -197,6 +200,13 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
     }
   };
 
+  /** One history entry for a dismissal just written (nothing when it dismissed nothing). */
+  const recordDismissal = (articleId: number, ids: string[], what: string) => {
+    if (ids.length === 0) return;
+    get().record({ kind: 'dismissal', articleId, ids, what });
+    get().notify(`${what.charAt(0).toUpperCase()}${what.slice(1)}: not offered again (Ctrl+Z takes it back)`);
+  };
+
   return {
     suggestionList: null,
     hiddenSuggestions: new Map(),
@@ -301,7 +311,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       hide([id]);
       if (wasFocused) focus(list[at + 1]);
       const done = await write([id], 'dismiss the suggestion', () => call('dismissSuggestions', { ids: [id] }));
-      if (done) get().notify(`Dismissed ${describeSuggestion(list[at]!)}: it is not offered again`);
+      if (done) recordDismissal(s.article!.id, done.ids, `dismissed ${describeSuggestion(list[at]!)}`);
     },
     dismissAllSuggestions: async () => {
       const s = get();
@@ -314,7 +324,30 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       const done = await write(ids, 'dismiss the suggestions', () =>
         call('dismissSuggestions', { articleId: article.id }),
       );
-      if (done) get().notify(`Dismissed ${done.dismissed} suggestion${done.dismissed === 1 ? '' : 's'}`);
+      if (done) {
+        const n = done.dismissed;
+        recordDismissal(article.id, done.ids, `dismissed ${n.toLocaleString()} suggestion${n === 1 ? '' : 's'}`);
+      }
+    },
+    replayDismissal: async (entry, verb) => {
+      if (get().article?.id !== entry.articleId) await get().openArticle(entry.articleId);
+      if (verb === 'Redid') hide(entry.ids);
+      try {
+        await get().enqueueWrite(async () => {
+          if (verb === 'Undid') await call('undismissSuggestions', { ids: entry.ids });
+          else await call('dismissSuggestions', { ids: entry.ids });
+        });
+      } catch (err) {
+        // It did not happen: nothing to take back or bring back later either.
+        get().forget(entry);
+        if (verb === 'Redid') unhide(entry.ids);
+        get().notify(`Could not ${verb === 'Undid' ? 'undo' : 'redo'} ${entry.what}: ${message(err)}`);
+        return get().loadSuggestions();
+      }
+      // Shown again at once where the list still holds them; the list read again holds the rest.
+      if (verb === 'Undid') unhide(entry.ids);
+      get().notify(`${verb}: ${entry.what}`);
+      await get().loadSuggestions();
     },
     acceptSuggestionAt: (offset) => {
       const s = get();
