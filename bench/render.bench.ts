@@ -38,6 +38,69 @@ async function openById(page: Page, id: number): Promise<void> {
   await page.waitForFunction((n) => performance.getEntriesByName('spanwise:open', 'measure').length > n, before);
 }
 
+/** Creates spans by keyboard and nudges one on the open 2,000-span article; `phase` names the figures. */
+async function edits(page: Page, ctx: BenchContext, runs: number, phase: string): Promise<Metric[]> {
+  const metrics: Metric[] = [];
+  ctx.log(`creating ${runs * 2} spans by keyboard on the 2,000-span article (${phase})`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
+  await clearMeasures(page);
+  const frames: number[] = [];
+  for (let i = 0; i < runs * 2; i++) {
+    await page.keyboard.press('Escape');
+    for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('4');
+    frames.push(await bareFrame(page));
+  }
+  await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
+  metrics.push(
+    {
+      name: `create a span by keyboard, 2,000 spans, ${phase} (→ painted)`,
+      unit: 'ms',
+      samples: await measures(page, 'spanwise:edit'),
+      higherIsBetter: false,
+      baseline: 'bare: keydown → class toggle → painted',
+      target: 16,
+    },
+    {
+      name: '  of which script (state + React commit)',
+      unit: 'ms',
+      samples: await measures(page, 'spanwise:edit:script'),
+      higherIsBetter: false,
+    },
+    { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
+  );
+
+  // Nudge the selected span's end (Shift+→ / Shift+← in turn) on the same article.
+  ctx.log(`nudging a span ${runs * 2} times on the 2,000-span article (${phase})`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab'); // selects a span on purpose: Shift+arrows resize it
+  await clearMeasures(page);
+  for (let i = 0; i < runs * 2; i++) {
+    await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
+    await page.waitForFunction((n) => performance.getEntriesByName('spanwise:edit', 'measure').length > n, i);
+  }
+  await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
+  metrics.push(
+    {
+      name: `nudge the selected span, 2,000 spans, ${phase} (keydown → painted)`,
+      unit: 'ms',
+      samples: await measures(page, 'spanwise:edit'),
+      higherIsBetter: false,
+      baseline: 'bare: keydown → class toggle → painted',
+      target: 16,
+    },
+    {
+      name: '  of which script (state + React commit)',
+      unit: 'ms',
+      samples: await measures(page, 'spanwise:edit:script'),
+      higherIsBetter: false,
+    },
+  );
+  return metrics;
+}
+
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const runs = ctx.quick ? 5 : 15;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
@@ -87,55 +150,24 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
       { name: 'bare: fetch + plain <p> text, painted', unit: 'ms', samples: bare, higherIsBetter: false },
     );
 
-    // 2. Create a span by keyboard on the 2,000-span article.
-    ctx.log(`creating ${runs * 2} spans by keyboard on the 2,000-span article`);
+    // 2. Create a span by keyboard on the 2,000-span article, then nudge one: first with its
+    // suggestions loaded (nearly every word is labelled somewhere, so the window shows as many
+    // as it shows of any article), then with them dismissed, the same edits in the same run.
     await openById(page, ids.medium);
-    await clearMeasures(page);
-    const frames: number[] = [];
-    for (let i = 0; i < runs * 2; i++) {
-      await page.keyboard.press('Escape');
-      for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
-      await page.keyboard.press('Control+Shift+ArrowRight');
-      await page.keyboard.press('4');
-      frames.push(await bareFrame(page));
+    await page.getByTestId('suggestion-count').waitFor();
+    const shownCount = await page.getByTestId('suggestion-count').textContent();
+    const totalCount = (await page.getByTestId('suggestion-total').count())
+      ? await page.getByTestId('suggestion-total').textContent()
+      : '';
+    ctx.log(`suggestions shown on the 2,000-span article: ${shownCount}${totalCount}`);
+    for (const phase of ['with suggestions', 'suggestions off'] as const) {
+      if (phase === 'suggestions off') {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+Backspace');
+        await page.getByTestId('suggestions-panel').waitFor({ state: 'detached' });
+      }
+      metrics.push(...(await edits(page, ctx, runs, phase)));
     }
-    await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
-    metrics.push(
-      {
-        name: 'create a span by keyboard, 2,000 spans (→ painted)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:edit'),
-        higherIsBetter: false,
-        baseline: 'bare: keydown → class toggle → painted',
-        target: 16,
-      },
-      {
-        name: '  of which script (state + React commit)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:edit:script'),
-        higherIsBetter: false,
-      },
-      { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
-    );
-
-    // 2b. Nudge the selected span's end (Shift+→ / Shift+← in turn) on the same article.
-    ctx.log(`nudging a span ${runs * 2} times on the 2,000-span article`);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Tab'); // selects a span on purpose: Shift+arrows resize it
-    await clearMeasures(page);
-    for (let i = 0; i < runs * 2; i++) {
-      await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
-      await page.waitForFunction((n) => performance.getEntriesByName('spanwise:edit', 'measure').length > n, i);
-    }
-    await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
-    metrics.push({
-      name: 'nudge the selected span, 2,000 spans (keydown → painted)',
-      unit: 'ms',
-      samples: await measures(page, 'spanwise:edit'),
-      higherIsBetter: false,
-      baseline: 'bare: keydown → class toggle → painted',
-      target: 16,
-    });
 
     // 2c. Undo across articles: a span made on the 2,000-span article, another article opened,
     // Ctrl+Z: keydown → that article open at the change, painted and flashed.

@@ -32,6 +32,13 @@ export type SuggestionSource = { kind: 'own' } | { kind: 'copy'; articleId: numb
 
 export const SUGGESTION_ID = /^\d+-\d+-\d+-\d+$/;
 
+/**
+ * The most suggestions the window draws for one article (docs/across.md, "A densely labelled
+ * article"): far more than a person walks through in a sitting, few enough to read and paint
+ * at once.
+ */
+export const SUGGESTIONS_SHOWN = 1_000;
+
 export interface Suggestion {
   /** `article-start-end-label`: stable, so accepting or dismissing by id works between calls. */
   id: string;
@@ -63,6 +70,11 @@ export interface SuggestionList {
   /** The article asked for (null: the whole set). */
   articleId: number | null;
   suggestions: Suggestion[];
+  /**
+   * How many are offered in all: more than `suggestions` holds when a limit was asked for (the
+   * window shows at most SUGGESTIONS_SHOWN of an article's, those nearest where the person is).
+   */
+  total: number;
   /** The other articles of that article's cluster (empty for the whole set). */
   cluster: ClusterMember[];
   /**

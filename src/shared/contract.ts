@@ -240,11 +240,33 @@ export const contract = {
   /** Labels every hit findSearchHits lists, one batch (one undo). */
   labelSearchHits: method<SpanBatch & SearchHits>()(searchHitsQuery),
   /** Suggestions for the current person: in one article (with its cluster), or the whole set. */
-  listSuggestions: method<SuggestionList>()(z.object({ articleId: id.optional() }).strict()),
+  listSuggestions: method<SuggestionList>()(
+    z
+      .object({
+        articleId: id.optional(),
+        /** At most this many of the article's (all when absent), those nearest `near`. */
+        limit: z.number().int().positive().optional(),
+        /** Where the person is in the article: a text offset. */
+        near: offset.optional(),
+      })
+      .strict(),
+    'read',
+  ),
   /** Writes suggestions as the current person's spans, one batch (one undo). */
   acceptSuggestions: method<SpanBatch>()(suggestionSelection),
-  /** Dismissed suggestions are remembered and not offered again. */
-  dismissSuggestions: method<{ dismissed: number }>()(suggestionSelection),
+  /** Dismissed suggestions are remembered and not offered again; the ids dismissed come back (for an undo). */
+  dismissSuggestions: method<{ dismissed: number; ids: string[] }>()(suggestionSelection),
+  /** Forgets dismissals (an undone dismissal): those suggestions are offered again. */
+  undismissSuggestions: method<{ forgotten: number }>()(
+    z
+      .object({
+        ids: z
+          .array(z.string().regex(SUGGESTION_ID, 'a suggestion id is article-start-end-label'))
+          .min(1, 'name at least one suggestion')
+          .max(100_000),
+      })
+      .strict(),
+  ),
   /** The other occurrences of a span's text (this article or the whole set), for a preview. */
   findOccurrences: method<Occurrences>()(occurrenceQuery, 'read'),
   /** Labels every occurrence findOccurrences lists, one batch (one undo). */

@@ -10,6 +10,7 @@ import { addArticle } from '../../src/main/backend/articles';
 import { writeTransaction } from '../../src/main/backend/db/handles';
 import { Project } from '../../src/main/backend/project';
 import { RESOURCES_DIR } from './host/discover';
+import { SUGGESTIONS_SHOWN } from '../../src/shared/across';
 import { storedSpans } from './editor-helpers';
 import { expect, launchApp, test, type AppHandle } from './harness';
 
@@ -90,9 +91,11 @@ test.beforeEach(async () => {
     });
     return id;
   });
-  // Every word here is labelled somewhere, so nearly every other one would be suggested: these
-  // tests read the spans' own marks, so the suggestions are dismissed first.
-  p.handlers.dismissSuggestions({ articleId: big });
+  // Every word here is labelled somewhere, so nearly every other one is suggested: the tests
+  // that read the spans' own marks dismiss them first; the last one keeps them.
+  if (!test.info().title.includes('suggestions')) p.handlers.dismissSuggestions({ articleId: big });
+  // Listing them brings the sentence index up to date here, as a project opened before would have it.
+  else p.handlers.listSuggestions({ articleId: big, limit: 1 });
   p.close();
   handle = await launchApp({ projectFile: file, userDir: path.join(dir, 'user') });
   await expect(handle.page.getByTestId('article-title')).toHaveText('Short');
@@ -192,4 +195,47 @@ test('a span made on the big article is painted, saved, and shown when it is ope
   await expect(page.getByTestId('article-title')).toHaveText('Short');
   await openBig(page, SPANS + 1);
   await expect.poll(async () => (await painted())?.text).toBe(word);
+});
+
+test('the big article opens with its suggestions capped around the caret, and an edit on it shows the new span', async () => {
+  const page = handle!.page;
+  await openBig(page);
+  // Nearly every word is offered: the window draws SUGGESTIONS_SHOWN of them and says how many in all.
+  const count = page.getByTestId('suggestion-count');
+  await expect(count).toHaveText(SUGGESTIONS_SHOWN.toLocaleString('en-US'), { timeout: 60_000 });
+  const total = Number((await page.getByTestId('suggestion-total').textContent())!.replace(/\D/g, ''));
+  expect(total).toBeGreaterThan(SUGGESTIONS_SHOWN * 10);
+  await expect(page.getByTestId('suggestions-capped')).toContainText(
+    `${total.toLocaleString('en-US')} in this article`,
+  );
+  // ] walks the ones shown, and says so.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('status-notice')).toContainText(
+    `of ${SUGGESTIONS_SHOWN.toLocaleString('en-US')} shown, ${total.toLocaleString('en-US')} in the article`,
+  );
+  // Dashed frames are drawn in the text at the top, where the caret is.
+  await expect.poll(() => page.locator('[data-testid=article-text] .seg.suggested').count()).toBeGreaterThan(20);
+
+  // A span made by keyboard is painted at once over the suggestions and saved.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
+  for (let k = 0; k < 2; k++) await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('4');
+  await expect(page.locator('.spans-panel .count')).toHaveText(String(SPANS + 1));
+  const spans = await storedSpans(page, 2);
+  const made = spans.find((s) => !planned.some((p) => p.start === s.start && p.end === s.end))!;
+  expect(made).toBeDefined();
+  const word = text.slice(made.start, made.end);
+  await expect
+    .poll(async () =>
+      page.evaluate(
+        (start) =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg.marked')].find(
+            (el) => Number(el.dataset['s']) === start && el.title.split('\n')[0]!.split(' ⊂ ').includes('SANCTION'),
+          )?.textContent,
+        made.start,
+      ),
+    )
+    .toBe(word);
 });

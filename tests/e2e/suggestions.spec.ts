@@ -274,3 +274,64 @@ test('suggestions never move the text, and are drawn readable on the dark page',
   await expect(page.locator('.seg.suggested')).toHaveCount(0);
   expect(await layout(page)).toEqual(before);
 });
+
+test('a dismissal is one step of the history: Ctrl+Z offers the suggestions again, Ctrl+Y dismisses them again', async ({
+  app,
+}) => {
+  const { page } = app;
+  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
+  const wire = await openArticle(page);
+  for (const [needle, key] of WIRE_LABELS) {
+    await reveal(page, wire.text.indexOf(needle));
+    await dragSelect(page, wire.text, needle);
+    await page.keyboard.press(key);
+  }
+  await expect(page.getByTestId('span-item')).toHaveCount(3);
+  await storedSpans(page, wire.id);
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
+  const copy = await openArticle(page);
+  const suggestions = await offered(page, copy.id);
+  const count = page.getByTestId('suggestion-count');
+  await expect(count).toHaveText(String(suggestions.length));
+  const ordered = [...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);
+
+  // Delete dismisses the focused one; Ctrl+Z offers it again, in the window and in the project.
+  await page.keyboard.press(']');
+  const first = ordered[0]!;
+  await expect(page.getByTestId('suggestion-chip')).toHaveText(`${first.label}?`);
+  await page.keyboard.press('Delete');
+  await expect(count).toHaveText(String(suggestions.length - 1));
+  await expect(page.getByTestId('status-notice')).toContainText(`Dismissed ${first.label} '${first.text}'`);
+  expect((await offered(page, copy.id)).map((g) => g.id)).not.toContain(first.id);
+  await page.keyboard.press('Control+z');
+  await expect(count).toHaveText(String(suggestions.length));
+  await expect(page.getByTestId('status-notice')).toContainText(`Undid: dismissed ${first.label} '${first.text}'`);
+  await expect.poll(async () => (await offered(page, copy.id)).map((g) => g.id)).toContain(first.id);
+  expect((await drawn(page, first.id)).dashed).toBe(true);
+  // Ctrl+Y dismisses it again.
+  await page.keyboard.press('Control+y');
+  await expect(count).toHaveText(String(suggestions.length - 1));
+  await expect.poll(async () => (await offered(page, copy.id)).map((g) => g.id)).not.toContain(first.id);
+
+  // Dismiss all is one step too: one Ctrl+Z brings back every one it dismissed, and only those.
+  await page.keyboard.press('Control+Shift+Backspace');
+  await expect(page.getByTestId('suggestions-panel')).toHaveCount(0);
+  expect(await offered(page, copy.id)).toEqual([]);
+  await page.keyboard.press('Control+z');
+  await expect(count).toHaveText(String(suggestions.length - 1));
+  await expect
+    .poll(async () => (await offered(page, copy.id)).map((g) => g.id).sort())
+    .toEqual(
+      suggestions
+        .map((g) => g.id)
+        .filter((id) => id !== first.id)
+        .sort(),
+    );
+  // And the one dismissed before it comes back with the next Ctrl+Z.
+  await page.keyboard.press('Control+z');
+  await expect(count).toHaveText(String(suggestions.length));
+  // No span was written by any of it.
+  await expect(page.getByTestId('span-item')).toHaveCount(0);
+  expect(await storedSpans(page, copy.id)).toHaveLength(0);
+});

@@ -166,14 +166,17 @@ describe('accepting and dismissing', () => {
     const p = labelled();
     const offered = p.handlers.listSuggestions({ articleId: COPY }).suggestions;
     const gone = offered.find((s) => s.text === 'Vladivostok')!;
-    expect(p.handlers.dismissSuggestions({ ids: [gone.id] })).toEqual({ dismissed: 1 });
+    expect(p.handlers.dismissSuggestions({ ids: [gone.id] })).toEqual({ dismissed: 1, ids: [gone.id] });
     expect(p.handlers.listSuggestions({ articleId: COPY }).suggestions.map((s) => s.id)).not.toContain(gone.id);
     const file = p.file;
     p.close();
     const again = ProjectClass.open(file, { resourcesDir: RESOURCES });
     const left = again.handlers.listSuggestions({ articleId: COPY }).suggestions;
     expect(left.map((s) => s.id)).toEqual(offered.filter((s) => s.id !== gone.id).map((s) => s.id));
-    expect(again.handlers.dismissSuggestions({ articleId: COPY })).toEqual({ dismissed: left.length });
+    expect(again.handlers.dismissSuggestions({ articleId: COPY })).toEqual({
+      dismissed: left.length,
+      ids: left.map((s) => s.id),
+    });
     expect(again.handlers.listSuggestions({ articleId: COPY }).suggestions).toEqual([]);
     expect(again.handlers.acceptSuggestions({ articleId: COPY })).toEqual({ batch: 0, spans: [] });
     again.close();
@@ -194,6 +197,41 @@ async function exported(p: Project, format: (typeof EXPORT_FORMATS)[number]): Pr
       : fs.readFileSync(f, 'utf8');
   return read(out);
 }
+
+describe('undoing a dismissal', () => {
+  it('forgets the dismissals named, so those suggestions are offered again, also after the project is opened again', () => {
+    const p = labelled();
+    const offered = p.handlers.listSuggestions({ articleId: COPY }).suggestions;
+    const one = offered.find((s) => s.text === 'Vladivostok')!;
+    p.handlers.dismissSuggestions({ ids: [one.id] });
+    const all = p.handlers.dismissSuggestions({ articleId: COPY });
+    expect(p.handlers.listSuggestions({ articleId: COPY }).suggestions).toEqual([]);
+    // Undoing "dismiss all" brings back what it dismissed, not the one dismissed before it.
+    expect(p.handlers.undismissSuggestions({ ids: all.ids })).toEqual({ forgotten: all.ids.length });
+    const back = p.handlers.listSuggestions({ articleId: COPY }).suggestions;
+    expect(back.map((s) => s.id)).toEqual(offered.filter((s) => s.id !== one.id).map((s) => s.id));
+    // Undoing the first one too; a second undo of it forgets nothing more.
+    expect(p.handlers.undismissSuggestions({ ids: [one.id] })).toEqual({ forgotten: 1 });
+    expect(p.handlers.undismissSuggestions({ ids: [one.id] })).toEqual({ forgotten: 0 });
+    const file = p.file;
+    p.close();
+    const again = ProjectClass.open(file, { resourcesDir: RESOURCES });
+    expect(again.handlers.listSuggestions({ articleId: COPY }).suggestions).toEqual(offered);
+    // Redone: dismissed again by the same ids.
+    expect(again.handlers.dismissSuggestions({ ids: [one.id] }).dismissed).toBe(1);
+    expect(again.handlers.listSuggestions({ articleId: COPY }).suggestions.map((s) => s.id)).not.toContain(one.id);
+    again.close();
+  });
+
+  it('refuses an id that is not a suggestion id, forgetting nothing', () => {
+    const p = labelled();
+    const [first] = p.handlers.listSuggestions({ articleId: COPY }).suggestions;
+    p.handlers.dismissSuggestions({ ids: [first!.id] });
+    expect(appErrorCode(() => p.handlers.undismissSuggestions({ ids: [first!.id, 'nonsense'] }))).toBe('BAD_INPUT');
+    expect(p.handlers.listSuggestions({ articleId: COPY }).suggestions.map((s) => s.id)).not.toContain(first!.id);
+    p.close();
+  });
+});
 
 describe('exports', () => {
   it('no suggestion (offered or dismissed) ever appears in any export format', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BucketCache, changedSpans } from '../../src/renderer/src/components/editor/useParagraphBuckets';
+import { BucketCache } from '../../src/renderer/src/components/editor/useParagraphBuckets';
 import { bucketByParagraph } from '../../src/renderer/src/lib/marks';
-import { insertSorted, sortSpans } from '../../src/renderer/src/lib/spanOrder';
+import { changedSpans, insertSorted, sortSpans } from '../../src/renderer/src/lib/spanOrder';
 import type { Span } from '../../src/shared/model';
 import { paragraphs } from '../../src/shared/text';
 import { mulberry32 } from '../fixtures/random';

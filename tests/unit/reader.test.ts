@@ -102,7 +102,9 @@ describe('the reader', () => {
     const { file, ids } = await reviewWorkspace();
     // A third article where Kim recurs, added by another connection.
     const { db } = openDb(file);
-    writeTransaction(db, (w) => addArticle(w, { title: 'Again', source: 'test', text: 'Kim spoke. Kim left.' }));
+    const again = writeTransaction(db, (w) =>
+      addArticle(w, { title: 'Again', source: 'test', text: 'Kim spoke. Kim left.' }),
+    ).id;
     db.close();
     value(ws.dispatch('setAnnotator', { name: 'alice' }));
     const actor = value<Output<'listLabels'>>(ws.dispatch('listLabels', {})).find((l) => l.name === 'ACTOR')!.id;
@@ -110,6 +112,9 @@ describe('the reader', () => {
       // "Kim" at the start of the summit's text.
       ['findOccurrences', { articleId: ids[0]!, start: 0, end: 3, labelId: actor, scope: 'set', caseSensitive: true }],
       ['findSearchHits', { query: 'Kim', labelId: actor }],
+      // Suggestions from alice's own "Kim" (the window's process brings the sentence index up to date first).
+      ['listSuggestions', { articleId: again }],
+      ['listSuggestions', { articleId: again, limit: 1, near: 12 }],
     ] as const;
     for (const [method, input] of reads) {
       const off = await served(method, input);
@@ -117,6 +122,10 @@ describe('the reader', () => {
       expect(off.value, method).toEqual(value(ws.dispatch(method, input)));
     }
     expect((await served('findOccurrences', reads[0][1])).value.total).toBe(2);
+    const near = (await served('listSuggestions', reads[3][1])).value;
+    expect(near.suggestions.map((g) => [g.start, g.text])).toEqual([[11, 'Kim']]);
+    expect(near.total).toBe(2);
+    expect(near.index).toBeUndefined();
   });
 
   it('sees what was committed before the call, by this process or another', async () => {

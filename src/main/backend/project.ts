@@ -21,7 +21,9 @@ import { packHandlers, type PackMethods } from './jobs/pack-handlers';
 import { Reader } from './reader/reader';
 import { reviewHandlers } from './review/handlers';
 import { acrossHandlers } from './across/handlers';
-import { INDEX_ON_THE_SPOT, indexSource } from './across/index-access';
+import { INDEX_ON_THE_SPOT, indexSource, prepareIndex } from './across/index-access';
+import type { IndexSource } from './across/suggestions';
+import type { OffMainMethod } from '../../shared/contract';
 import { indexState } from './across/index-store';
 import { indexBuilding, startIndexBuild } from './jobs/sentence-index';
 
@@ -48,6 +50,8 @@ export class Project {
    * connection); null where the host runs no workers (the CLI) or the file is read-only.
    */
   readonly reader: Reader | null;
+  /** The sentence index for suggestions, kept up to date by this connection (or its background build). */
+  private readonly index: IndexSource;
 
   private constructor(
     readonly file: string,
@@ -58,7 +62,13 @@ export class Project {
   ) {
     const packs = packHandlers(file, db, options.jobs);
     this.stopWatching = packs.close;
-    this.handlers = { ...createHandlers(this, options), ...packs.handlers };
+    const jobs = options.jobs;
+    this.index = indexSource(db, {
+      readonly,
+      background: jobs ? () => startIndexBuild(jobs.runner, file) : undefined,
+      building: jobs ? () => indexBuilding(jobs.runner, file) : undefined,
+    });
+    this.handlers = { ...createHandlers(this, options, this.index), ...packs.handlers };
     const runner = options.jobs?.runner;
     this.reader = runner && !readonly ? new Reader(file, (input) => runner.spawn(input)) : null;
     // A project with many articles not yet in the sentence index builds it in the background.
@@ -83,6 +93,15 @@ export class Project {
       }
     }
     return new Project(path.resolve(file), db, readonly, options);
+  }
+
+  /**
+   * What must happen here before the reader serves `method`: the sentence index is written only
+   * on this connection (or by its build job), so suggestions bring it up to date first (a few
+   * articles on the spot, or the background build started); nothing when it is, one row read.
+   */
+  beforeOffMain(method: OffMainMethod): void {
+    if (method === 'listSuggestions') prepareIndex(this.db, this.index);
   }
 
   get annotatorId(): number | null {
@@ -110,7 +129,7 @@ export class Project {
   }
 }
 
-function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMethods> {
+function createHandlers(p: Project, options: OpenOptions, index: IndexSource): Omit<Handlers, PackMethods> {
   const { jobs, restore } = options;
   const db = p.db;
   const me = () => p.requireAnnotator();
@@ -156,15 +175,7 @@ function createHandlers(p: Project, options: OpenOptions): Omit<Handlers, PackMe
       return restore(backup);
     },
     ...reviewHandlers(db, me, session),
-    ...acrossHandlers(
-      db,
-      me,
-      indexSource(db, {
-        readonly: p.readonly,
-        background: jobs ? () => startIndexBuild(jobs.runner, p.file) : undefined,
-        building: jobs ? () => indexBuilding(jobs.runner, p.file) : undefined,
-      }),
-    ),
+    ...acrossHandlers(db, me, index),
     ...jobHandlers(p.file, db, jobs),
     ...openProjectHandler(jobs),
   };

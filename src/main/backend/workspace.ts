@@ -242,6 +242,12 @@ export class Workspace {
     // starts none); until it has loaded, calls are served here as before.
     reader.warm();
     if (!reader.ready) return dispatch(project.handlers, method, input, project.file);
+    try {
+      project.beforeOffMain(method);
+    } catch {
+      // Served here instead, which meets the same trouble and answers it as the contract's error.
+      return dispatch(project.handlers, method, input, project.file);
+    }
     const answer = reader.call(method, input);
     if (contract[method].thread === 'write') {
       const settled = answer.then(() => {

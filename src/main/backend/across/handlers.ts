@@ -9,6 +9,7 @@ import {
   acceptSuggestions,
   dismissSuggestions,
   listSuggestions,
+  undismissSuggestions,
   type IndexSource,
   type SuggestionSelection,
 } from './suggestions';
@@ -20,6 +21,7 @@ export type AcrossMethods =
   | 'listSuggestions'
   | 'acceptSuggestions'
   | 'dismissSuggestions'
+  | 'undismissSuggestions'
   | 'findOccurrences'
   | 'labelOccurrences'
   | 'undoSpanBatch'
@@ -34,9 +36,14 @@ export function acrossHandlers(db: Db, me: () => number, index: IndexSource): Pi
     search: ({ query, limit, offset }) => search(db, query, { limit, offset }),
     findSearchHits: (q) => findSearchHits(db, me(), q),
     labelSearchHits: (q) => labelSearchHits(db, me(), q),
-    listSuggestions: ({ articleId }) => listSuggestions(db, me(), articleId ?? null, index),
+    listSuggestions: ({ articleId, limit, near }) =>
+      listSuggestions(db, me(), articleId ?? null, index, { limit, near }),
     acceptSuggestions: (input) => acceptSuggestions(db, me(), selection(input), index),
-    dismissSuggestions: (input) => ({ dismissed: dismissSuggestions(db, me(), selection(input), index) }),
+    dismissSuggestions: (input) => {
+      const ids = dismissSuggestions(db, me(), selection(input), index);
+      return { dismissed: ids.length, ids };
+    },
+    undismissSuggestions: ({ ids }) => ({ forgotten: undismissSuggestions(db, me(), ids) }),
     findOccurrences: (q) => findOccurrences(db, me(), q),
     labelOccurrences: (q) => labelOccurrences(db, me(), q),
     undoSpanBatch: ({ batch }) => undoSpanBatch(db, me(), batch),

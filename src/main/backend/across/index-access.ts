@@ -6,7 +6,7 @@
 // index: it gets one built in memory for the connection (index-cache.ts).
 import type { ReadDb } from '../db/handles';
 import { sentenceIndex } from './index-cache';
-import { indexState, refreshIndex, StoredClusters } from './index-store';
+import { indexBehind, indexState, refreshIndex, StoredClusters } from './index-store';
 import type { IndexSource } from './suggestions';
 
 /**
@@ -41,4 +41,27 @@ export function indexSource(db: ReadDb, host: IndexHost): IndexSource {
     refreshIndex(db);
     return new StoredClusters(db);
   };
+}
+
+/**
+ * The index as a reader's connection sees it (the reader's worker, which never writes): the
+ * stored index when it is up to date, else the news that it is being built. The window's
+ * process brings it up to date, or starts its build, before such a call is sent
+ * (`Project.beforeOffMain`), so "building" is only ever said while it is.
+ */
+export function storedIndexSource(db: ReadDb): IndexSource {
+  return () => {
+    if (!indexBehind(db)) return new StoredClusters(db);
+    const state = indexState(db);
+    return { state: 'building', done: state.indexed, total: state.indexed + state.dirty };
+  };
+}
+
+/**
+ * What the window's process does before a reader lists suggestions: nothing when the index is
+ * up to date (one row read); else what listing them there would have done to the index (a few
+ * articles indexed on the spot, or the background build started).
+ */
+export function prepareIndex(db: ReadDb, source: IndexSource): void {
+  if (indexBehind(db)) source();
 }

@@ -78,6 +78,13 @@ const INS_MATCHES = sql(
 );
 
 /** How far the stored index is: articles indexed, and articles waiting (added, changed or removed). */
+const ANY_DIRTY = sql<{ dirty: number }>('SELECT EXISTS (SELECT 1 FROM sentence_dirty) AS dirty');
+
+/** Whether any article waits to be indexed (one row read, however large the project). */
+export function indexBehind(db: ReadDb): boolean {
+  return ANY_DIRTY.get(db)!.dirty === 1;
+}
+
 export function indexState(db: ReadDb): { indexed: number; dirty: number } {
   return STATE.get(db)!;
 }

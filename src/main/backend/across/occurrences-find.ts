@@ -20,7 +20,7 @@ export function occurrencesOf(text: string, needle: string, caseSensitive: boole
   return out;
 }
 
-function onWordEdges(text: string, start: number, end: number): boolean {
+export function onWordEdges(text: string, start: number, end: number): boolean {
   return !(isWordAt(text, start) && isWordAt(text, start - 1)) && !(isWordAt(text, end - 1) && isWordAt(text, end));
 }
 

@@ -19,7 +19,8 @@ import { now } from '../clock';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { writeBatch } from './batch';
 import { project } from './align';
-import { occurrencesOf } from './occurrences-find';
+import { occurrencesOf, onWordEdges } from './occurrences-find';
+import { wordStarts } from './own-words';
 import { ownTexts } from './own-texts';
 import { articlesWithWords, termWords } from './search';
 import type { Token } from './normalize';
@@ -44,6 +45,10 @@ const LABELS = sql<{ id: number; name: string }>('SELECT id, name FROM labels');
 const DISMISSED = sql<{ articleId: number; start: number; end: number; labelId: number }>(
   `SELECT article_id AS articleId, start_offset AS start, end_offset AS "end", label_id AS labelId
    FROM suggestion_dismissals WHERE annotator_id = ?`,
+);
+const UNDISMISS = sql(
+  `DELETE FROM suggestion_dismissals
+   WHERE annotator_id = ? AND article_id = ? AND start_offset = ? AND end_offset = ? AND label_id = ?`,
 );
 const DISMISS = sql(
   `INSERT OR IGNORE INTO suggestion_dismissals (annotator_id, article_id, start_offset, end_offset, label_id, dismissed_at)
@@ -105,42 +110,129 @@ class Context {
     if (!w) this.wordSets.set(id, (w = new Set(this.article(id).text.match(WORDS))));
     return w;
   }
-
-  /** Whether the person has a span of this label over the whole of [start, end) here. */
-  covered(articleId: number, labelId: number, start: number, end: number): boolean {
-    return (this.byArticle.get(articleId) ?? []).some((s) => s.labelId === labelId && s.start <= start && s.end >= end);
-  }
 }
 
+/** A place offered before it is made a suggestion: most are never drawn (the list is capped). */
+interface Place {
+  articleId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  sources: SuggestionSource[];
+}
+
+const byPlace = (a: Place, b: Place) =>
+  a.articleId - b.articleId || a.start - b.start || a.end - b.end || a.labelId - b.labelId;
+
 class Collector {
-  readonly found = new Map<string, Suggestion>();
+  /** Own-label places: one text per place, so never two of one place (kept lean: no id, no map). */
+  private readonly own: Place[] = [];
+  /** Copy places by id (few: one cluster's projections), merged with an own place when both. */
+  private readonly copies = new Map<string, Place>();
   constructor(private readonly ctx: Context) {}
 
   offer(articleId: number, start: number, end: number, labelId: number, source: SuggestionSource): void {
-    const id = suggestionId(articleId, start, end, labelId);
-    if (this.ctx.dismissed.has(id) || this.ctx.covered(articleId, labelId, start, end)) return;
-    const had = this.found.get(id);
-    if (had) {
-      if (!had.sources.some((s) => JSON.stringify(s) === JSON.stringify(source))) had.sources.push(source);
+    if (source.kind === 'own') {
+      this.own.push({ articleId, start, end, labelId, sources: [source] });
       return;
     }
-    this.found.set(id, {
-      id,
-      articleId,
-      start,
-      end,
-      labelId,
-      label: this.ctx.labels.get(labelId) ?? String(labelId),
-      text: this.ctx.article(articleId).text.slice(start, end),
-      sources: [source],
-    });
+    const id = suggestionId(articleId, start, end, labelId);
+    const had = this.copies.get(id);
+    if (!had) this.copies.set(id, { articleId, start, end, labelId, sources: [source] });
+    else if (!had.sources.some((s) => JSON.stringify(s) === JSON.stringify(source))) had.sources.push(source);
   }
 
-  list(): Suggestion[] {
-    return [...this.found.values()].sort(
-      (a, b) => a.articleId - b.articleId || a.start - b.start || a.end - b.end || a.labelId - b.labelId,
+  /**
+   * Every place still offered, in reading order: two sources of one place are one, and places
+   * the person dismissed or already labelled with the same label are left out.
+   */
+  places(): Place[] {
+    const all = this.own.sort(byPlace);
+    for (const copy of this.copies.values()) {
+      const at = lowerBound(all, copy);
+      const same = all[at];
+      if (same && byPlace(same, copy) === 0) same.sources.push(...copy.sources);
+      else all.splice(at, 0, copy);
+    }
+    return this.uncovered(all).filter(
+      (p) => !this.ctx.dismissed.has(suggestionId(p.articleId, p.start, p.end, p.labelId)),
     );
   }
+
+  /**
+   * The places no span of the person's with the same label covers. In reading order, a place is
+   * covered when the furthest end of the label's spans starting at or before it reaches its end:
+   * one sweep, however many spans and places an article has.
+   */
+  private uncovered(places: Place[]): Place[] {
+    const out: Place[] = [];
+    let article = -1;
+    let spans: readonly OwnSpan[] = [];
+    let next = 0;
+    let reach = new Map<number, number>();
+    for (const p of places) {
+      if (p.articleId !== article) {
+        article = p.articleId;
+        spans = this.ctx.byArticle.get(article) ?? [];
+        next = 0;
+        reach = new Map();
+      }
+      for (; next < spans.length && spans[next]!.start <= p.start; next++) {
+        const s = spans[next]!;
+        reach.set(s.labelId, Math.max(reach.get(s.labelId) ?? -1, s.end));
+      }
+      if ((reach.get(p.labelId) ?? -1) < p.end) out.push(p);
+    }
+    return out;
+  }
+
+  suggestion(p: Place): Suggestion {
+    return {
+      id: suggestionId(p.articleId, p.start, p.end, p.labelId),
+      articleId: p.articleId,
+      start: p.start,
+      end: p.end,
+      labelId: p.labelId,
+      label: this.ctx.labels.get(p.labelId) ?? String(p.labelId),
+      text: this.ctx.article(p.articleId).text.slice(p.start, p.end),
+      sources: p.sources,
+    };
+  }
+}
+
+function lowerBound(sorted: readonly Place[], p: Place): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (byPlace(sorted[mid]!, p) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * At most `limit` of `places` (one article's, in reading order): those nearest `near`, so that
+ * the ones drawn are where the person is working; still in reading order.
+ */
+export function nearest<P extends { start: number }>(places: readonly P[], limit: number, near: number): P[] {
+  if (places.length <= limit) return places.slice();
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid]!.start < near) lo = mid + 1;
+    else hi = mid;
+  }
+  let from = lo;
+  let to = lo;
+  while (to - from < limit) {
+    if (from === 0) to++;
+    else if (to === places.length) from--;
+    else if (near - places[from - 1]!.start <= places[to]!.start - near) from--;
+    else to++;
+  }
+  return places.slice(from, to);
 }
 
 /** The articles that may hold `text`: those whose index has its words in a row. */
@@ -149,17 +241,46 @@ function candidates(db: ReadDb, text: string): number[] {
   return words.length ? articlesWithWords(db, words) : ARTICLE_IDS.all(db).map((r) => r.id);
 }
 
-/** Own-label suggestions in `articles` (all articles that may hold the text when null). */
-function fromOwnLabels(ctx: Context, out: Collector, articles: number[] | null): void {
+/** Own-label suggestions over the whole set: each text's candidate articles from the full-text index. */
+function fromOwnLabelsInSet(ctx: Context, out: Collector): void {
   for (const { labelId, text } of ownTexts(ctx.db, ctx.byArticle)) {
-    const targets = articles ?? candidates(ctx.db, text);
     const first = FIRST_WORD.exec(text)?.[0];
-    for (const articleId of targets) {
+    for (const articleId of candidates(ctx.db, text)) {
       // Most of a person's labels are not in a given article: a set lookup rules them out.
       if (first !== undefined && !ctx.words(articleId).has(first)) continue;
       for (const m of occurrencesOf(ctx.article(articleId).text, text, true)) {
         out.offer(articleId, m.start, m.end, labelId, { kind: 'own' });
       }
+    }
+  }
+}
+
+/**
+ * Own-label suggestions in one article. The article's words are read once into an index by
+ * word (own-words.ts), and each labelled text is looked for only where its first word stands,
+ * so a densely labelled article costs its words and its matches, not texts × its length.
+ */
+function fromOwnLabelsIn(ctx: Context, out: Collector, articleId: number): void {
+  const text = ctx.article(articleId).text;
+  const starts = wordStarts(text);
+  for (const { labelId, text: own } of ownTexts(ctx.db, ctx.byArticle)) {
+    for (const at of starts.of(own)) {
+      if (text.startsWith(own, at) && onWordEdges(text, at, at + own.length)) {
+        out.offer(articleId, at, at + own.length, labelId, { kind: 'own' });
+      }
+    }
+  }
+}
+
+/** Own-label suggestions at the places `ids` name only (checking chosen suggestions). */
+function fromOwnLabelsAt(ctx: Context, out: Collector, articleId: number, ids: readonly string[]): void {
+  const text = ctx.article(articleId).text;
+  const owned = new Set([...ownTexts(ctx.db, ctx.byArticle)].map((t) => `${t.labelId}\u0000${t.text}`));
+  for (const id of ids) {
+    const [, start, end, labelId] = id.split('-').map(Number) as [number, number, number, number];
+    if (end > text.length || start >= end) continue;
+    if (owned.has(`${labelId}\u0000${text.slice(start, end)}`) && onWordEdges(text, start, end)) {
+      out.offer(articleId, start, end, labelId, { kind: 'own' });
     }
   }
 }
@@ -205,28 +326,51 @@ function fromCopies(ctx: Context, out: Collector, index: ClusterView, target: nu
 /** Where copies come from: the sentence index, or the news that it is still being built. */
 export type IndexSource = () => (ClusterView & { clusters(): number[][] }) | IndexBuilding;
 
+export interface ListOptions {
+  /** At most this many for one article (all when absent), those nearest `near`. */
+  limit?: number | undefined;
+  /** Where the person is in the article (a text offset): the shown ones are chosen around it. */
+  near?: number | undefined;
+  /** Only these ids (all of the one article), for checking a selection without listing every place. */
+  only?: readonly string[] | undefined;
+}
+
 /** The suggestions for one article (with its cluster), or for the whole set. */
 export function listSuggestions(
   db: ReadDb,
   annotatorId: number,
   articleId: number | null,
   source: IndexSource,
+  options: ListOptions = {},
 ): SuggestionList {
   const ctx = new Context(db, annotatorId);
   const out = new Collector(ctx);
-  if (articleId !== null) ctx.article(articleId);
-  fromOwnLabels(ctx, out, articleId === null ? null : [articleId]);
-  const index = source();
-  if ('state' in index) return { articleId, suggestions: out.list(), cluster: [], index };
-  if (articleId !== null) {
-    const cluster = fromCopies(ctx, out, index, articleId);
-    return { articleId, suggestions: out.list(), cluster };
+  const done = (cluster: ClusterMember[], index?: IndexBuilding): SuggestionList => {
+    let places = out.places();
+    if (options.only) {
+      const wanted = new Set(options.only);
+      places = places.filter((p) => wanted.has(suggestionId(p.articleId, p.start, p.end, p.labelId)));
+    }
+    const total = places.length;
+    if (articleId !== null && options.limit !== undefined) places = nearest(places, options.limit, options.near ?? 0);
+    const list: SuggestionList = { articleId, suggestions: places.map((p) => out.suggestion(p)), cluster, total };
+    if (index) list.index = index;
+    return list;
+  };
+  if (articleId === null) fromOwnLabelsInSet(ctx, out);
+  else {
+    ctx.article(articleId);
+    if (options.only) fromOwnLabelsAt(ctx, out, articleId, options.only);
+    else fromOwnLabelsIn(ctx, out, articleId);
   }
+  const index = source();
+  if ('state' in index) return done([], index);
+  if (articleId !== null) return done(fromCopies(ctx, out, index, articleId));
   for (const cluster of index.clusters()) {
     if (!cluster.some((a) => ctx.byArticle.has(a))) continue;
     for (const target of cluster) fromCopies(ctx, out, index, target);
   }
-  return { articleId: null, suggestions: out.list(), cluster: [] };
+  return done([]);
 }
 
 export type SuggestionSelection = { ids: string[] } | { articleId: number };
@@ -243,7 +387,8 @@ function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelectio
   }
   const out: Suggestion[] = [];
   for (const [articleId, ids] of byArticle) {
-    const offered = new Map(listSuggestions(db, annotatorId, articleId, source).suggestions.map((s) => [s.id, s]));
+    const list = listSuggestions(db, annotatorId, articleId, source, { only: ids });
+    const offered = new Map(list.suggestions.map((s) => [s.id, s]));
     for (const id of ids) {
       const s = offered.get(id);
       if (!s) throw new AppError('NOT_FOUND', `suggestion ${id} is not offered (already labelled, dismissed, or gone)`);
@@ -277,17 +422,37 @@ export function acceptSuggestions(
   });
 }
 
-/** Remembers the selected suggestions as dismissed: they are not offered again. */
+/** Remembers the selected suggestions as dismissed: they are not offered again. Returns their ids. */
 export function dismissSuggestions(
   db: ReadDb,
   annotatorId: number,
   selection: SuggestionSelection,
   source: IndexSource,
-): number {
+): string[] {
   return writeTransaction(db, (w) => {
     const chosen = selected(w, annotatorId, selection, source);
     const at = now();
     for (const s of chosen) DISMISS.run(w, annotatorId, s.articleId, s.start, s.end, s.labelId, at);
-    return chosen.length;
+    return chosen.map((s) => s.id);
+  });
+}
+
+/**
+ * Forgets the person's dismissals of these suggestions (an undone dismissal): they are offered
+ * again wherever they still would be. An id never dismissed is left alone; returns how many
+ * were forgotten.
+ */
+export function undismissSuggestions(db: ReadDb, annotatorId: number, ids: readonly string[]): number {
+  const places = ids.map((id) => {
+    if (!SUGGESTION_ID.test(id))
+      throw new AppError('BAD_INPUT', `"${id}" is not a suggestion id (article-start-end-label)`);
+    return id.split('-').map(Number) as [number, number, number, number];
+  });
+  return writeTransaction(db, (w) => {
+    let forgotten = 0;
+    for (const [articleId, start, end, labelId] of places) {
+      forgotten += UNDISMISS.run(w, annotatorId, articleId, start, end, labelId).changes;
+    }
+    return forgotten;
   });
 }

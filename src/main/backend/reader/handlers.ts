@@ -5,7 +5,7 @@ import type { Handlers, OffMainMethod } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import { currentAnnotatorId } from '../annotators';
 import { acrossHandlers } from '../across/handlers';
-import { indexSource } from '../across/index-access';
+import { storedIndexSource } from '../across/index-access';
 import type { Connection } from '../db/open';
 import { reviewHandlers } from '../review/handlers';
 import { sessionOf } from '../session';
@@ -17,12 +17,13 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
     return id;
   };
   const review = reviewHandlers(db, me, () => sessionOf(db, projectFile, false));
-  // The reader's across methods (search, search hits, every occurrence) never read the sentence index.
-  const across = acrossHandlers(db, me, indexSource(db, { readonly: true }));
+  // Suggestions read the stored sentence index; the window's process keeps it up to date.
+  const across = acrossHandlers(db, me, storedIndexSource(db));
   return {
     search: across.search,
     findSearchHits: across.findSearchHits,
     findOccurrences: across.findOccurrences,
+    listSuggestions: across.listSuggestions,
     reviewQueue: review.reviewQueue,
     undoDecision: review.undoDecision,
     pairConflicts: review.pairConflicts,

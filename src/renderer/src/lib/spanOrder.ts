@@ -31,3 +31,33 @@ export function randomId(): string {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * The spans in `prev` and not in `next` and the other way round, by identity: both are in
+ * text order and an edit keeps every span it does not touch as the same object. A walk of
+ * pointer comparisons, far cheaper than bucketing every span again; null past `limit`.
+ */
+export function changedSpans<S extends Pick<Span, 'start' | 'end' | 'id'>>(
+  prev: readonly S[],
+  next: readonly S[],
+  limit: number,
+): { removed: S[]; added: S[] } | null {
+  const removed: S[] = [];
+  const added: S[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < prev.length || j < next.length) {
+    const a = prev[i];
+    const b = next[j];
+    if (a === b) {
+      i++;
+      j++;
+      continue;
+    }
+    const order = a === undefined ? 1 : b === undefined ? -1 : compareSpans(a, b);
+    if (order <= 0) removed.push(prev[i++]!);
+    if (order >= 0) added.push(next[j++]!);
+    if (removed.length + added.length > limit) return null;
+  }
+  return { removed, added };
+}

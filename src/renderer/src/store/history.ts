@@ -1,6 +1,7 @@
 // Undo/redo of every span edit, across article switches: each entry names its article, and
 // undoing an edit on another article opens that article first. A bulk write (every occurrence
-// of a text, accepted suggestions) is one entry naming its span batch (spanBatches.ts).
+// of a text, accepted suggestions) is one entry naming its span batch (spanBatches.ts); a
+// dismissal of suggestions is one entry too (suggestions.ts).
 import type { Span } from '../../../shared/model';
 import { markStart } from '../lib/perf';
 import type { Slice } from './types';
@@ -26,7 +27,17 @@ export interface BatchEntry {
   spans: Span[];
 }
 
-export type HistoryEntry = Edit | BatchEntry;
+/** Suggestions dismissed at once (one, or all of an article's); one undo offers them again. */
+export interface DismissalEntry {
+  kind: 'dismissal';
+  articleId: number;
+  /** The ids the backend dismissed. */
+  ids: string[];
+  /** What the status bar calls it: "dismissed 12 suggestions". */
+  what: string;
+}
+
+export type HistoryEntry = Edit | BatchEntry | DismissalEntry;
 
 export interface HistorySlice {
   undoStack: HistoryEntry[];
@@ -79,6 +90,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     markStart('undo');
     set((s) => ({ undoStack: s.undoStack.slice(0, -1), redoStack: [...s.redoStack, edit] }));
     if (edit.kind === 'batch') await get().replayBatch(edit, 'Undid');
+    else if (edit.kind === 'dismissal') await get().replayDismissal(edit, 'Undid');
     else await get().replay(inverse(edit), edit, 'Undid');
   },
   redo: async () => {
@@ -88,6 +100,7 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get) => ({
     markStart('undo');
     set((s) => ({ redoStack: s.redoStack.slice(0, -1), undoStack: [...s.undoStack, edit] }));
     if (edit.kind === 'batch') await get().replayBatch(edit, 'Redid');
+    else if (edit.kind === 'dismissal') await get().replayDismissal(edit, 'Redid');
     else await get().replay(edit, edit, 'Redid');
   },
   clearHistory: () => set({ undoStack: [], redoStack: [] }),

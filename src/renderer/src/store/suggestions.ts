@@ -3,11 +3,14 @@
 // after the person's edits (components/across/useSuggestionRefresh.ts), never on the keystroke
 // path. They are never spans: nothing here touches the span list's counts or progress until
 // one is accepted, which writes one batch (one undo). Dismissals are remembered by the backend.
-import type { ClusterMember, IndexBuilding, Suggestion } from '../../../shared/across';
+import { SUGGESTIONS_SHOWN, type ClusterMember, type IndexBuilding, type Suggestion } from '../../../shared/across';
 import type { Span } from '../../../shared/model';
 import { ApiError, call } from '../api';
 import { spansAt } from '../lib/marks';
+import { changedSpans, compareSpans } from '../lib/spanOrder';
+import { insideChanged, patchUncovered, uncovered } from '../lib/uncovered';
 import { recordBatch } from './batchHistory';
+import type { DismissalEntry } from './history';
 import { writesSettled } from './save';
 import { caretAt, type TextSelection } from './selection';
 import type { Slice, Store } from './types';
@@ -16,7 +19,12 @@ export interface SuggestionListState {
   /** Whose suggestions, on which article: a list read for another is never shown. */
   annotatorId: number;
   articleId: number;
+  /** In text order (lib/spanOrder); at most SUGGESTIONS_SHOWN, those nearest where the person was. */
   suggestions: Suggestion[];
+  /** How many the article has in all (more than `suggestions` holds on a densely labelled article). */
+  total: number;
+  /** Each suggestion by id. */
+  byId: ReadonlyMap<string, Suggestion>;
   cluster: ClusterMember[];
   /** The person's spans in each copy (0: not labelled by them). */
   copySpans: ReadonlyMap<number, number>;
@@ -44,6 +52,8 @@ export interface SuggestionsSlice {
   acceptAllSuggestions(): Promise<void>;
   dismissSuggestion(id: string): Promise<void>;
   dismissAllSuggestions(): Promise<void>;
+  /** Undoes a dismissal (its suggestions offered again) or does it again. */
+  replayDismissal(entry: DismissalEntry, verb: 'Undid' | 'Redid'): Promise<void>;
   /** A click at `offset`: accepts the innermost suggestion there when no span is there. */
   acceptSuggestionAt(offset: number): boolean;
   focusCopies(): void;
@@ -51,22 +61,44 @@ export interface SuggestionsSlice {
 
 const EMPTY: Suggestion[] = [];
 const NO_COPIES: ClusterMember[] = [];
+/** An edit changes a few spans; past this many the shown list is worked out whole. */
+const MAX_CHANGED = 64;
 let shown: { list: SuggestionListState; hidden: ReadonlyMap<string, number>; spans: Span[]; out: Suggestion[] } | null =
   null;
+
+/** The ids hidden in one map and not in the other; null past MAX_CHANGED. */
+function hiddenChange(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): string[] | null {
+  const out: string[] = [];
+  for (const id of a.keys()) if (!b.has(id) && out.push(id) > MAX_CHANGED) return null;
+  for (const id of b.keys()) if (!a.has(id) && out.push(id) > MAX_CHANGED) return null;
+  return out;
+}
 
 /**
  * The suggestions drawn for the open article: the last list read, less those hidden here and
  * those a span of the same label now covers (an edit shows before the list is read again).
+ * An edit, an acceptance or a dismissal patches the last answer by the few suggestions it can
+ * change (lib/uncovered.ts): its cost does not grow with the article's suggestions.
  */
 export function selectVisibleSuggestions(s: Store): Suggestion[] {
   const list = s.suggestionList;
   if (!list || list.articleId !== s.article?.id || list.annotatorId !== s.session?.annotator?.id) return EMPTY;
-  if (shown && shown.list === list && shown.hidden === s.hiddenSuggestions && shown.spans === s.spans) return shown.out;
-  const out = list.suggestions.filter(
-    (g) =>
-      !s.hiddenSuggestions.has(g.id) &&
-      !s.spans.some((sp) => sp.labelId === g.labelId && sp.start <= g.start && sp.end >= g.end),
-  );
+  const last = shown;
+  if (last && last.list === list && last.hidden === s.hiddenSuggestions && last.spans === s.spans) return last.out;
+  let out: Suggestion[] | null = null;
+  if (last && last.list === list) {
+    const spans = last.spans === s.spans ? { removed: [], added: [] } : changedSpans(last.spans, s.spans, MAX_CHANGED);
+    const ids = last.hidden === s.hiddenSuggestions ? [] : hiddenChange(last.hidden, s.hiddenSuggestions);
+    if (spans && ids) {
+      const candidates = insideChanged(list.suggestions, [...spans.removed, ...spans.added]);
+      for (const id of ids) {
+        const g = list.byId.get(id);
+        if (g) candidates.push(g);
+      }
+      out = patchUncovered(last.out, candidates, s.hiddenSuggestions, s.spans);
+    }
+  }
+  out ??= uncovered(list.suggestions, s.hiddenSuggestions, s.spans);
   shown = { list, hidden: s.hiddenSuggestions, spans: s.spans, out };
   return out;
 }
@@ -75,7 +107,18 @@ export function selectVisibleSuggestions(s: Store): Suggestion[] {
 export function selectFocusedSuggestion(s: Store): Suggestion | undefined {
   const focus = s.suggestionFocus;
   if (!focus || s.selection !== focus.at || s.selectedSpanId) return undefined;
-  return selectVisibleSuggestions(s).find((g) => g.id === focus.id);
+  const g = s.suggestionList?.byId.get(focus.id);
+  return g && selectVisibleSuggestions(s).includes(g) ? g : undefined;
+}
+
+/**
+ * How many the article has in all, as far as this window knows: the list's total less those
+ * hidden or covered since it was read (`shownCount` of them are drawn).
+ */
+export function shownTotal(s: Store, shownCount: number): number {
+  const list = s.suggestionList;
+  if (!list || list.total <= list.suggestions.length) return shownCount;
+  return Math.max(shownCount, list.total - (list.suggestions.length - shownCount));
 }
 
 /** The article's copies (its cluster's other articles), for the open article. */
@@ -101,6 +144,24 @@ export function suggestionSources(g: Suggestion, cluster: readonly ClusterMember
       ? 'your label'
       : `from article ${cluster.find((m) => m.articleId === src.articleId)?.title ?? `#${src.articleId}`}`,
   );
+}
+
+/**
+ * The list read, in text order, each suggestion the object already held when it is unchanged:
+ * reading the list again after an edit then changes only the paragraphs whose suggestions did.
+ */
+function sameAsBefore(read: Suggestion[], previous: SuggestionListState | null): Suggestion[] {
+  const out = read.map((g) => {
+    const had = previous?.byId.get(g.id);
+    return had && JSON.stringify(had.sources) === JSON.stringify(g.sources) ? had : g;
+  });
+  return out.sort(compareSpans);
+}
+
+/** "3 of 1,000 shown, 24,512 in the article" when not all are shown, else "3 of 12". */
+export function countText(index: number, shownCount: number, total: number): string {
+  const of = `${(index + 1).toLocaleString()} of ${shownCount.toLocaleString()}`;
+  return total > shownCount ? `${of} shown, ${total.toLocaleString()} in the article` : of;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -139,6 +200,13 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
     }
   };
 
+  /** One history entry for a dismissal just written (nothing when it dismissed nothing). */
+  const recordDismissal = (articleId: number, ids: string[], what: string) => {
+    if (ids.length === 0) return;
+    get().record({ kind: 'dismissal', articleId, ids, what });
+    get().notify(`${what.charAt(0).toUpperCase()}${what.slice(1)}: not offered again (Ctrl+Z takes it back)`);
+  };
+
   return {
     suggestionList: null,
     hiddenSuggestions: new Map(),
@@ -153,7 +221,9 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       await writesSettled();
       let list;
       try {
-        list = await call('listSuggestions', { articleId: article.id });
+        // At most SUGGESTIONS_SHOWN, around the caret: where the person is working.
+        const near = get().selection?.focus ?? 0;
+        list = await call('listSuggestions', { articleId: article.id, limit: SUGGESTIONS_SHOWN, near });
       } catch (err) {
         if (seq === loads) get().notify(`Suggestions could not be read: ${message(err)}`);
         return;
@@ -161,10 +231,13 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       if (seq !== loads || get().article?.id !== article.id) return;
       const hidden = new Map([...get().hiddenSuggestions].filter(([, at]) => at > started));
       const previous = get().suggestionList;
+      const suggestions = sameAsBefore(list.suggestions, previous?.articleId === article.id ? previous : null);
       const read: SuggestionListState = {
         annotatorId,
         articleId: article.id,
-        suggestions: list.suggestions,
+        suggestions,
+        total: list.total,
+        byId: new Map(suggestions.map((g) => [g.id, g])),
         cluster: list.cluster,
         index: list.index,
         // Until the copies' spans are read, what was known of them (the same article edited).
@@ -197,7 +270,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       const g = list[index]!;
       focus(g);
       s.notify(
-        `Suggestion ${index + 1} of ${list.length}: ${describeSuggestion(g)}, ${suggestionSources(g, selectCopies(s)).join(', ')}`,
+        `Suggestion ${countText(index, list.length, shownTotal(s, list.length))}: ${describeSuggestion(g)}, ${suggestionSources(g, selectCopies(s)).join(', ')}`,
       );
     },
     acceptSuggestion: async (id, options) => {
@@ -238,7 +311,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       hide([id]);
       if (wasFocused) focus(list[at + 1]);
       const done = await write([id], 'dismiss the suggestion', () => call('dismissSuggestions', { ids: [id] }));
-      if (done) get().notify(`Dismissed ${describeSuggestion(list[at]!)}: it is not offered again`);
+      if (done) recordDismissal(s.article!.id, done.ids, `dismissed ${describeSuggestion(list[at]!)}`);
     },
     dismissAllSuggestions: async () => {
       const s = get();
@@ -251,7 +324,30 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
       const done = await write(ids, 'dismiss the suggestions', () =>
         call('dismissSuggestions', { articleId: article.id }),
       );
-      if (done) get().notify(`Dismissed ${done.dismissed} suggestion${done.dismissed === 1 ? '' : 's'}`);
+      if (done) {
+        const n = done.dismissed;
+        recordDismissal(article.id, done.ids, `dismissed ${n.toLocaleString()} suggestion${n === 1 ? '' : 's'}`);
+      }
+    },
+    replayDismissal: async (entry, verb) => {
+      if (get().article?.id !== entry.articleId) await get().openArticle(entry.articleId);
+      if (verb === 'Redid') hide(entry.ids);
+      try {
+        await get().enqueueWrite(async () => {
+          if (verb === 'Undid') await call('undismissSuggestions', { ids: entry.ids });
+          else await call('dismissSuggestions', { ids: entry.ids });
+        });
+      } catch (err) {
+        // It did not happen: nothing to take back or bring back later either.
+        get().forget(entry);
+        if (verb === 'Redid') unhide(entry.ids);
+        get().notify(`Could not ${verb === 'Undid' ? 'undo' : 'redo'} ${entry.what}: ${message(err)}`);
+        return get().loadSuggestions();
+      }
+      // Shown again at once where the list still holds them; the list read again holds the rest.
+      if (verb === 'Undid') unhide(entry.ids);
+      get().notify(`${verb}: ${entry.what}`);
+      await get().loadSuggestions();
     },
     acceptSuggestionAt: (offset) => {
       const s = get();

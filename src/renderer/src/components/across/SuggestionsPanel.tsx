@@ -7,6 +7,7 @@ import {
   selectCopies,
   selectFocusedSuggestion,
   selectVisibleSuggestions,
+  shownTotal,
   suggestionSources,
 } from '../../store/suggestions';
 import { ShownText } from '../text/ShownText';
@@ -26,6 +27,7 @@ export function SuggestionsPanel() {
   const acceptAll = useStore((s) => s.acceptAllSuggestions);
   const dismissAll = useStore((s) => s.dismissAllSuggestions);
   const building = useStore((s) => s.suggestionList?.index);
+  const total = useStore((s) => shownTotal(s, suggestions.length));
   if (suggestions.length === 0) return building ? <IndexBuildingNote {...building} /> : null;
   return (
     <section className="panel-section suggestions-panel" aria-label="Suggestions" data-testid="suggestions-panel">
@@ -33,8 +35,14 @@ export function SuggestionsPanel() {
       <h2>
         Suggestions{' '}
         <span className="count" data-testid="suggestion-count">
-          {suggestions.length}
+          {suggestions.length.toLocaleString()}
         </span>
+        {total > suggestions.length ? (
+          <span className="count-total" data-testid="suggestion-total">
+            {' '}
+            of {total.toLocaleString()}
+          </span>
+        ) : null}
       </h2>
       <div className="suggestion-actions">
         <button
@@ -102,6 +110,12 @@ export function SuggestionsPanel() {
         <p className="suggestion-index-note" data-testid="suggestions-more">
           {(suggestions.length - MAX_ROWS).toLocaleString()} more in the text: {shortcutText('nextSuggestion')} walks
           them all.
+        </p>
+      ) : null}
+      {total > suggestions.length ? (
+        <p className="suggestion-index-note" data-testid="suggestions-capped">
+          {total.toLocaleString()} in this article: the {suggestions.length.toLocaleString()} nearest where you work are
+          shown, and follow you as you label.
         </p>
       ) : null}
     </section>

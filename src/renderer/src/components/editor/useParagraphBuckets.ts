@@ -1,40 +1,10 @@
 import { useMemo } from 'react';
 import type { Range } from '../../../../shared/text';
 import { bucketByParagraph, paragraphsOf, type MarkSpan } from '../../lib/marks';
-import { compareSpans } from '../../lib/spanOrder';
+import { changedSpans, compareSpans } from '../../lib/spanOrder';
 
 /** An edit changes a few spans; past this many the buckets are rebuilt whole. */
 const MAX_CHANGED = 64;
-
-/**
- * The spans in `prev` and not in `next` and the other way round, by identity: both are in
- * text order and an edit keeps every span it does not touch as the same object. A walk of
- * pointer comparisons, far cheaper than bucketing every span again; null past `limit`.
- */
-export function changedSpans<S extends MarkSpan>(
-  prev: readonly S[],
-  next: readonly S[],
-  limit: number,
-): { removed: S[]; added: S[] } | null {
-  const removed: S[] = [];
-  const added: S[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < prev.length || j < next.length) {
-    const a = prev[i];
-    const b = next[j];
-    if (a === b) {
-      i++;
-      j++;
-      continue;
-    }
-    const order = a === undefined ? 1 : b === undefined ? -1 : compareSpans(a, b);
-    if (order <= 0) removed.push(prev[i++]!);
-    if (order >= 0) added.push(next[j++]!);
-    if (removed.length + added.length > limit) return null;
-  }
-  return { removed, added };
-}
 
 /** Keeps the last buckets of one article's paragraphs, to hand back unchanged arrays. */
 export class BucketCache<S extends MarkSpan> {
