@@ -67,7 +67,9 @@ async function main(): Promise<void> {
     if (!isModule(loaded)) continue;
     const mod = loaded.default;
     console.log(`\n## ${mod.name}: ${mod.description}${quick ? ' (quick)' : ''}`);
-    const metrics = await mod.run({ quick, runs, log: (msg) => console.log(`   ${msg}`) });
+    // Each line stamped with the seconds since the bench began, to see where its time goes.
+    const log = (msg: string) => console.log(`   [${((performance.now() - t0) / 1000).toFixed(0)} s] ${msg}`);
+    const metrics = await mod.run({ quick, runs, log });
     const byName = new Map(metrics.map((m) => [m.name, m]));
     const rows = metrics.map((m) => [
       m.name,
