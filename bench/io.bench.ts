@@ -3,14 +3,15 @@
 // - import: `spanwise import` of the JSONL (read, parse, validate with zod, hash, check every
 //   span's offsets against its text, insert) vs raw prepared-statement inserts of the same,
 //   already prepared rows in one transaction into the same schema (its triggers included: the
-//   list's positions and counts, the full-text index). One more bare run without the full-text
-//   index's trigger gives that index's share of an article insert;
+//   list's positions and counts, the full-text index);
 // - export: `spanwise export --format spans` from the project vs JSON.stringify of the same,
 //   already built rows to a file through the same writer;
 // - memory: the peak RSS of an export in a process of its own, beside that of a process that
-//   streams the same lines from rows made one at a time (bench/lib/io-rss.ts).
+//   streams the same lines from rows read one at a time (bench/lib/io-rss.ts).
 // Each is given in wall time and in CPU time (this process's, all threads): on a loaded machine
-// the wall time is partly the wait for a core, the CPU time what the code costs.
+// the wall time is partly the wait for a core, the CPU time what the code costs. At full size
+// each is run once (a median of runs minutes apart on a shared machine fences off no more
+// noise than the CPU time does, and each run is tens of seconds); --quick runs each --runs times.
 import { importOptions } from '../src/shared/options';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +25,8 @@ import { importPaths } from '../src/main/backend/importers';
 import { uuidv7 } from '../src/main/backend/importers/ids';
 import { seedProject } from '../src/main/backend/seed';
 import { Sink } from '../src/main/backend/exporters/sink';
-import { LABELS, spansRow, synthArticles, writeSynthJsonl } from './lib/synth';
+import { LABELS, type SynthRow } from './lib/synth';
+import { cachedSynthJsonl, readSynthRows } from './lib/synth-jsonl';
 import type { BenchModule, Metric } from './lib/types';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../resources');
@@ -39,14 +41,14 @@ function freshProject(dir: string, name: string): string {
 }
 
 /** The import baseline's rows: already parsed, hashed, converted to UTF-16, ids made. */
-function baselineImportRows(n: number) {
+function baselineImportRows(jsonl: string) {
   const articles: [string, string, string, string, string, string, string][] = [];
   const spans: [string, number, number, number, number][] = [];
   const ts = new Date().toISOString();
-  for (const a of synthArticles(n)) {
+  for (const a of readSynthRows(jsonl)) {
     const map = new OffsetMap(a.text);
     const hash = createHash('sha256').update(a.text, 'utf8').digest('hex');
-    articles.push([a.title, 'synthetic', a.text, '{}', hash, ts, String(a.id)]);
+    articles.push([a.meta.title, 'synthetic', a.text, '{}', hash, ts, String(a.id)]);
     for (const s of a.spans) {
       spans.push([uuidv7(), a.id, LABELS.indexOf(s.label) + 1, map.toUtf16(s.start), map.toUtf16(s.end)]);
     }
@@ -55,10 +57,8 @@ function baselineImportRows(n: number) {
 }
 
 /** The export baseline's rows: the objects of the spans JSONL lines, already built. */
-function baselineExportRows(n: number): object[] {
-  const rows: object[] = [];
-  for (const a of synthArticles(n)) rows.push(spansRow(a));
-  return rows;
+function baselineExportRows(jsonl: string): SynthRow[] {
+  return [...readSynthRows(jsonl)];
 }
 
 interface Timed {
@@ -83,11 +83,10 @@ const EXPORT_OPTIONS = { format: 'spans', layer: 'bench', only: 'all', offsets: 
 type ImportRows = ReturnType<typeof baselineImportRows>;
 
 /** The bare import: the prepared rows inserted with plain prepared statements, one transaction. */
-async function bareImport(file: string, rows: ImportRows, n: number, withFts: boolean): Promise<Timed> {
+async function bareImport(file: string, rows: ImportRows, n: number): Promise<Timed> {
   const { db } = openDb(file);
   try {
     db.pragma(CACHE);
-    if (!withFts) db.exec('DROP TRIGGER articles_fts_insert');
     const ts = new Date().toISOString();
     const annotator = Number(
       db.prepare("INSERT INTO annotators (name, created_at) VALUES ('bench', ?)").run(ts).lastInsertRowid,
@@ -123,19 +122,16 @@ function childRss(args: string[]): { loaded: number; peak: number } {
 
 const rate = (n: number, t: number) => (n / t).toFixed(0);
 const mbps = (bytes: number, t: number) => (bytes / 1e6 / t).toFixed(0);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const io: BenchModule = {
   name: 'io',
   description: 'import articles/s and export MB/s against bare baselines (wall and CPU), export peak RSS',
   async run(ctx) {
     const n = ctx.quick ? 5_000 : 100_000;
-    // At full size two interleaved import runs of each keep the bench within ~3 minutes.
-    const importRuns = ctx.quick ? ctx.runs : Math.min(ctx.runs, 2);
+    const runs = ctx.quick ? ctx.runs : 1;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
     try {
-      const input = path.join(dir, 'synthetic.jsonl');
-      const bytes = writeSynthJsonl(input, n);
+      const { file: input, bytes } = cachedSynthJsonl(n, ctx.log);
       ctx.log(`${n.toLocaleString('en-US')} articles, ${(bytes / 1e6).toFixed(0)} MB of JSONL, ~20 spans each`);
 
       // Import: the bare baseline's runs while its prepared rows are held, then ours with
@@ -144,20 +140,15 @@ const io: BenchModule = {
       const ours: Timed[] = [];
       let file = '';
       {
-        const rows = baselineImportRows(n);
-        for (let run = 0; run < importRuns; run++) {
-          const b = await bareImport(freshProject(dir, 'baseline.spanwise'), rows, n, true);
+        const rows = baselineImportRows(input);
+        ctx.log('import baseline rows prepared');
+        for (let run = 0; run < runs; run++) {
+          const b = await bareImport(freshProject(dir, 'baseline.spanwise'), rows, n);
           base.push(b);
           ctx.log(`import baseline run ${run + 1}: ${rate(n, b.wall)} articles/s (CPU ${rate(n, b.cpu)})`);
         }
-        const noFts = await bareImport(freshProject(dir, 'no-fts.spanwise'), rows, n, false);
-        const share = 1 - noFts.cpu / median(base.map((b) => b.cpu));
-        ctx.log(
-          `bare inserts without the full-text trigger: ${rate(n, noFts.wall)} articles/s (CPU ${rate(n, noFts.cpu)}): ` +
-            `the full-text index is ${(100 * share).toFixed(0)} % of the bare inserts' CPU`,
-        );
       }
-      for (let run = 0; run < importRuns; run++) {
+      for (let run = 0; run < runs; run++) {
         file = freshProject(dir, 'ours.spanwise');
         const { db } = openDb(file);
         const o = await timed(() => importPaths(db, [input], importOptions.parse({})));
@@ -165,6 +156,7 @@ const io: BenchModule = {
         ours.push(o);
         ctx.log(`import run ${run + 1}: ${rate(n, o.wall)} articles/s (CPU ${rate(n, o.cpu)})`);
       }
+      fs.rmSync(path.join(dir, 'baseline.spanwise'), { force: true });
 
       // Export: ours (from the project just imported), then the baseline with its rows built.
       const exBase: Timed[] = [];
@@ -174,7 +166,7 @@ const io: BenchModule = {
       {
         const out = path.join(dir, 'export.jsonl');
         const { db } = openDb(file);
-        for (let run = 0; run < ctx.runs; run++) {
+        for (let run = 0; run < runs; run++) {
           const o = await timed(async () => {
             outBytes = (await exportProject(db, out, EXPORT_OPTIONS)).bytes;
           });
@@ -184,11 +176,13 @@ const io: BenchModule = {
           );
         }
         db.close();
+        fs.rmSync(out, { force: true });
       }
       {
-        const rows = baselineExportRows(n);
+        const rows = baselineExportRows(input);
+        ctx.log('export baseline rows built');
         const baseOut = path.join(dir, 'baseline.jsonl');
-        for (let run = 0; run < ctx.runs; run++) {
+        for (let run = 0; run < runs; run++) {
           const b = await timed(async () => {
             const sink = new Sink(baseOut);
             for (const r of rows) await sink.write(JSON.stringify(r) + '\n');
@@ -198,11 +192,12 @@ const io: BenchModule = {
           exBase.push(b);
           ctx.log(`export baseline run ${run + 1}: ${mbps(baseBytes, b.wall)} MB/s (CPU ${mbps(baseBytes, b.cpu)})`);
         }
+        fs.rmSync(baseOut, { force: true });
       }
 
       // Memory: each in a process of its own.
       const rssOurs = childRss(['export', file, path.join(dir, 'rss-export.jsonl')]);
-      const rssBase = childRss(['stringify', String(n), path.join(dir, 'rss-baseline.jsonl')]);
+      const rssBase = childRss(['stringify', input, path.join(dir, 'rss-baseline.jsonl')]);
       ctx.log(
         `peak RSS: export ${rssOurs.peak.toFixed(0)} MB (${rssOurs.loaded.toFixed(0)} MB once loaded); ` +
           `streamed JSON.stringify ${rssBase.peak.toFixed(0)} MB (${rssBase.loaded.toFixed(0)} MB once loaded)`,

@@ -17,7 +17,7 @@ import { sourceJobsHost } from '../src/main/backend/jobs/handlers';
 import { Project } from '../src/main/backend/project';
 import { exportOptions, importOptions } from '../src/shared/options';
 import type { JobState } from '../src/shared/jobs';
-import { writeSynthJsonl } from './lib/synth';
+import { cachedSynthJsonl } from './lib/synth-jsonl';
 import type { BenchModule, Metric } from './lib/types';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../resources');
@@ -98,8 +98,7 @@ const jobsStall: BenchModule = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-bench-'));
     const host = sourceJobsHost();
     try {
-      const input = path.join(dir, 'synthetic.jsonl');
-      const bytes = writeSynthJsonl(input, n);
+      const { file: input, bytes } = cachedSynthJsonl(n, ctx.log);
       const p = Project.open(path.join(dir, 'stall.spanwise'), { resourcesDir: RESOURCES, jobs: host });
       p.setAnnotator('bench');
       const imp = await watch(

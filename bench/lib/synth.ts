@@ -7,6 +7,9 @@ import { mulberry32 } from '../../tests/fixtures/random';
 
 export const LABELS = ['ACTOR', 'CLAIM', 'LOCATION', 'SANCTION'];
 
+/** Bumped when what synthArticles makes changes, so that files cached from it are made again. */
+export const SYNTH_GENERATION = 1;
+
 export interface SynthArticle {
   id: number;
   title: string;
@@ -15,8 +18,18 @@ export interface SynthArticle {
   spans: { start: number; end: number; label: string; text: string }[];
 }
 
+/** An article as a line of Spanwise's spans JSONL. */
+export interface SynthRow {
+  id: number;
+  text: string;
+  spans: SynthArticle['spans'];
+  meta: { title: string; source: string };
+  layer: string;
+  status: string;
+}
+
 /** An article as a line of Spanwise's spans JSONL (what the file holds, and the export baseline). */
-export function spansRow(a: SynthArticle): object {
+export function spansRow(a: SynthArticle): SynthRow {
   return {
     id: a.id,
     text: a.text,
