@@ -110,11 +110,16 @@ export interface Occurrences {
   labelId: number;
   scope: OccurrenceScope;
   caseSensitive: boolean;
-  /** The places still to label (at most the preview's cap over the whole set: see `total`). */
+  /** The places still to label (the preview stops at its cap over the whole set: see `unread`). */
   occurrences: Occurrence[];
-  /** How many places there are to label in all; more than `occurrences` holds when capped. */
+  /** How many places there are to label in all, when every article holding the text was read. */
   total?: number | undefined;
-  /** Places the same label already covers (left alone). */
+  /**
+   * Articles holding the text's words that the preview did not read, having listed its cap:
+   * there may be more places in them (labelling them all finds and counts every one).
+   */
+  unread?: number | undefined;
+  /** Places the same label already covers (left alone), in the articles read. */
   covered: number;
 }
 

@@ -29,6 +29,9 @@ describe('label every occurrence in the store', () => {
     const offer = h.store.getState().occurrenceOffer;
     expect(offer).toMatchObject({ text: NAME, labelId: actor.id, start, inArticle: 1, inSet: 8 });
     expect(offerText(offer!)).toBe('Label 1 more in this article · 8 in the set');
+    expect(offer!.inSetMore).toBe(false);
+    // A count stopped at the preview's cap says so.
+    expect(offerText({ inArticle: 0, inSet: 1000, inSetMore: true })).toBe('Label 1000+ more in the set');
   });
 
   it('previews in the scope and case asked for, and applies them as one batch that one undo takes back', async () => {

@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexState, refreshIndex, StoredClusters } from '../../src/main/backend/across/index-store';
 import { INDEX_ON_THE_SPOT } from '../../src/main/backend/across/index-access';
 import { SentenceIndex } from '../../src/main/backend/across/sentence-index';
-import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handlers';
+import { sketch } from '../../src/main/backend/across/sketch';
+import { SketchFeed } from '../../src/main/backend/across/sketch-feed';
+import { sourceJobsHost, sourceWorkerUrl, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Project } from '../../src/main/backend/project';
 import type { JobEvent } from '../../src/shared/jobs';
 import { syndicatedTexts } from '../../bench/lib/synth';
@@ -107,6 +109,60 @@ describe('the stored sentence index', () => {
     );
     refreshIndex(db);
     expect(contents(new StoredClusters(db), ids(db))).toEqual(before);
+    p.close();
+  });
+
+  it('a whole build with a helper thread sketching ahead stores exactly what one thread stores', () => {
+    const one = emptyProject();
+    const two = emptyProject();
+    for (const p of [one, two]) insert(p.db, TEXTS);
+    expect(refreshIndex(one.db, { chunk: 64 })).toMatchObject({ added: 400, helped: 0 });
+    const script = { url: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], projectFile: two.file };
+    const stats = refreshIndex(two.db, {
+      chunk: 64,
+      sketchFeed: (ids) => {
+        // The helper is given a head start here, so that it sketches some and the build the rest.
+        const feed = new SketchFeed(script, ids);
+        const pause = new Int32Array(new SharedArrayBuffer(4));
+        for (const until = Date.now() + 30_000; feed.posted() < 100 && Date.now() < until;)
+          Atomics.wait(pause, 0, 0, 20);
+        return feed;
+      },
+    });
+    expect(stats.added).toBe(400);
+    expect(stats.helped).toBeGreaterThanOrEqual(100);
+    expect(stats.helped).toBeLessThanOrEqual(400);
+    expectSameAsScratch(two.db);
+    const rows = (db: Db) =>
+      [
+        'SELECT article_id, cluster, words, hex(keys) FROM sentence_articles ORDER BY 1',
+        'SELECT key, article_id FROM sentence_keys ORDER BY 1, 2',
+        'SELECT * FROM sentence_pairs ORDER BY 1, 2',
+        'SELECT * FROM sentence_matches ORDER BY 1, 2, 3, 4',
+      ].map((q) => db.prepare(q).raw().all());
+    expect(rows(two.db)).toEqual(rows(one.db));
+    one.close();
+    two.close();
+  });
+
+  it("the helper's sketch of a text that changed since it read it is refused; of the same text, taken", () => {
+    const p = emptyProject();
+    const two = insert(p.db, TEXTS.slice(0, 2));
+    const texts = two.map(
+      (id) => (p.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string }).text,
+    );
+    const feed = new SketchFeed({ url: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], projectFile: p.file }, two);
+    try {
+      // Both sketched by the helper before the build asks (the build never waits for one it has not begun).
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (const until = Date.now() + 30_000; feed.posted() < 2 && Date.now() < until;) Atomics.wait(pause, 0, 0, 20);
+      expect(feed.posted()).toBe(2);
+      expect(feed.take(0, `${texts[0]} Edited since.`)).toBeUndefined();
+      expect(feed.take(1, texts[1]!)).toEqual(sketch(texts[1]!));
+      expect(feed.stats).toEqual({ taken: 1, refused: 1 });
+    } finally {
+      feed.close();
+    }
     p.close();
   });
 

@@ -2,7 +2,9 @@
 // whole set (exact, word-bounded, case-sensitive unless asked), with context; applied in one
 // batch that one undo takes back, skipping places the same label already covers.
 import { describe, expect, it } from 'vitest';
+import { findOccurrences } from '../../src/main/backend/across/occurrences';
 import type { Project } from '../../src/main/backend/project';
+import { isWordAt } from '../../src/shared/text';
 import { imp, jsonl, write } from './fixtures/io';
 import { appErrorCode, tempDir, tempProject } from './helpers';
 
@@ -121,6 +123,91 @@ describe('label every occurrence', () => {
     p.handlers.deleteSpan({ id: done.spans[0]!.id });
     expect(p.handlers.undoSpanBatch({ batch: done.batch }).length).toBe(1);
     expect(appErrorCode(() => p.handlers.undoSpanBatch({ batch: 999 }))).toBe('NOT_FOUND');
+    p.close();
+  });
+
+  it('a capped preview stops after the article that fills it and says how many articles it left unread', () => {
+    const p = tempProject();
+    const dir = tempDir();
+    // 12 articles holding "Volt": 3 places each, except the 7th (only "volt", another case).
+    const texts = Array.from({ length: 12 }, (_, i) =>
+      i === 6 ? `Note ${i}: the volt and the volt.` : `Note ${i}: Volt met Volt; Volt left.`,
+    );
+    write(dir, 'v.jsonl', jsonl(texts.map((text, i) => ({ text, meta: { title: `V${i}` } }))));
+    imp(p.db, [dir], { as: 'model' });
+    const ids = (
+      p.db.prepare("SELECT id FROM articles WHERE title LIKE 'V%' ORDER BY id").all() as { id: number }[]
+    ).map((r) => r.id);
+    const me = (p.db.prepare("SELECT value FROM settings WHERE key = 'current_annotator'").get() as { value: string })
+      .value;
+    const origin = ids[2]!;
+    const start = p.handlers.getArticle({ id: origin }).text.indexOf('Volt');
+    const q = {
+      articleId: origin,
+      start,
+      end: start + 4,
+      labelId: label(p, 'ACTOR'),
+      scope: 'set' as const,
+      caseSensitive: true,
+    };
+    // 2 more in the origin, then the 1st article's 3 pass the cap of 4: listed up to it, and no
+    // article after that one is read.
+    const capped = findOccurrences(p.db, Number(me), q, 4);
+    expect(capped.occurrences.map((o) => o.articleId)).toEqual([origin, origin, ids[0], ids[0]]);
+    expect(capped.total).toBeUndefined();
+    // Left unread: every article holding the word after the 1st, but the origin (read first).
+    expect(capped.unread).toBe(10);
+    const whole = findOccurrences(p.db, Number(me), q, 1000);
+    expect(whole.unread).toBeUndefined();
+    expect(whole.total).toBe(11 * 3 - 1);
+    expect(whole.occurrences.length).toBe(whole.total);
+    // Labelling counts and writes every place, not only the preview's.
+    expect(p.handlers.labelOccurrences(q).spans.length).toBe(32);
+    p.close();
+  });
+
+  it('counts exactly the word-bounded places, case-sensitive or not, through punctuation, diacritics and joiners', () => {
+    const p = tempProject();
+    const dir = tempDir();
+    const texts = [
+      'Zoë met zoë and ZOË. Zoe is not Zoë. “Zoë” said: Zoë’s book; Zoë-like, Zoë.Zoë and (Zoë)!',
+      'Zoëtrope, aZoë and Zoë\u0301 are not her; Zoë—again—and Zoë… Zoë\nZoë\r\nZoë\u00a0Zoë.',
+      'ZOË ZOË zoë. No one here: Zoe, ZOE, zoe.',
+    ];
+    write(dir, 'z.jsonl', jsonl(texts.map((text, i) => ({ text, meta: { title: `Z${i}` } }))));
+    imp(p.db, [dir], { as: 'model' });
+    const rows = p.db.prepare("SELECT id, text FROM articles WHERE title LIKE 'Z%' ORDER BY id").all() as {
+      id: number;
+      text: string;
+    }[];
+    // The rule, spelled out: the same characters (or the same up to case), not inside a word.
+    const reference = (needle: string, caseSensitive: boolean): number => {
+      let n = 0;
+      for (const { text } of rows) {
+        const hay = caseSensitive ? text : text.toLowerCase();
+        const pin = caseSensitive ? needle : needle.toLowerCase();
+        for (let i = hay.indexOf(pin); i >= 0; i = hay.indexOf(pin, i + 1)) {
+          const end = i + pin.length;
+          const inside =
+            (isWordAt(text, i) && isWordAt(text, i - 1)) || (isWordAt(text, end - 1) && isWordAt(text, end));
+          if (!inside) n++;
+        }
+      }
+      return n;
+    };
+    const origin = rows[0]!.id;
+    const q = { articleId: origin, start: 0, end: 3, labelId: label(p, 'ACTOR'), scope: 'set' as const };
+    const exact = p.handlers.findOccurrences({ ...q, caseSensitive: true });
+    const folded = p.handlers.findOccurrences({ ...q, caseSensitive: false });
+    // The span itself is not one of "the others".
+    expect(exact.total).toBe(reference('Zoë', true) - 1);
+    expect(folded.total).toBe(reference('Zoë', false) - 1);
+    expect(exact.total).toBe(9);
+    expect(folded.total).toBeGreaterThan(exact.total!);
+    for (const o of exact.occurrences) {
+      const text = rows.find((r) => r.id === o.articleId)!.text;
+      expect(text.slice(o.start, o.end)).toBe('Zoë');
+    }
     p.close();
   });
 });

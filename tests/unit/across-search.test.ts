@@ -74,6 +74,44 @@ describe('search over the demo set', () => {
   });
 });
 
+describe('ranking and pages', () => {
+  it('the best articles come first by bm25, ties by id, and pages are slices of one order', () => {
+    const p = emptyProject();
+    const dir = tempDir();
+    // Denser in the word ranks higher; texts of the same words tie and keep id order.
+    const texts = [
+      'A long report that names the port once among many other words about grain and ships and weather.',
+      'Port, port and port again.',
+      'The port.',
+      'The port!',
+      'Nothing here.',
+      'A port, and a second port, in a short note.',
+    ];
+    texts.forEach((t, i) => write(dir, `${i}.txt`, t));
+    imp(p.db, [dir], { as: 'model' });
+    const ids = (p.db.prepare('SELECT id, text FROM articles ORDER BY id').all() as { id: number; text: string }[]).map(
+      (r) => r.id,
+    );
+    const expected = (
+      p.db
+        .prepare('SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), rowid')
+        .all('"port"') as { id: number }[]
+    ).map((r) => r.id);
+    expect(expected).toHaveLength(5);
+    const all = search(p.db, 'port');
+    expect(all.total).toBe(5);
+    expect(all.results.map((r) => r.articleId)).toEqual(expected);
+    expect(all.results[0]!.articleId).toBe(ids[1]);
+    expect(all.results.at(-1)!.articleId).toBe(ids[0]);
+    const tied = all.results.map((r) => r.articleId).filter((id) => id === ids[2] || id === ids[3]);
+    expect(tied).toEqual([ids[2], ids[3]]);
+    const pages = [0, 2, 4].flatMap((offset) => search(p.db, 'port', { limit: 2, offset }).results);
+    expect(pages.map((r) => r.articleId)).toEqual(expected);
+    expect(pages.map((r) => r.hitCount)).toEqual(all.results.map((r) => r.hitCount));
+    p.close();
+  });
+});
+
 describe('diacritics, case and offsets', () => {
   it('"erdogan" finds "Erdoğan" and "ZURICH" finds "Zürich", at the verbatim offsets (code points past an emoji)', () => {
     const p = emptyProject();

@@ -12,6 +12,7 @@ import { Cancelled } from '../importers/errors';
 import { sql, writeTransaction, type ReadDb, type WriteDb } from '../db/handles';
 import { KeyTable } from './key-table';
 import { compare, KEY_CAP, sketch, UnionFind, type Comparison, type Sketch } from './sketch';
+import type { SketchFeed } from './sketch-feed';
 import type { ClusterView, PairScore } from './sentence-index';
 
 const STATE = sql<{ indexed: number; dirty: number }>(
@@ -98,6 +99,8 @@ export interface RefreshStats {
   reread: number;
   /** Pairs of articles compared sentence by sentence. */
   compared: number;
+  /** Articles whose sketch the helper thread made. */
+  helped: number;
 }
 
 export interface RefreshHooks {
@@ -105,6 +108,11 @@ export interface RefreshHooks {
   shouldCancel?: (() => boolean) | undefined;
   /** Articles per transaction. */
   chunk?: number | undefined;
+  /**
+   * A thread to sketch the articles ahead of the build (sketch-feed.ts, `helperFeed`), given the
+   * articles to index; null to build alone. The build closes it when done.
+   */
+  sketchFeed?: ((ids: readonly number[]) => SketchFeed | null) | undefined;
 }
 
 function keysOf(blob: Buffer): Int32Array {
@@ -180,10 +188,10 @@ class Builder {
     return [...out].sort((a, b) => a - b);
   }
 
-  add(w: WriteDb, id: number, text: string): void {
+  add(w: WriteDb, id: number, text: string, made?: Sketch): void {
     // Indexed meanwhile by another connection (a small refresh the window made): nothing to do.
     if (this.stored && !IS_DIRTY.get(w, id)) return;
-    const mine = sketch(text);
+    const mine = made ?? sketch(text);
     this.sketches.set(id, mine);
     this.uf.find(id);
     for (const other of this.candidates(w, id, mine)) {
@@ -246,22 +254,32 @@ export function refreshIndex(db: ReadDb, hooks: RefreshHooks = {}): RefreshStats
     stored = indexState(w).indexed > 0;
   });
   const builder = new Builder(stored);
+  const feed = toAdd.length > 0 ? (hooks.sketchFeed?.(toAdd) ?? null) : null;
   let done = 0;
-  for (let from = 0; from < toAdd.length; from += chunk) {
-    if (hooks.shouldCancel?.()) throw new Cancelled();
-    writeTransaction(db, (w) => {
-      const ids = toAdd.slice(from, from + chunk);
-      for (const id of ids) {
-        const row = ARTICLE_TEXT.get(w, id);
-        // Gone since the list was read (another writer): its own dirty mark brings it out later.
-        if (row) builder.add(w, id, row.text);
-        hooks.onProgress?.(++done, toAdd.length);
-      }
-      builder.flush(w);
-      DEL_DIRTY_MANY.run(w, JSON.stringify(ids));
-    });
+  try {
+    for (let from = 0; from < toAdd.length; from += chunk) {
+      if (hooks.shouldCancel?.()) throw new Cancelled();
+      writeTransaction(db, (w) => {
+        const ids = toAdd.slice(from, from + chunk);
+        ids.forEach((id, i) => {
+          const row = ARTICLE_TEXT.get(w, id);
+          // Gone since the list was read (another writer): its own dirty mark brings it out later.
+          if (row) builder.add(w, id, row.text, feed?.take(from + i, row.text));
+          hooks.onProgress?.(++done, toAdd.length);
+        });
+        builder.flush(w);
+        DEL_DIRTY_MANY.run(w, JSON.stringify(ids));
+      });
+    }
+  } finally {
+    feed?.close();
   }
-  return { removed: gone.length, added: toAdd.length, ...builder.stats };
+  return {
+    removed: gone.length,
+    added: toAdd.length,
+    ...builder.stats,
+    helped: feed ? feed.stats.taken : 0,
+  };
 }
 
 /** The stored index as suggestions read it. */

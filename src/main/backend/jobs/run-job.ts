@@ -17,6 +17,8 @@ export async function runJob(
   spec: JobSpec,
   shouldCancel: () => boolean,
   post: (message: WorkerMessage) => void,
+  /** The worker's own script, when run in one: a job may start helper threads on it. */
+  script?: URL,
 ): Promise<void> {
   let last = 0;
   const onProgress = (progress: JobProgress) => {
@@ -51,7 +53,8 @@ export async function runJob(
       } else if (spec.kind === 'assign') {
         post({ type: 'done', ...runAssign(db, spec, hooks) });
       } else if (spec.kind === 'sentence-index') {
-        post({ type: 'done', report: runSentenceIndex(db, hooks) });
+        const helper = script ? { url: script, projectFile: spec.projectFile } : undefined;
+        post({ type: 'done', report: runSentenceIndex(db, hooks, helper) });
       } else if (spec.kind === 'pack') {
         post({ type: 'done', ...runWorkPack(db, spec, hooks) });
       } else {

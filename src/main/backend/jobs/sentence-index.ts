@@ -3,12 +3,14 @@
 // articles not yet indexed, or a large import since) and says whether it still runs.
 import { WRITING_JOBS, type JobProgress } from '../../../shared/jobs';
 import { refreshIndex } from '../across/index-store';
+import { helperFeed, type HelperScript } from '../across/sketch-feed';
 import type { Connection } from '../db/open';
 import type { ArticleHooks } from './article-progress';
 import type { JobRunner } from './runner';
 
-export function runSentenceIndex(db: Connection, hooks: ArticleHooks): string {
+export function runSentenceIndex(db: Connection, hooks: ArticleHooks, helper?: HelperScript): string {
   const stats = refreshIndex(db, {
+    sketchFeed: helper ? helperFeed(helper) : undefined,
     shouldCancel: hooks.shouldCancel,
     onProgress: (done, total) => {
       const progress: JobProgress = { done, total, unit: 'articles', message: `${done} of ${total} articles` };

@@ -24,6 +24,8 @@ export interface OccurrenceOffer extends OccurrenceTarget {
   inArticle: number;
   /** Every other place in the set still to label (this article's included). */
   inSet: number;
+  /** The set holds more than `inSet`: the count stopped at the preview's cap. */
+  inSetMore: boolean;
 }
 
 export interface OccurrencePreview extends OccurrenceTarget {
@@ -52,13 +54,15 @@ export interface OccurrencesSlice {
   closeOccurrences(): void;
 }
 
-/** "12 occurrences", "1 occurrence". */
-export const occurrencesText = (n: number) => `${n} occurrence${n === 1 ? '' : 's'}`;
+/** "12 occurrences", "1 occurrence", "1000+ occurrences" (more not counted). */
+export const occurrencesText = (n: number, more = false) =>
+  `${n}${more ? '+' : ''} occurrence${n === 1 && !more ? '' : 's'}`;
 
-/** What the offer says: "Label 3 more in this article · 14 in the set". */
-export function offerText(offer: Pick<OccurrenceOffer, 'inArticle' | 'inSet'>): string {
-  if (offer.inArticle === 0) return `Label ${offer.inSet} more in the set`;
-  return `Label ${offer.inArticle} more in this article · ${offer.inSet} in the set`;
+/** What the offer says: "Label 3 more in this article · 14 in the set" ("1000+" when capped). */
+export function offerText(offer: Pick<OccurrenceOffer, 'inArticle' | 'inSet' | 'inSetMore'>): string {
+  const inSet = `${offer.inSet}${offer.inSetMore ? '+' : ''}`;
+  if (offer.inArticle === 0) return `Label ${inSet} more in the set`;
+  return `Label ${offer.inArticle} more in this article · ${inSet} in the set`;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -125,7 +129,7 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
             const inSet = found.occurrences.length;
             if (inSet === 0) return;
             const inArticle = found.occurrences.filter((o) => o.articleId === target.articleId).length;
-            set({ occurrenceOffer: { ...target, inArticle, inSet } });
+            set({ occurrenceOffer: { ...target, inArticle, inSet, inSetMore: found.unread !== undefined } });
           } catch {
             // The offer is a convenience: when it cannot be counted, there is none.
           }

@@ -105,7 +105,7 @@ export function OccurrencePreview() {
         {p.error
           ? null
           : found
-            ? `${occurrencesText(n)} to label${found.covered ? ` · ${found.covered} already ${label?.name ?? 'labelled'}, skipped` : ''}`
+            ? `${occurrencesText(n, found.unread !== undefined)} to label${found.unread ? ` (${found.unread} more articles hold the words; all are looked at when labelling)` : ''}${found.covered ? ` · ${found.covered} already ${label?.name ?? 'labelled'}, skipped` : ''}`
             : 'Looking…'}
       </p>
       {p.error ? (
@@ -129,7 +129,11 @@ export function OccurrencePreview() {
           onClick={() => void apply()}
           data-testid="occurrence-apply"
         >
-          {p.applying || p.applyQueued ? 'Labelling…' : found ? `Label ${occurrencesText(n)}` : 'Label them'}{' '}
+          {p.applying || p.applyQueued
+            ? 'Labelling…'
+            : found
+              ? `Label ${occurrencesText(n, found.unread !== undefined)}`
+              : 'Label them'}{' '}
           <kbd>Enter</kbd>
         </button>
         <span className="hint">One step: {shortcutText('undo')} takes them all back, in every article.</span>
