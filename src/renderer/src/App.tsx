@@ -11,6 +11,7 @@ import { SpansPanel } from './components/panel/SpansPanel';
 import { CopiesPanel } from './components/across/CopiesPanel';
 import { SettingsPanel } from './components/settings/SettingsPanel';
 import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
+import { OpeningProgress } from './components/shell/OpeningProgress';
 import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
 import { StatusBar } from './components/shell/StatusBar';
 import { Sidebar } from './components/sidebar/Sidebar';
@@ -40,6 +41,7 @@ function useAppEvents(): void {
     return window.api.onEvent((event) => {
       if (event.type === 'projectChanged') void useStore.getState().boot();
       else if (event.type === 'menu') runCommand(event.command);
+      else if (event.type === 'opening') useStore.getState().receiveOpening(event.opening);
       else useStore.getState().handleJobEvent(event);
     });
   }, []);
@@ -51,6 +53,7 @@ export function App() {
   useWindowTitle();
   const session = useStore((s) => s.session);
   const bootError = useStore((s) => s.bootError);
+  const opening = useStore((s) => s.opening !== null);
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
   const refreshProject = useStore((s) => s.refreshProject);
@@ -68,6 +71,7 @@ export function App() {
       </div>
     );
   }
+  if (opening) return <OpeningProgress />;
   if (!session) return <div className="welcome">Opening project…</div>;
   if (!session.annotator) return <AnnotatorPrompt />;
   return (
