@@ -12,6 +12,7 @@ import { Workspace } from '../../src/main/backend/workspace';
 import type { AppEvent } from '../../src/shared/contract';
 import type { OpeningState } from '../../src/shared/opening';
 import { AppError, type Result } from '../../src/shared/result';
+import { SLOW, spanwise } from './fixtures/cli';
 import { olderProject } from './fixtures/older-project';
 import { RESOURCES, tempDir } from './helpers';
 
@@ -183,5 +184,20 @@ describe('openDb tells how far the migrations have come (the CLI prints it)', ()
       [4000, ARTICLES],
       [ARTICLES, ARTICLES],
     ]);
+  });
+});
+
+describe('the CLI on a project an older Spanwise wrote', () => {
+  it('updates it in its own process and prints how far it has come on stderr', { timeout: SLOW }, () => {
+    const file = path.join(tempDir(), 'older.spanwise');
+    olderProject(file, 7, ARTICLES);
+    const r = spanwise(['stats', file], { SPANWISE_PROGRESS: 'always' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('Updating the project: building the search index, 2,000 of 5,000');
+    expect(r.stderr).toContain('100% Updating the project: building the search index, 5,000 of 5,000');
+    expect(r.stdout).toContain('5000');
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
   });
 });
