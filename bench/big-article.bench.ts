@@ -252,6 +252,8 @@ async function startup(ctx: BenchContext, runs: number): Promise<Metric[]> {
 
 async function run(ctx: BenchContext): Promise<Metric[]> {
   const runs = ctx.quick ? 3 : 6;
+  // SPANWISE_BENCH_STARTUP=only: the start-up alone (to measure it without the big article's part).
+  if (process.env['SPANWISE_BENCH_STARTUP'] === 'only') return startup(ctx, runs);
   return [...(await bigArticle(ctx, runs)), ...(await startup(ctx, runs))];
 }
 

@@ -75,19 +75,17 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
     },
   };
   const resourcesDir = opts.resourcesDir ?? path.join(ROOT, 'resources');
-  const workspace = new Workspace({ userDir, resourcesDir, jobs });
+  const workspace = new Workspace({ userDir, resourcesDir, jobs, emit });
   // An opened assignment pack's project goes to the user folder (no save dialog here), then
   // the window switches to it as File → Open would.
   jobs.projectsDir = userDir;
   jobs.switchProject = (file) => {
-    workspace.open(file);
+    // A failed update is what the window's calls answer; it shows it.
+    void workspace.beginOpen(file).catch(() => undefined);
     emit({ type: 'projectChanged' });
   };
   let context: BrowserContext | null = null;
   try {
-    if (opts.projectFile) workspace.open(opts.projectFile);
-    else workspace.openInitial();
-
     // A window: an app window (no tabs or address bar) on a blank page, the app loaded once
     // the bridge serves it (a headless shell opens no app window, so it keeps the blank tab).
     // Root cannot use Chromium's sandbox (containers); people can.
@@ -106,6 +104,9 @@ export async function startChromiumApp(opts: ChromiumAppOptions = {}): Promise<C
     emitToPage = bridge.emit;
     const shown = context.pages()[0] ?? (await context.newPage());
     page = shown;
+    // The window first, the project behind it (an older one is updated in a worker while the
+    // page shows how far it has come); begun before the page loads, so its calls wait for it.
+    void workspace.openInitialInWindow(opts.projectFile);
     await shown.goto(START_URL, { waitUntil: 'domcontentloaded' });
 
     const ctx = context;

@@ -16,10 +16,7 @@ try {
     userDir: process.env['SPANWISE_USER_DIR'] || undefined,
     projectFile: values.project ?? (process.env['SPANWISE_PROJECT'] || undefined),
   });
-  const session = app.workspace.project?.file ?? '';
-  console.log(
-    `Spanwise is running in a Chromium window (${app.browser.path}) on ${session}. Close the window to quit.`,
-  );
+  console.log(`Spanwise is running in a Chromium window (${app.browser.path}). Close the window to quit.`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void app.close());
   await app.closed;
   process.exit(0);

@@ -40,10 +40,7 @@ function start(): void {
   void app.whenReady().then(() => {
     secureSession(paths.rendererDir, paths.devServerUrl);
     const jobs = installJobs(() => win, events);
-    const workspace = new Workspace({ userDir, resourcesDir, jobs });
-    const initial = process.env['SPANWISE_PROJECT'];
-    if (initial) workspace.open(initial, { demo: false });
-    else workspace.openInitial();
+    const workspace = new Workspace({ userDir, resourcesDir, jobs, emit: (event) => events.send(event) });
     registerIpc(ipcMain, workspace, makeTrustedUrl(paths));
     win = createMainWindow(paths);
     events.attach(win);
@@ -56,11 +53,18 @@ function start(): void {
       showLog: () => void shell.openPath(logFile(userDir)),
     };
     buildMenu(menu);
+    // The window first, the project behind it: a project an older Spanwise wrote is updated in
+    // a worker while the window shows how far it has come (its calls wait for the open).
+    void workspace.openInitialInWindow(process.env['SPANWISE_PROJECT'] || undefined).then(() => buildMenu(menu));
     // An opened assignment pack: its project is made in the user folder (or where the save
     // dialog says), then opened here like File → Open.
     jobs.projectsDir = userDir;
     jobs.switchProject = (file) => {
-      workspace.open(file);
+      // A failed update is what the window's calls answer; it shows it.
+      void workspace.beginOpen(file).then(
+        () => buildMenu(menu),
+        () => undefined,
+      );
       events.send({ type: 'projectChanged' });
       buildMenu(menu);
     };

@@ -42,7 +42,13 @@ export function buildMenu(ctx: MenuContext): void {
   const openFile = (file: string, create: boolean) => {
     try {
       if (create) workspace.create(file);
-      else workspace.open(file);
+      // An older project is updated behind the window, which shows how far it has come (and
+      // a failure, which its calls then answer).
+      else
+        void workspace.beginOpen(file).then(
+          () => buildMenu(ctx),
+          () => undefined,
+        );
       events.send({ type: 'projectChanged' });
       buildMenu(ctx);
     } catch (err) {

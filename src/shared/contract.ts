@@ -17,6 +17,7 @@ import type {
 import { ARTICLE_STATUSES } from './model';
 import type { Result } from './result';
 import type { JobEvent, JobState } from './jobs';
+import type { OpeningState } from './opening';
 import {
   OCCURRENCE_SCOPES,
   SUGGESTION_ID,
@@ -123,6 +124,11 @@ export const contract = {
    * project. After another project is opened, a window's calls are refused until it loads it.
    */
   loadProject: method<Session>()(empty),
+  /**
+   * While a project an older Spanwise wrote is being brought to this schema: how far it has come
+   * (answered at once; the window's other calls wait for the open). Null once it is open.
+   */
+  getOpening: method<OpeningState | null>()(empty),
   setAnnotator: method<Session>()(z.object({ name: personName }).strict()),
   listAnnotators: method<Annotator[]>()(empty),
 
@@ -429,7 +435,12 @@ export const MENU_COMMANDS = [
   'showCopies',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
-export type AppEvent = { type: 'projectChanged' } | { type: 'menu'; command: MenuCommand } | JobEvent;
+export type AppEvent =
+  | { type: 'projectChanged' }
+  | { type: 'menu'; command: MenuCommand }
+  /** A project being opened is being updated: how far it has come (see getOpening). */
+  | { type: 'opening'; opening: OpeningState }
+  | JobEvent;
 
 /** window.api: one async function per method (errors as data), plus the event subscription. */
 export type Api = { [M in Method]: (...args: Args<M>) => Promise<Result<Output<M>>> } & {

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NO_ANNOTATOR',
   'SCHEMA_TOO_NEW',
   'NOT_A_PROJECT',
+  /** A project an older Spanwise wrote could not be brought to this schema; its file is left as it was. */
+  'UPDATE_FAILED',
   /** A Spanwise project whose file is damaged (cut short, malformed pages): restore a backup. */
   'DAMAGED',
   /** The project file (or its folder) cannot be written: it was opened for reading only. */

@@ -36,6 +36,12 @@ export interface LaunchOptions {
   host?: HostKind;
   /** Chromium host: open the page in this browser instead of launching one (the fixture shares one per worker). */
   browser?: Browser;
+  /**
+   * Open the project as the app's window does (Workspace.beginOpen, begun before the page
+   * loads), so a file an older Spanwise wrote is updated while the page shows how far it has
+   * come. `annotator` and `demo` are not applied.
+   */
+  openInWindow?: boolean;
 }
 
 export interface AppHandle {
@@ -56,8 +62,14 @@ export interface AppHandle {
 }
 
 /** Creates or opens the project file and sets the annotator, as a user's earlier session would have. */
-function prepareWorkspace(opts: LaunchOptions, userDir: string, jobs?: JobsHost): Workspace {
-  const workspace = new Workspace({ userDir, resourcesDir: RESOURCES_DIR, jobs });
+function prepareWorkspace(
+  opts: LaunchOptions,
+  userDir: string,
+  jobs: JobsHost | undefined,
+  emit: (event: AppEvent) => void,
+): Workspace {
+  const workspace = new Workspace({ userDir, resourcesDir: RESOURCES_DIR, jobs, emit });
+  if (opts.openInWindow) return workspace;
   try {
     const project = workspace.open(opts.projectFile, { demo: opts.demo ?? false });
     if (typeof opts.annotator === 'string') project.setAnnotator(opts.annotator);
@@ -87,7 +99,12 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
     // As the Chromium window: an opened assignment pack's project goes to the user folder.
     projectsDir: userDir,
   };
-  const workspace = prepareWorkspace({ ...opts, projectFile }, userDir, kind === 'chromium' ? jobs : undefined);
+  const workspace = prepareWorkspace(
+    { ...opts, projectFile },
+    userDir,
+    kind === 'chromium' ? jobs : undefined,
+    (event) => void toPage?.(event).catch(() => undefined),
+  );
   jobs.switchProject = (file) => {
     workspace.open(file);
     void toPage?.({ type: 'projectChanged' }).catch(() => undefined);
@@ -121,6 +138,8 @@ export async function launchApp(opts: LaunchOptions): Promise<AppHandle> {
   let ownBrowser: Browser | null = null;
   try {
     const browser = opts.browser ?? (ownBrowser = await launchBrowser());
+    // As the app's window: the open begins before the page loads, whose calls wait for it.
+    if (opts.openInWindow) void workspace.beginOpen(projectFile).catch(() => undefined);
     const host = await openChromiumHost(browser, workspace);
     watch(host.page);
     toPage = host.emit;

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import { AppError } from '../../shared/result';
 import { openDb, type Connection } from '../../main/backend/db/open';
 import { UsageError } from '../args';
+import { openingText } from '../../shared/opening';
+import { stderrProgress } from '../progress';
 
 export function projectArg(command: string, positionals: string[]): string {
   const file = positionals[0];
@@ -15,7 +17,15 @@ export function openExistingProject(file: string): Connection {
   if (!fs.existsSync(file)) {
     throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
   }
-  return openDb(file).db;
+  // A project an older Spanwise wrote is updated first; at scale that takes a while: say so.
+  const progress = stderrProgress(true);
+  try {
+    return openDb(file, {
+      onMigration: (p) => progress.update({ done: p.done, total: p.total, unit: 'articles', message: openingText(p) }),
+    }).db;
+  } finally {
+    progress.done();
+  }
 }
 
 /** The project named by the first positional argument, the only one the command takes. */

@@ -137,6 +137,8 @@ function createHandlers(p: Project, options: OpenOptions, index: IndexSource): O
   return {
     getSession: () => session(),
     loadProject: () => session(),
+    // An open project is past its update (the workspace answers while one runs).
+    getOpening: () => null,
     setAnnotator: ({ name }) => {
       p.setAnnotator(name);
       return session();

@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Result } from '../../shared/result';
+import type { ApiErrorData, Result } from '../../shared/result';
 import { AppError } from '../../shared/result';
+import type { OpeningState } from '../../shared/opening';
 import type { BackupInfo } from '../../shared/model';
 import { APP_BUSY_TIMEOUT_MS } from './db/busy';
-import { contract, OFF_MAIN_METHODS, type OffMainMethod } from '../../shared/contract';
+import { contract, OFF_MAIN_METHODS, type AppEvent, type OffMainMethod } from '../../shared/contract';
+import { LATEST_VERSION } from './db/migrations';
+import { errorData } from './errors';
+import { migrateInWorker, pendingVersions } from './opening/in-worker';
 import { dispatch } from './dispatch';
 import type { JobsHost } from './jobs/handlers';
 import { backupProject, listBackups, restoreProject } from './backups/backup';
@@ -34,6 +38,15 @@ export interface WorkspaceOptions {
   resourcesDir: string;
   /** The host's job runner, dialogs and grants, given to every project it opens. */
   jobs?: JobsHost | undefined;
+  /** Tells the window how far the update of a project being opened has come. */
+  emit?: ((event: AppEvent) => void) | undefined;
+}
+
+/** What opens a project: demo articles for a new default project, creation of an empty file, a backup. */
+export interface OpenRequest {
+  demo?: boolean;
+  create?: boolean;
+  backupNow?: boolean;
 }
 
 /**
@@ -53,6 +66,10 @@ export class Workspace {
   private config: Config;
   /** The off-main write running now (an undo of a policy run), which later calls wait for. */
   private offMainWrite: Promise<void> | null = null;
+  /** A project being brought to this schema before it opens, and the open that follows. */
+  private opening: { state: OpeningState; done: Promise<unknown> } | null = null;
+  /** Why the last open in the window failed, answered to its calls until another opens. */
+  private openFailure: ApiErrorData | null = null;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.config = this.readConfig();
@@ -82,8 +99,104 @@ export class Workspace {
     return this.open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
   }
 
+  /**
+   * As openInitial, for a host whose window is already up (Electron main, the Chromium window):
+   * `file` (a project named on the command line) or the last project or the default one, opened
+   * with beginOpen. Never throws: a failure is what the window's calls then answer, so the
+   * window says it.
+   */
+  openInitialInWindow(file?: string): Promise<Project | null> {
+    const begin = (): Promise<Project> => {
+      if (file) return this.beginOpen(file);
+      const last = this.config.lastProject;
+      if (last && fs.existsSync(last)) {
+        try {
+          return this.beginOpen(last);
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'IN_USE') throw err;
+          log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      return this.beginOpen(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
+    };
+    try {
+      // A failed update was recorded by beginOpen; the window's calls answer it.
+      return begin().catch(() => null);
+    } catch (err) {
+      this.openFailure = errorData(err, 'open', file);
+      return Promise.resolve(null);
+    }
+  }
+
+  /**
+   * Opens `file` as open() does, except that a file an older Spanwise wrote is first brought to
+   * this schema in a worker (where the host runs workers), so the window's process stays free:
+   * meanwhile getOpening and 'opening' events say how far it has come and the window's other
+   * calls wait. A file that cannot be opened at all (not a project, in use, too new) throws at
+   * once; a failed update rejects, leaves the file as it was, and is what the window's calls
+   * answer until another project opens.
+   */
+  beginOpen(file: string, opts: OpenRequest = {}): Promise<Project> {
+    const runner = this.options.jobs?.runner;
+    if (!runner) return Promise.resolve(this.open(file, opts));
+    const resolved = path.resolve(file);
+    const lock = acquireLock(file, 'Spanwise');
+    let pending: number[];
+    try {
+      pending = pendingVersions(file);
+    } catch (err) {
+      if (resolved !== this.current?.file) lock.release();
+      throw err;
+    }
+    // open() takes over the lock this process holds.
+    if (pending.length === 0) return Promise.resolve(this.open(file, opts));
+    // The previous project closes now; the window reloads when told and its calls wait for this one.
+    this.closeCurrent();
+    this.generation++;
+    this.openFailure = null;
+    const opening: { state: OpeningState; done: Promise<unknown> } = {
+      state: {
+        projectPath: resolved,
+        projectName: path.basename(file).replace(/\.[^.]+$/, ''),
+        fromVersion: pending[0]! - 1,
+        toVersion: LATEST_VERSION,
+        step: null,
+        index: 0,
+        count: pending.length,
+        done: 0,
+        total: 0,
+      },
+      done: Promise.resolve(),
+    };
+    const tell = () => this.options.emit?.({ type: 'opening', opening: opening.state });
+    log.info(`${resolved}: updating from schema ${opening.state.fromVersion} to ${LATEST_VERSION} in a worker`);
+    const done = migrateInWorker(
+      (input) => runner.spawn(input),
+      resolved,
+      ({ step, index, count, done, total }) => {
+        opening.state = { ...opening.state, step, index, count, done, total };
+        tell();
+      },
+    )
+      .then(() => {
+        this.opening = null;
+        return this.open(file, opts);
+      })
+      .catch((err: unknown) => {
+        if (this.opening === opening) this.opening = null;
+        lock.release();
+        this.openFailure = errorData(err, 'open', resolved);
+        log.warn(`${resolved} could not be opened: ${this.openFailure.message}`);
+        throw err;
+      });
+    opening.done = done.catch(() => undefined);
+    this.opening = opening;
+    tell();
+    return done;
+  }
+
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
-  open(file: string, opts: { demo?: boolean; create?: boolean; backupNow?: boolean } = {}): Project {
+  open(file: string, opts: OpenRequest = {}): Project {
     // The lock first: a second app on the same file is refused before it opens (or migrates) it.
     const lock = acquireLock(file, 'Spanwise');
     let project: Project;
@@ -105,6 +218,7 @@ export class Workspace {
     this.closeCurrent();
     this.current = project;
     this.lock = lock;
+    this.openFailure = null;
     this.generation++;
     this.remember(project.file);
     this.startBackups(project, opts.backupNow ?? true);
@@ -214,8 +328,16 @@ export class Workspace {
    * Every method runs here, on the caller's thread (tests, and hosts that run no workers).
    */
   dispatch(method: unknown, input: unknown, sender?: number): Result<unknown> {
+    if (this.opening) {
+      const what = `${this.opening.state.projectPath} is being updated to this version of Spanwise`;
+      return method === 'getOpening'
+        ? { ok: true, value: this.opening.state }
+        : { ok: false, error: { code: 'BUSY', message: `${what}: try again once it is open` } };
+    }
     return (
-      this.refusedFor(method, sender) ?? dispatch(this.current?.handlers ?? null, method, input, this.current?.file)
+      this.failedOpen(method) ??
+      this.refusedFor(method, sender) ??
+      dispatch(this.current?.handlers ?? null, method, input, this.current?.file)
     );
   }
 
@@ -227,6 +349,13 @@ export class Workspace {
    * waits for it, so the window's calls still take effect in the order it made them.
    */
   serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
+    // A project being updated: how far it has come at once, every other call once it is open.
+    if (this.opening) {
+      if (method === 'getOpening') return { ok: true, value: this.opening.state };
+      return this.opening.done.then(() => this.serve(method, input, sender));
+    }
+    const failed = this.failedOpen(method);
+    if (failed) return failed;
     if (this.offMainWrite) {
       const after = this.offMainWrite.then(() => this.serve(method, input, sender));
       return after;
@@ -256,6 +385,12 @@ export class Workspace {
       this.offMainWrite = settled;
     }
     return answer;
+  }
+
+  /** While no project is open because the last open failed: that failure, for every call but getOpening. */
+  private failedOpen(method: unknown): Result<unknown> | null {
+    if (this.current || !this.openFailure) return null;
+    return method === 'getOpening' ? { ok: true, value: null } : { ok: false, error: this.openFailure };
   }
 
   /** The refusal of a call from a window that has not loaded the project open now (else null). */

@@ -1,23 +1,26 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useKeyboard, runCommand } from './components/editor/useKeyboard';
 import { Editor } from './components/editor/Editor';
 import { JobsLayer } from './components/jobs/JobsLayer';
-import { ClusterPanel } from './components/review/ClusterPanel';
-import { ReviewQueuePane } from './components/review/ReviewQueuePane';
-import { ReviewView } from './components/review/ReviewView';
 import { PacksLayer } from './components/packs/PacksLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { CopiesPanel } from './components/across/CopiesPanel';
-import { SettingsPanel } from './components/settings/SettingsPanel';
 import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
-import { ShortcutsSheet } from './components/shell/ShortcutsSheet';
+import { OpeningProgress } from './components/shell/OpeningProgress';
 import { StatusBar } from './components/shell/StatusBar';
+import {
+  AgreementSheet,
+  BackupsDialog,
+  ClusterPanel,
+  OccurrencePreview,
+  ReviewQueuePane,
+  ReviewView,
+  SearchPanel,
+  SettingsPanel,
+  ShortcutsSheet,
+} from './components/shell/lazyPanels';
 import { Sidebar } from './components/sidebar/Sidebar';
-import { AgreementSheet } from './components/review/agreement/AgreementSheet';
-import { BackupsDialog } from './components/backups/BackupsDialog';
-import { OccurrencePreview } from './components/across/OccurrencePreview';
-import { SearchPanel } from './components/across/SearchPanel';
 import { useStore } from './store';
 import { selectReviewMode } from './store/review';
 import './components/shell/welcome.css';
@@ -40,6 +43,7 @@ function useAppEvents(): void {
     return window.api.onEvent((event) => {
       if (event.type === 'projectChanged') void useStore.getState().boot();
       else if (event.type === 'menu') runCommand(event.command);
+      else if (event.type === 'opening') useStore.getState().receiveOpening(event.opening);
       else useStore.getState().handleJobEvent(event);
     });
   }, []);
@@ -51,6 +55,7 @@ export function App() {
   useWindowTitle();
   const session = useStore((s) => s.session);
   const bootError = useStore((s) => s.bootError);
+  const opening = useStore((s) => s.opening !== null);
   const sidePanelOpen = useStore((s) => s.sidePanelOpen);
   const overlay = useStore((s) => s.overlay);
   const refreshProject = useStore((s) => s.refreshProject);
@@ -68,26 +73,30 @@ export function App() {
       </div>
     );
   }
+  if (opening) return <OpeningProgress />;
   if (!session) return <div className="welcome">Opening project…</div>;
   if (!session.annotator) return <AnnotatorPrompt />;
   return (
     <div className={`app ${sidePanelOpen ? '' : 'panel-closed'}`}>
-      {reviewing ? <ReviewQueuePane /> : <Sidebar />}
-      {reviewing ? <ReviewView /> : <Editor />}
+      {/* Review mode's panes load when first shown (lazyPanels.ts). */}
+      <Suspense fallback={null}>{reviewing ? <ReviewQueuePane /> : <Sidebar />}</Suspense>
+      <Suspense fallback={null}>{reviewing ? <ReviewView /> : <Editor />}</Suspense>
       {sidePanelOpen ? (
         <aside className="side-panel" aria-label={reviewing ? 'Conflict and guidelines' : 'Spans and guidelines'}>
-          {reviewing ? <ClusterPanel /> : <SpansPanel />}
+          <Suspense fallback={null}>{reviewing ? <ClusterPanel /> : <SpansPanel />}</Suspense>
           {reviewing ? null : <CopiesPanel />}
           <Guidelines />
         </aside>
       ) : null}
       <StatusBar />
-      {overlay === 'settings' ? <SettingsPanel /> : null}
-      {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
-      {overlay === 'agreement' ? <AgreementSheet /> : null}
-      {overlay === 'backups' ? <BackupsDialog /> : null}
-      {overlay === 'occurrences' ? <OccurrencePreview /> : null}
-      {overlay === 'search' ? <SearchPanel /> : null}
+      <Suspense fallback={null}>
+        {overlay === 'settings' ? <SettingsPanel /> : null}
+        {overlay === 'shortcuts' ? <ShortcutsSheet /> : null}
+        {overlay === 'agreement' ? <AgreementSheet /> : null}
+        {overlay === 'backups' ? <BackupsDialog /> : null}
+        {overlay === 'occurrences' ? <OccurrencePreview /> : null}
+        {overlay === 'search' ? <SearchPanel /> : null}
+      </Suspense>
       <JobsLayer
         currentAnnotator={session.annotator.name}
         onImported={(job) => void (job.kind === 'merge' ? afterMerge() : refreshProject())}

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
-import { BUSY_TIMEOUT_MS } from './busy';
+import { BUSY_TIMEOUT_MS, isBusyError } from './busy';
+import { projectFileError } from '../errors';
 import { log } from '../log';
 import type { ReadDb } from './handles';
 import { backupHint } from '../backups/history';
-import { assertReadable, LATEST_VERSION, migrate } from './migrations';
+import { assertReadable, LATEST_VERSION, migrate, pendingMigrations, type MigrationProgress } from './migrations';
 
 /** A connection this process opened: it may be closed and configured (pragmas). */
 export type Connection = Database.Database;
@@ -26,6 +27,8 @@ export interface OpenedDb {
   created: boolean;
   /** The schema versions this open migrated the file through (none when it was current). */
   migrated: number[];
+  /** With `migrate: false`: the versions the file still needs (the connection is then at the file's own). */
+  pending: number[];
   /** The file cannot be written (its permissions, or its folder's): opened for reading only. */
   readonly: boolean;
 }
@@ -36,6 +39,14 @@ export interface OpenDbOptions {
    * become one. Otherwise an empty file is refused, never silently turned into a project.
    */
   create?: boolean;
+  /** Told how far the migrations have come, when the file needs any. */
+  onMigration?: ((progress: MigrationProgress) => void) | undefined;
+  /**
+   * false: an existing file that needs migrations is opened without running them (`pending`
+   * names them), so the caller can run them elsewhere (a worker) and open it again. A new
+   * file is always given its schema.
+   */
+  migrate?: boolean;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -200,7 +211,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): OpenedDb {
       }
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      return { db, created: false, migrated: [], readonly };
+      return { db, created: false, migrated: [], pending: [], readonly };
     }
     db.pragma('journal_mode = WAL');
     // Acknowledged means durable: in WAL mode FULL syncs the log at every commit, so an edit the
@@ -212,9 +223,28 @@ export function openDb(file: string, options: OpenDbOptions = {}): OpenedDb {
     // The id first: a crash during the first migration then leaves a file we still recognise
     // (and migrate afresh), never one refused as another application's.
     if (created) db.pragma(`application_id = ${APPLICATION_ID}`);
-    const migrated = migrate(db);
+    if (options.migrate === false && !created) {
+      const pending = pendingMigrations(version).map((m) => m.version);
+      return { db, created, migrated: [], pending, readonly };
+    }
+    let step = '';
+    let migrated: number[];
+    try {
+      migrated = migrate(db, (progress) => {
+        step = progress.step;
+        options.onMigration?.(progress);
+      });
+    } catch (err) {
+      // Errors that already say what happened (damaged, busy, disk full) stay as they are.
+      if (err instanceof AppError || isBusyError(err) || projectFileError(err, file)) throw err;
+      // One transaction: nothing of the migrations that ran before the failure was kept.
+      throw new AppError(
+        'UPDATE_FAILED',
+        `Spanwise could not update ${file} from schema ${version} to ${LATEST_VERSION} while ${step || 'updating it'}: ${(err as Error).message}. The file is left as it was.`,
+      );
+    }
     if (migrated.length) log.info(`${file}: migrated to schema ${migrated.join(', ')}`);
-    return { db, created, migrated, readonly };
+    return { db, created, migrated, pending: [], readonly };
   } catch (err) {
     db.close();
     if (/^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? ''))

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { WRITING_JOBS, type JobEvent, type JobKind, type JobState } from '../../../shared/jobs';
 import { AppError, type ApiErrorData } from '../../../shared/result';
 import { log } from '../log';
+import type { MigrateInput } from '../opening/protocol';
 import type { ReaderInput } from '../reader/protocol';
 import type { JobSpec, WorkerInput, WorkerMessage } from './protocol';
 
@@ -78,8 +79,8 @@ export class JobRunner {
     return entry.state;
   }
 
-  /** A worker running the same script with the same flags (a project's reader, reader/reader.ts). */
-  spawn(workerData: ReaderInput): Worker {
+  /** A worker running the same script with the same flags (a project's reader, or its migrations). */
+  spawn(workerData: ReaderInput | MigrateInput): Worker {
     return new Worker(this.options.workerUrl, {
       workerData,
       ...(this.options.execArgv ? { execArgv: this.options.execArgv } : {}),

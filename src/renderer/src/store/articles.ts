@@ -43,7 +43,11 @@ export interface ArticlesSlice {
   patchListItem(id: number, patch: Partial<ArticleListItem>): void;
   refreshProgress(): Promise<void>;
   /** Called once an annotator is known: list, progress and the first undone article. */
-  startAnnotating(): Promise<void>;
+  /**
+   * The list, the progress and the first undone article. `firstUndone`: that article, asked for
+   * already (at boot, beside the session); undefined when it was not, or could not be, asked.
+   */
+  startAnnotating(firstUndone?: Promise<{ id: number } | null | undefined>): Promise<void>;
 }
 
 const loadingPages = new Set<string>();
@@ -142,13 +146,13 @@ export const createArticlesSlice: Slice<ArticlesSlice> = (set, get) => ({
   refreshProgress: async () => {
     set({ progress: await call('getProgress') });
   },
-  startAnnotating: async () => {
+  startAnnotating: async (firstUndone) => {
     // The first article is asked for beside the list, not after it: one round trip less
     // before the window's first paint of an article.
     const openFirst = async () => {
-      const first =
-        (await call('nextArticle', { afterId: null, undoneOnly: true })) ??
-        (await call('nextArticle', { afterId: null }));
+      const early = await firstUndone;
+      const undone = early === undefined ? await call('nextArticle', { afterId: null, undoneOnly: true }) : early;
+      const first = undone ?? (await call('nextArticle', { afterId: null }));
       if (first) await get().openArticle(first.id);
     };
     await Promise.all([get().reloadList(), get().refreshProgress(), openFirst()]);

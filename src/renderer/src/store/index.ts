@@ -19,9 +19,11 @@ import { createBackupsSlice } from './backups';
 import { createSpanBatchesSlice } from './spanBatches';
 import { createOccurrencesSlice } from './occurrences';
 import { createSuggestionsSlice } from './suggestions';
+import { createOpeningSlice } from './opening';
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
+  ...createOpeningSlice(...a),
   ...createArticlesSlice(...a),
   ...createArticleSlice(...a),
   ...createSelectionSlice(...a),

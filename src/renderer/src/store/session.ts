@@ -30,20 +30,30 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     // Writes queued for the previous project settle first (main refuses them once it has
     // switched: they are reported, never written into the new project).
     await writesSettled();
+    // A project being updated answers this at once (the calls below wait for its open); an
+    // 'opening' event sent before the window listened is then not missed.
+    void call('getOpening').then(
+      (opening) => get().receiveOpening(opening),
+      () => undefined,
+    );
+    // The first undone article is asked for beside the session, whose answer it does not need:
+    // one round trip less before the first article is painted. (A reviewer, or nobody named
+    // yet, leaves it unused; a failure leaves startAnnotating to ask again.)
+    const firstUndone = call('nextArticle', { afterId: null, undoneOnly: true }).catch(() => undefined);
     try {
       const [session, labels, guidelines] = await Promise.all([
         call('loadProject'),
         call('listLabels'),
         call('getGuidelines'),
       ]);
-      set({ session, labels, guidelines, bootError: null });
+      set({ session, labels, guidelines, bootError: null, opening: null });
       get().resetEditor();
       get().clearHistory();
       get().closeOccurrences();
       if (session.annotator?.role === 'reviewer') await get().startReviewing();
-      else if (session.annotator) await get().startAnnotating();
+      else if (session.annotator) await get().startAnnotating(firstUndone);
     } catch (err) {
-      set({ bootError: err instanceof Error ? err.message : String(err) });
+      set({ bootError: err instanceof Error ? err.message : String(err), opening: null });
     }
   },
   setAnnotator: async (name) => {

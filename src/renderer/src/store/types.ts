@@ -17,8 +17,10 @@ import type { BackupsSlice } from './backups';
 import type { SpanBatchesSlice } from './spanBatches';
 import type { OccurrencesSlice } from './occurrences';
 import type { SuggestionsSlice } from './suggestions';
+import type { OpeningSlice } from './opening';
 
 export type Store = SessionSlice &
+  OpeningSlice &
   ArticlesSlice &
   ArticleSlice &
   SelectionSlice &

@@ -6,6 +6,7 @@ import type { Migration } from './index';
 export const initial: Migration = {
   version: 1,
   name: 'initial',
+  step: 'making the tables',
   up(db) {
     db.exec(`
       CREATE TABLE settings (

@@ -7,6 +7,7 @@ import type { Migration } from './index';
 export const externalId: Migration = {
   version: 2,
   name: 'external-id',
+  step: 'adding external ids',
   up(db) {
     db.exec(`ALTER TABLE articles ADD COLUMN external_id TEXT;`);
   },

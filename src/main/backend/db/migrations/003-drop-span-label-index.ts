@@ -6,6 +6,7 @@ import type { Migration } from './index';
 export const dropSpanLabelIndex: Migration = {
   version: 3,
   name: 'drop-span-label-index',
+  step: 'updating the span indexes',
   up(db) {
     db.exec('DROP INDEX IF EXISTS spans_by_label');
   },

@@ -17,6 +17,7 @@ export const SQL_UUID = `(lower(hex(randomblob(4))) || '-' || lower(hex(randombl
 export const annotatorIdentity: Migration = {
   version: 4,
   name: 'annotator-identity',
+  step: 'giving each annotator an identity',
   rebuildsTables: true,
   up(db) {
     db.exec(`

@@ -10,6 +10,7 @@ import type { Migration } from './index';
 export const adjudication: Migration = {
   version: 5,
   name: 'adjudication',
+  step: 'adding review decisions',
   up(db) {
     db.exec(`
       CREATE TABLE decisions (

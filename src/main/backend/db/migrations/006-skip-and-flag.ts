@@ -6,6 +6,7 @@ import type { Migration } from './index';
 export const skipAndFlag: Migration = {
   version: 6,
   name: 'skip-and-flag',
+  step: 'updating article statuses',
   up(db) {
     db.exec(`
       CREATE TABLE article_status_new (

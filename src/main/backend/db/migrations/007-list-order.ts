@@ -11,6 +11,7 @@ import type { Migration } from './index';
 export const listOrder: Migration = {
   version: 7,
   name: 'list-order',
+  step: 'ordering the article list',
   up(db) {
     db.exec(`
       CREATE TABLE article_order (

@@ -9,6 +9,7 @@ import type { Migration } from './index';
 export const labelFilter: Migration = {
   version: 9,
   name: 'label-filter',
+  step: 'indexing spans by label',
   up(db) {
     db.exec('CREATE INDEX spans_by_annotator_label ON spans (annotator_id, label_id, article_id) WHERE deleted = 0');
   },

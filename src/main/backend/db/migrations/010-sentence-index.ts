@@ -14,6 +14,7 @@ import type { Migration } from './index';
 export const sentenceIndex: Migration = {
   version: 10,
   name: 'sentence-index',
+  step: 'preparing the sentence index',
   up(db) {
     db.exec(`
       CREATE TABLE sentence_articles (

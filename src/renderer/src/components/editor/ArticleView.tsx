@@ -8,6 +8,7 @@ import { paragraphs } from '../../../../shared/text';
 import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
 import { afterPaint, measureStartup, measureWhenPainted } from '../../lib/perf';
+import { preloadPanels } from '../shell/lazyPanels';
 import { readerScrolled } from '../../lib/viewScroll';
 import { useColorScheme } from '../../lib/useColorScheme';
 import { useStore } from '../../store';
@@ -73,7 +74,10 @@ export function ArticleView() {
   useLayoutEffect(() => {
     measureWhenPainted('render');
     measureWhenPainted('open');
-    if (article) measureStartup();
+    if (article) {
+      measureStartup();
+      afterPaint(preloadPanels);
+    }
   }, [article]);
   useLayoutEffect(() => measureWhenPainted('edit'), [spans]);
   useLayoutEffect(() => measureWhenPainted('undo'), [flash]);

@@ -1,18 +1,21 @@
 // The work-pack sheets (panel, assign, inbox), whichever is open, and an error of a pack action
 // started outside them (a drop, a menu). Mount once, next to JobsLayer.
+import { Suspense } from 'react';
 import { useStore } from '../../store';
-import { AssignSheet } from './AssignSheet';
-import { InboxSheet } from './InboxSheet';
-import { WorkPacksSheet } from './WorkPacksSheet';
+import { AssignSheet, InboxSheet, WorkPacksSheet } from '../shell/lazyPanels';
 import './packs.css';
 
 export function PacksLayer() {
   const sheet = useStore((s) => s.packsSheet);
   const error = useStore((s) => s.packsError);
   const dismiss = useStore((s) => s.dismissPacksError);
-  if (sheet === 'panel') return <WorkPacksSheet />;
-  if (sheet === 'assign') return <AssignSheet />;
-  if (sheet === 'inbox') return <InboxSheet />;
+  if (sheet !== 'none') {
+    return (
+      <Suspense fallback={null}>
+        {sheet === 'panel' ? <WorkPacksSheet /> : sheet === 'assign' ? <AssignSheet /> : <InboxSheet />}
+      </Suspense>
+    );
+  }
   return error ? (
     <section className="job-card failed packs-error" role="alert" data-testid="packs-error">
       <header>
