@@ -20,7 +20,7 @@ import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { writeBatch } from './batch';
 import { project } from './align';
 import { occurrencesOf, onWordEdges } from './occurrences-find';
-import { wordStarts } from './own-words';
+import { labelledPlaces } from './own-words';
 import { ownTexts } from './own-texts';
 import { articlesWithWords, termWords } from './search';
 import type { Token } from './normalize';
@@ -56,6 +56,9 @@ const DISMISS = sql(
 );
 
 const WORDS = /[\p{L}\p{N}]+/gu;
+/** The source of every own-label place (one object: a place holds it until merged with a copy's). */
+const OWN: SuggestionSource = { kind: 'own' };
+const OWN_ONLY: readonly SuggestionSource[] = [OWN];
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
 
 function suggestionId(articleId: number, start: number, end: number, labelId: number): string {
@@ -118,7 +121,7 @@ interface Place {
   start: number;
   end: number;
   labelId: number;
-  sources: SuggestionSource[];
+  sources: readonly SuggestionSource[];
 }
 
 const byPlace = (a: Place, b: Place) =>
@@ -129,17 +132,20 @@ class Collector {
   private readonly own: Place[] = [];
   /** Copy places by id (few: one cluster's projections), merged with an own place when both. */
   private readonly copies = new Map<string, Place>();
+  /** The own places arrive in reading order (one article's): no sort needed. */
+  ownInOrder = false;
   constructor(private readonly ctx: Context) {}
 
   offer(articleId: number, start: number, end: number, labelId: number, source: SuggestionSource): void {
     if (source.kind === 'own') {
-      this.own.push({ articleId, start, end, labelId, sources: [source] });
+      this.own.push({ articleId, start, end, labelId, sources: OWN_ONLY });
       return;
     }
     const id = suggestionId(articleId, start, end, labelId);
     const had = this.copies.get(id);
     if (!had) this.copies.set(id, { articleId, start, end, labelId, sources: [source] });
-    else if (!had.sources.some((s) => JSON.stringify(s) === JSON.stringify(source))) had.sources.push(source);
+    else if (!had.sources.some((s) => JSON.stringify(s) === JSON.stringify(source)))
+      had.sources = [...had.sources, source];
   }
 
   /**
@@ -147,16 +153,17 @@ class Collector {
    * the person dismissed or already labelled with the same label are left out.
    */
   places(): Place[] {
-    const all = this.own.sort(byPlace);
+    const all = this.ownInOrder ? this.own : this.own.sort(byPlace);
     for (const copy of this.copies.values()) {
       const at = lowerBound(all, copy);
       const same = all[at];
-      if (same && byPlace(same, copy) === 0) same.sources.push(...copy.sources);
+      if (same && byPlace(same, copy) === 0) same.sources = [...same.sources, ...copy.sources];
       else all.splice(at, 0, copy);
     }
-    return this.uncovered(all).filter(
-      (p) => !this.ctx.dismissed.has(suggestionId(p.articleId, p.start, p.end, p.labelId)),
-    );
+    const kept = this.uncovered(all);
+    return this.ctx.dismissed.size === 0
+      ? kept
+      : kept.filter((p) => !this.ctx.dismissed.has(suggestionId(p.articleId, p.start, p.end, p.labelId)));
   }
 
   /**
@@ -195,7 +202,7 @@ class Collector {
       labelId: p.labelId,
       label: this.ctx.labels.get(p.labelId) ?? String(p.labelId),
       text: this.ctx.article(p.articleId).text.slice(p.start, p.end),
-      sources: p.sources,
+      sources: p.sources.map((x) => ({ ...x })),
     };
   }
 }
@@ -249,27 +256,21 @@ function fromOwnLabelsInSet(ctx: Context, out: Collector): void {
       // Most of a person's labels are not in a given article: a set lookup rules them out.
       if (first !== undefined && !ctx.words(articleId).has(first)) continue;
       for (const m of occurrencesOf(ctx.article(articleId).text, text, true)) {
-        out.offer(articleId, m.start, m.end, labelId, { kind: 'own' });
+        out.offer(articleId, m.start, m.end, labelId, OWN);
       }
     }
   }
 }
 
 /**
- * Own-label suggestions in one article. The article's words are read once into an index by
- * word (own-words.ts), and each labelled text is looked for only where its first word stands,
- * so a densely labelled article costs its words and its matches, not texts × its length.
+ * Own-label suggestions in one article, found word by word in reading order (own-words.ts):
+ * the cost is the article's words, not its length times the texts the person labelled.
  */
 function fromOwnLabelsIn(ctx: Context, out: Collector, articleId: number): void {
-  const text = ctx.article(articleId).text;
-  const starts = wordStarts(text);
-  for (const { labelId, text: own } of ownTexts(ctx.db, ctx.byArticle)) {
-    for (const at of starts.of(own)) {
-      if (text.startsWith(own, at) && onWordEdges(text, at, at + own.length)) {
-        out.offer(articleId, at, at + own.length, labelId, { kind: 'own' });
-      }
-    }
-  }
+  out.ownInOrder = true;
+  labelledPlaces(ctx.article(articleId).text, ownTexts(ctx.db, ctx.byArticle), (start, end, labelId) =>
+    out.offer(articleId, start, end, labelId, OWN),
+  );
 }
 
 /** Own-label suggestions at the places `ids` name only (checking chosen suggestions). */
@@ -280,7 +281,7 @@ function fromOwnLabelsAt(ctx: Context, out: Collector, articleId: number, ids: r
     const [, start, end, labelId] = id.split('-').map(Number) as [number, number, number, number];
     if (end > text.length || start >= end) continue;
     if (owned.has(`${labelId}\u0000${text.slice(start, end)}`) && onWordEdges(text, start, end)) {
-      out.offer(articleId, start, end, labelId, { kind: 'own' });
+      out.offer(articleId, start, end, labelId, OWN);
     }
   }
 }
@@ -309,11 +310,17 @@ function fromCopies(ctx: Context, out: Collector, index: ClusterView, target: nu
     const matches = index.matchesWith(other, target);
     if (matches.length === 0) continue;
     const there = ctx.sentences(other);
+    // The matching sentences here of each sentence there.
+    const partners = new Map<number, number[]>();
+    for (const [from, to] of matches) {
+      const list = partners.get(from);
+      if (list) list.push(to);
+      else partners.set(from, [to]);
+    }
     for (const span of spans) {
       const s = sentenceOf(there, span.start, span.end);
       if (s < 0) continue;
-      for (const [from, to] of matches) {
-        if (from !== s) continue;
+      for (const to of partners.get(s) ?? []) {
         const p = project(tokensOf(ctx, other, s), tokensOf(ctx, target, to), span.start, span.end);
         if ('refused' in p) continue;
         out.offer(target, p.start, p.end, span.labelId, { kind: 'copy', articleId: other, spanId: span.id });
