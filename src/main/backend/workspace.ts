@@ -179,6 +179,12 @@ export class Workspace {
       },
     )
       .then(() => {
+        // Closed (the app quitting) or another open begun meanwhile: this one is not opened.
+        if (this.opening !== opening)
+          throw new AppError(
+            'CONFLICT',
+            `${resolved} was updated, but not opened: another project was opened or the window closed meanwhile`,
+          );
         this.opening = null;
         return this.open(file, opts);
       })
@@ -416,6 +422,7 @@ export class Workspace {
   }
 
   close(): void {
+    this.opening = null;
     this.closeCurrent();
   }
 
