@@ -190,7 +190,8 @@ describe('the reader', () => {
     ws = new Workspace({ userDir: tempDir(), resourcesDir: RESOURCES, jobs: host });
     ws.open(file);
     value(ws.dispatch('setAnnotator', { name: 'rita' }));
-    // Opening starts no worker; the first off-main call starts it and is served here meanwhile.
+    // Opening starts no worker (the CLI never needs one); the window's first call starts it, and
+    // an off-main call is served here until it has loaded.
     expect(ws.project!.reader!.ready).toBe(false);
     const early = ws.serve('reviewQueue', {});
     expect(early).not.toBeInstanceOf(Promise);

@@ -351,7 +351,7 @@ export class Workspace {
    * What the window's calls go through (Electron's IPC, the Chromium bridge): as dispatch, but
    * the methods the contract marks off-main go to the project's reader (a worker thread), so
    * the window's process is free meanwhile (until the reader has loaded, on the main thread as
-   * before, so the window never waits for a worker to start; the first such call starts it). A call that arrives while an off-main write runs
+   * before, so the window never waits for a worker to start; the window's first call starts it). A call that arrives while an off-main write runs
    * waits for it, so the window's calls still take effect in the order it made them.
    */
   serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
@@ -370,12 +370,13 @@ export class Workspace {
     if (refused) return refused;
     const project = this.current;
     const reader = project?.reader;
+    // The window's first call starts the reader, so that it has loaded by the time the first
+    // article asks for its suggestions (each article does, right after it is painted).
+    reader?.warm();
     if (!project || !reader || !isOffMain(method)) {
       return dispatch(project?.handlers ?? null, method, input, project?.file);
     }
-    // The worker starts with the first such call (a window that never searches or reviews
-    // starts none); until it has loaded, calls are served here as before.
-    reader.warm();
+    // Until it has loaded, calls are served here as before.
     if (!reader.ready) return dispatch(project.handlers, method, input, project.file);
     try {
       project.beforeOffMain(method);
