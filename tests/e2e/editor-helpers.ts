@@ -57,8 +57,16 @@ async function pointsFor(page: Page, start: number, end: number) {
       const r2 = document.createRange();
       r2.setStart(b.node, Math.max(b.at - 1, 0));
       r2.setEnd(b.node, b.at);
-      const first = r1.getClientRects()[0]!;
-      const last = [...r2.getClientRects()].at(-1)!;
+      let first = r1.getClientRects()[0]!;
+      let last = [...r2.getClientRects()].at(-1)!;
+      // As a person would, bring the words into view before pointing at them: a character the
+      // virtualised list has drawn may still be below the article's visible edge.
+      const view = document.querySelector('[data-testid=article-scroll]')?.getBoundingClientRect();
+      if (view && (first.top < view.top || last.bottom > view.bottom)) {
+        (a.node.parentElement ?? (a.node as Element)).scrollIntoView({ block: 'center' });
+        first = r1.getClientRects()[0]!;
+        last = [...r2.getClientRects()].at(-1)!;
+      }
       return {
         from: { x: first.left + 1, y: first.top + first.height / 2 },
         to: { x: last.right - 1, y: last.top + last.height / 2 },

@@ -6,6 +6,8 @@ import { PacksLayer } from './components/packs/PacksLayer';
 import { Guidelines } from './components/panel/Guidelines';
 import { SpansPanel } from './components/panel/SpansPanel';
 import { CopiesPanel } from './components/across/CopiesPanel';
+import { OccurrencePreview } from './components/across/OccurrencePreview';
+import { SearchPanel } from './components/across/SearchPanel';
 import { AnnotatorPrompt } from './components/shell/AnnotatorPrompt';
 import { OpeningProgress } from './components/shell/OpeningProgress';
 import { StatusBar } from './components/shell/StatusBar';
@@ -13,10 +15,8 @@ import {
   AgreementSheet,
   BackupsDialog,
   ClusterPanel,
-  OccurrencePreview,
   ReviewQueuePane,
   ReviewView,
-  SearchPanel,
   SettingsPanel,
   ShortcutsSheet,
 } from './components/shell/lazyPanels';

@@ -1,8 +1,10 @@
 // Panels most sessions never open, or open long after the window first paints (review mode,
-// agreement, settings, search, backups, work packs): their code is a chunk of its own, loaded
-// when first shown, so the window does not parse it before its first article. Once that
-// article is painted they are fetched in the background, so opening one later waits for no
-// load. (Measured in docs/performance.md, "Start-up".)
+// agreement, settings, backups, work packs): their code is a chunk of its own, loaded when
+// first shown, so the window does not parse it before its first article. Once that article is
+// painted they are fetched in the background, so opening one later waits for no load. Search
+// and the every-occurrence preview are not among them: they are opened by a key and typed into
+// at once, and a keystroke that came before their chunk would be lost. (Measured in
+// docs/performance.md, "Start-up".)
 import { lazy, type ComponentType } from 'react';
 
 const loaders = {
@@ -13,8 +15,6 @@ const loaders = {
   settings: () => import('../settings/SettingsPanel'),
   shortcuts: () => import('./ShortcutsSheet'),
   backups: () => import('../backups/BackupsDialog'),
-  occurrences: () => import('../across/OccurrencePreview'),
-  search: () => import('../across/SearchPanel'),
   workPacks: () => import('../packs/WorkPacksSheet'),
   assign: () => import('../packs/AssignSheet'),
   inbox: () => import('../packs/InboxSheet'),
@@ -31,8 +31,6 @@ export const AgreementSheet = panel(loaders.agreement, (m) => m.AgreementSheet);
 export const SettingsPanel = panel(loaders.settings, (m) => m.SettingsPanel);
 export const ShortcutsSheet = panel(loaders.shortcuts, (m) => m.ShortcutsSheet);
 export const BackupsDialog = panel(loaders.backups, (m) => m.BackupsDialog);
-export const OccurrencePreview = panel(loaders.occurrences, (m) => m.OccurrencePreview);
-export const SearchPanel = panel(loaders.search, (m) => m.SearchPanel);
 export const WorkPacksSheet = panel(loaders.workPacks, (m) => m.WorkPacksSheet);
 export const AssignSheet = panel(loaders.assign, (m) => m.AssignSheet);
 export const InboxSheet = panel(loaders.inbox, (m) => m.InboxSheet);
