@@ -34,43 +34,64 @@ export async function storedSpans(page: Page, articleId: number): Promise<Span[]
   }, articleId);
 }
 
-/** Viewport points at the start and end of text offsets [start, end) in the rendered article. */
+/**
+ * Viewport points at the start and end of text offsets [start, end) in the rendered article,
+ * once the text has stopped moving: the virtualised list measures the paragraphs it draws for
+ * the first time and may correct its scroll a frame later, and a drag aimed before that lands
+ * on other words.
+ */
 async function pointsFor(page: Page, start: number, end: number) {
   return page.evaluate(
-    ({ start, end }) => {
-      const segs = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg')];
-      const locate = (offset: number, preferEnd: boolean) => {
-        for (const seg of segs) {
-          const s = Number(seg.dataset['s']);
-          const len = seg.textContent?.length ?? 0;
-          if (offset > s && offset < s + len) return { node: seg.firstChild!, at: offset - s };
-          if (!preferEnd && offset === s) return { node: seg.firstChild!, at: 0 };
-          if (preferEnd && offset === s + len) return { node: seg.firstChild!, at: len };
-        }
-        throw new Error(`offset ${offset} is not rendered`);
+    async ({ start, end }) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const measure = () => {
+        const segs = [...document.querySelectorAll<HTMLElement>('[data-testid=article-text] .seg')];
+        const locate = (offset: number, preferEnd: boolean) => {
+          for (const seg of segs) {
+            const s = Number(seg.dataset['s']);
+            const len = seg.textContent?.length ?? 0;
+            if (offset > s && offset < s + len) return { node: seg.firstChild!, at: offset - s };
+            if (!preferEnd && offset === s) return { node: seg.firstChild!, at: 0 };
+            if (preferEnd && offset === s + len) return { node: seg.firstChild!, at: len };
+          }
+          throw new Error(`offset ${offset} is not rendered`);
+        };
+        const a = locate(start, false);
+        const b = locate(end, true);
+        const r1 = document.createRange();
+        r1.setStart(a.node, a.at);
+        r1.setEnd(a.node, Math.min(a.at + 1, a.node.textContent!.length));
+        const r2 = document.createRange();
+        r2.setStart(b.node, Math.max(b.at - 1, 0));
+        r2.setEnd(b.node, b.at);
+        const first = r1.getClientRects()[0]!;
+        const last = [...r2.getClientRects()].at(-1)!;
+        return {
+          seg: a.node.parentElement!,
+          from: { x: first.left + 1, y: first.top + first.height / 2 },
+          to: { x: last.right - 1, y: last.top + last.height / 2 },
+          top: first.top,
+          bottom: last.bottom,
+        };
       };
-      const a = locate(start, false);
-      const b = locate(end, true);
-      const r1 = document.createRange();
-      r1.setStart(a.node, a.at);
-      r1.setEnd(a.node, Math.min(a.at + 1, a.node.textContent!.length));
-      const r2 = document.createRange();
-      r2.setStart(b.node, Math.max(b.at - 1, 0));
-      r2.setEnd(b.node, b.at);
-      let first = r1.getClientRects()[0]!;
-      let last = [...r2.getClientRects()].at(-1)!;
+      let seen = measure();
       // As a person would, bring the words into view before pointing at them: a character the
       // virtualised list has drawn may still be below the article's visible edge.
       const view = document.querySelector('[data-testid=article-scroll]')?.getBoundingClientRect();
-      if (view && (first.top < view.top || last.bottom > view.bottom)) {
-        (a.node.parentElement ?? (a.node as Element)).scrollIntoView({ block: 'center' });
-        first = r1.getClientRects()[0]!;
-        last = [...r2.getClientRects()].at(-1)!;
+      if (view && (seen.top < view.top || seen.bottom > view.bottom)) seen.seg.scrollIntoView({ block: 'center' });
+      for (let i = 0; i < 20; i++) {
+        await frame();
+        const now = measure();
+        if (
+          now.from.x === seen.from.x &&
+          now.from.y === seen.from.y &&
+          now.to.x === seen.to.x &&
+          now.to.y === seen.to.y
+        )
+          return { from: now.from, to: now.to };
+        seen = now;
       }
-      return {
-        from: { x: first.left + 1, y: first.top + first.height / 2 },
-        to: { x: last.right - 1, y: last.top + last.height / 2 },
-      };
+      throw new Error(`the text at ${start}–${end} kept moving`);
     },
     { start, end },
   );
