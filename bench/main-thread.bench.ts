@@ -81,6 +81,7 @@ const mainThread: BenchModule = {
       call('listArticles', { status: 'all', limit: 200 }, 'listArticles (first page)');
       call('listArticles', { status: 'todo', limit: 200 }, 'listArticles (to do)');
       call('listArticles', { status: 'done', at: Math.floor(n * 0.29), limit: 200 }, 'listArticles (done, deep)');
+      call('listArticles', { status: 'todo', withoutLabel: labelId, limit: 200 }, 'listArticles (to do, has no label)');
       call('getProgress', {});
       call('getArticle', { id: n }, 'getArticle (last)');
       call('nextArticle', { afterId: null, undoneOnly: true }, 'nextArticle (first undone)');

@@ -201,6 +201,50 @@ describe('the reader', () => {
     expect(await later).toEqual(early);
   });
 
+  it('serves the article list off the main thread, its label and text filters included, as the main thread does', async () => {
+    await reviewWorkspace();
+    value(ws.dispatch('setAnnotator', { name: 'alice' }));
+    const labels = value<{ id: number; name: string }[]>(ws.dispatch('listLabels', {}));
+    const actor = labels.find((l) => l.name === 'ACTOR')!.id;
+    const location = labels.find((l) => l.name === 'LOCATION')!.id;
+    const sanction = labels.find((l) => l.name === 'SANCTION')!.id;
+    const queries = [
+      { status: 'all' },
+      { status: 'todo', limit: 1 },
+      { withLabel: actor },
+      { withoutLabel: location },
+      { status: 'all', withoutLabel: actor, textQuery: 'Kim' },
+      { titleQuery: 'bord' },
+    ];
+    for (const q of queries) {
+      const off = await served('listArticles', q);
+      expect(off.offMain).toBe(true);
+      expect(off.value).toEqual(value(ws.dispatch('listArticles', q)));
+    }
+    // The filters do narrow: each answer is not the whole list.
+    const all = (await served('listArticles', {})).value.total;
+    expect(all).toBe(2);
+    expect((await served('listArticles', { titleQuery: 'bord' })).value.items.map((i) => i.title)).toEqual(['Border']);
+    // A span written on the main thread is in the reader's next page at once.
+    const border = (await served('listArticles', { titleQuery: 'bord' })).value.items[0]!;
+    const before = (await served('listArticles', { withoutLabel: sanction })).value;
+    // Nobody has a SANCTION span yet.
+    expect(before.items.map((i) => i.id)).toContain(border.id);
+    value(
+      ws.dispatch('createSpan', {
+        id: '0199aaaa-0000-7000-8000-00000000abcd',
+        articleId: border.id,
+        labelId: sanction,
+        start: 0,
+        end: 3,
+      }),
+    );
+    const after = (await served('listArticles', { withoutLabel: sanction })).value;
+    expect(after.items.map((i) => i.id)).not.toContain(border.id);
+    expect(after.total).toBe(before.total - 1);
+    expect((await served('listArticles', { withLabel: sanction })).value.items.map((i) => i.id)).toContain(border.id);
+  });
+
   it("answers with the contract's errors, never a stack", async () => {
     await reviewWorkspace();
     const bad = await ws.serve('reviewQueue', { filter: 'later' });

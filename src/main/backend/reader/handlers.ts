@@ -5,6 +5,7 @@ import type { Handlers, OffMainMethod } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import { currentAnnotatorId } from '../annotators';
 import { acrossHandlers } from '../across/handlers';
+import { listArticles } from '../article-list';
 import { storedIndexSource } from '../across/index-access';
 import type { Connection } from '../db/open';
 import { reviewHandlers } from '../review/handlers';
@@ -20,6 +21,7 @@ export function offMainHandlers(db: Connection, projectFile: string): Pick<Handl
   // Suggestions read the stored sentence index; the window's process keeps it up to date.
   const across = acrossHandlers(db, me, storedIndexSource(db));
   return {
+    listArticles: (q) => listArticles(db, me(), q),
     search: across.search,
     findSearchHits: across.findSearchHits,
     findOccurrences: across.findOccurrences,
