@@ -161,6 +161,30 @@ describe('the review store on a real project', () => {
     expect(h.store.getState().queue).toEqual(fresh());
   });
 
+  it('a queue read answered after a decision keeps that decision (the queue is read on the reader)', async () => {
+    const h = await reviewing();
+    const fresh = () => h.workspace.project!.handlers.reviewQueue({ filter: 'all' });
+    // The transport holds back the queue's answer, computed now, until a decision has landed.
+    const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } })
+      .window.api;
+    const reviewQueue = api['reviewQueue']!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    api['reviewQueue'] = async (input) => {
+      const answer = await reviewQueue(input);
+      await gate;
+      return answer;
+    };
+    const reading = h.store.getState().loadQueue();
+    await h.store.getState().goConflict(1);
+    await h.store.getState().takeVersion(2);
+    expect(h.store.getState().queue!.progress.resolved).toBe(1);
+    release();
+    await reading;
+    expect(h.store.getState().queue!.progress.resolved).toBe(1);
+    expect(h.store.getState().queue).toEqual(fresh());
+  });
+
   it('after a merge the queue is read again and the open article stays at its cluster', async () => {
     const h = await reviewing();
     const s = h.store.getState();

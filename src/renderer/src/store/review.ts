@@ -228,8 +228,18 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     if (id) show(await call('reviewArticle', { articleId: id }));
     await get().loadQueue();
   };
-  const patch = (article: Pick<ReviewArticleData, 'id' | 'progress' | 'adjudicated'>) => {
+  type Patched = Pick<ReviewArticleData, 'id' | 'progress' | 'adjudicated'>;
+  /**
+   * The decisions' articles patched into the queue while a queue read was on its way: the
+   * queue is read on the reader, and an answer computed before a decision must not undo its
+   * patch, so each answer gets the patches made after it was asked for.
+   */
+  const patchLog: { seq: number; article: Patched }[] = [];
+  let patchSeq = 0;
+  let queueReads = 0;
+  const patch = (article: Patched) => {
     const queue = get().queue;
+    if (queueReads > 0) patchLog.push({ seq: ++patchSeq, article });
     if (queue) set({ queue: patchQueue(queue, article) });
   };
 
@@ -342,11 +352,16 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     loadQueue: async (filter) => {
       const f = filter ?? get().queueFilter;
       if (filter) set({ queueFilter: filter });
+      const from = patchSeq;
+      queueReads++;
       try {
-        const queue = await call('reviewQueue', { filter: f });
+        let queue = await call('reviewQueue', { filter: f });
+        for (const p of patchLog) if (p.seq > from) queue = patchQueue(queue, p.article);
         if (get().queueFilter === f) set({ queue });
       } catch (err) {
         fail(err);
+      } finally {
+        if (--queueReads === 0) patchLog.length = 0;
       }
     },
     openReview: async (articleId, at = 'first') => {
