@@ -84,3 +84,21 @@ export async function storeOnProject(opts: StoreOptions = {}): Promise<StoreHarn
   };
   return { store: useStore, workspace, projectFile, settle };
 }
+
+/**
+ * Holds back the window's answers to `method` (computed when asked, delivered when released), as
+ * a reader busy with other work would; `when` picks which calls. Returns the release.
+ */
+export function holdAnswers(method: string, when: (input: unknown) => boolean = () => true): () => void {
+  const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } })
+    .window.api;
+  const call = api[method]!;
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  api[method] = async (input) => {
+    const answer = await call(input);
+    if (when(input)) await gate;
+    return answer;
+  };
+  return release;
+}

@@ -16,7 +16,7 @@ import {
   selectReviewMode,
 } from '../../src/renderer/src/store/review';
 import { SUMMIT, type Layers } from '../unit/fixtures/adjudication';
-import { storeOnProject } from './harness';
+import { holdAnswers, storeOnProject } from './harness';
 
 const TALKS = {
   title: 'Talks',
@@ -165,16 +165,7 @@ describe('the review store on a real project', () => {
     const h = await reviewing();
     const fresh = () => h.workspace.project!.handlers.reviewQueue({ filter: 'all' });
     // The transport holds back the queue's answer, computed now, until a decision has landed.
-    const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } })
-      .window.api;
-    const reviewQueue = api['reviewQueue']!;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    api['reviewQueue'] = async (input) => {
-      const answer = await reviewQueue(input);
-      await gate;
-      return answer;
-    };
+    const release = holdAnswers('reviewQueue');
     const reading = h.store.getState().loadQueue();
     await h.store.getState().goConflict(1);
     await h.store.getState().takeVersion(2);

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imp, jsonl } from '../unit/fixtures/io';
-import { storeOnProject } from './harness';
+import { holdAnswers, storeOnProject } from './harness';
 
 const N = 230;
 
@@ -67,16 +67,7 @@ describe('search pages in the store', () => {
   it('a page read for an old query is dropped when a new query has answered first', async () => {
     const { h } = await searching();
     // The transport holds back the next page's answer until the new query has been answered.
-    const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } })
-      .window.api;
-    const search = api['search']!;
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    api['search'] = async (input) => {
-      const answer = await search(input);
-      if ((input as { offset?: number }).offset) await gate;
-      return answer;
-    };
+    const release = holdAnswers('search', (input) => Boolean((input as { offset?: number }).offset));
     const more = h.store.getState().loadMoreSearchResults();
     h.store.getState().setSearchQuery('"Report 7"');
     await new Promise((r) => setTimeout(r, 250));
