@@ -85,18 +85,7 @@ export class Workspace {
 
   /** On launch: the last project if it still exists, else the default project with the demo set. */
   openInitial(): Project {
-    const last = this.config.lastProject;
-    if (last && fs.existsSync(last)) {
-      try {
-        return this.open(last);
-      } catch (err) {
-        // Open in another Spanwise: say so, rather than opening another project behind its back.
-        if (err instanceof AppError && err.code === 'IN_USE') throw err;
-        // Unreadable last project: fall back to the default rather than failing to start.
-        log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    return this.open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
+    return this.initial((file, opts) => this.open(file, opts));
   }
 
   /**
@@ -106,26 +95,30 @@ export class Workspace {
    * window says it.
    */
   openInitialInWindow(file?: string): Promise<Project | null> {
-    const begin = (): Promise<Project> => {
-      if (file) return this.beginOpen(file);
-      const last = this.config.lastProject;
-      if (last && fs.existsSync(last)) {
-        try {
-          return this.beginOpen(last);
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'IN_USE') throw err;
-          log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      return this.beginOpen(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
-    };
     try {
       // A failed update was recorded by beginOpen; the window's calls answer it.
-      return begin().catch(() => null);
+      return this.initial((f, opts) => this.beginOpen(f, opts), file).catch(() => null);
     } catch (err) {
       this.openFailure = errorData(err, 'open', file);
       return Promise.resolve(null);
     }
+  }
+
+  /** `file`, else the last project if it still exists, else the default project with the demo set. */
+  private initial<T>(open: (file: string, opts?: OpenRequest) => T, file?: string): T {
+    if (file) return open(file);
+    const last = this.config.lastProject;
+    if (last && fs.existsSync(last)) {
+      try {
+        return open(last);
+      } catch (err) {
+        // Open in another Spanwise: say so, rather than opening another project behind its back.
+        if (err instanceof AppError && err.code === 'IN_USE') throw err;
+        // Unreadable last project: fall back to the default rather than failing to start.
+        log.warn(`the last project could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return open(path.join(this.options.userDir, DEFAULT_PROJECT_NAME), { demo: true });
   }
 
   /**
@@ -148,8 +141,7 @@ export class Workspace {
       if (resolved !== this.current?.file) lock.release();
       throw err;
     }
-    // open() takes over the lock this process holds.
-    if (pending.length === 0) return Promise.resolve(this.open(file, opts));
+    if (pending.length === 0) return Promise.resolve(this.openLocked(file, lock, opts));
     // The previous project closes now; the window reloads when told and its calls wait for this one.
     this.closeCurrent();
     this.generation++;
@@ -186,7 +178,7 @@ export class Workspace {
             `${resolved} was updated, but not opened: another project was opened or the window closed meanwhile`,
           );
         this.opening = null;
-        return this.open(file, opts);
+        return this.openLocked(file, lock, opts);
       })
       .catch((err: unknown) => {
         if (this.opening === opening) this.opening = null;
@@ -204,7 +196,11 @@ export class Workspace {
   /** Opens (or creates) a project file and makes it current. The previous one is closed. */
   open(file: string, opts: OpenRequest = {}): Project {
     // The lock first: a second app on the same file is refused before it opens (or migrates) it.
-    const lock = acquireLock(file, 'Spanwise');
+    return this.openLocked(file, acquireLock(file, 'Spanwise'), opts);
+  }
+
+  /** As open(), with the file's lock already taken (by open, or by beginOpen before its update). */
+  private openLocked(file: string, lock: ProjectLock, opts: OpenRequest): Project {
     let project: Project;
     try {
       project = Project.open(file, {
