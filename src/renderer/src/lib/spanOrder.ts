@@ -32,6 +32,9 @@ export function randomId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** An edit changes a few spans; past this many, what follows the spans is worked out whole. */
+export const MAX_CHANGED = 64;
+
 /**
  * The spans in `prev` and not in `next` and the other way round, by identity: both are in
  * text order and an edit keeps every span it does not touch as the same object. A walk of

@@ -54,13 +54,19 @@ export interface OccurrencesSlice {
   closeOccurrences(): void;
 }
 
+/** "12", or "1000+" when more were left uncounted. */
+const countText = (n: number, more: boolean) => `${n}${more ? '+' : ''}`;
+
+/** Whether the preview stopped at its cap: the count is then a floor, not the total. */
+export const capped = (found: Occurrences) => found.unread !== undefined;
+
 /** "12 occurrences", "1 occurrence", "1000+ occurrences" (more not counted). */
 export const occurrencesText = (n: number, more = false) =>
-  `${n}${more ? '+' : ''} occurrence${n === 1 && !more ? '' : 's'}`;
+  `${countText(n, more)} occurrence${n === 1 && !more ? '' : 's'}`;
 
 /** What the offer says: "Label 3 more in this article · 14 in the set" ("1000+" when capped). */
 export function offerText(offer: Pick<OccurrenceOffer, 'inArticle' | 'inSet' | 'inSetMore'>): string {
-  const inSet = `${offer.inSet}${offer.inSetMore ? '+' : ''}`;
+  const inSet = countText(offer.inSet, offer.inSetMore);
   if (offer.inArticle === 0) return `Label ${inSet} more in the set`;
   return `Label ${offer.inArticle} more in this article · ${inSet} in the set`;
 }
@@ -129,7 +135,7 @@ export const createOccurrencesSlice: Slice<OccurrencesSlice> = (set, get) => {
             const inSet = found.occurrences.length;
             if (inSet === 0) return;
             const inArticle = found.occurrences.filter((o) => o.articleId === target.articleId).length;
-            set({ occurrenceOffer: { ...target, inArticle, inSet, inSetMore: found.unread !== undefined } });
+            set({ occurrenceOffer: { ...target, inArticle, inSet, inSetMore: capped(found) } });
           } catch {
             // The offer is a convenience: when it cannot be counted, there is none.
           }

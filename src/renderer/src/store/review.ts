@@ -234,12 +234,11 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
    * queue is read on the reader, and an answer computed before a decision must not undo its
    * patch, so each answer gets the patches made after it was asked for.
    */
-  const patchLog: { seq: number; article: Patched }[] = [];
-  let patchSeq = 0;
+  const patchLog: Patched[] = [];
   let queueReads = 0;
   const patch = (article: Patched) => {
     const queue = get().queue;
-    if (queueReads > 0) patchLog.push({ seq: ++patchSeq, article });
+    if (queueReads > 0) patchLog.push(article);
     if (queue) set({ queue: patchQueue(queue, article) });
   };
 
@@ -352,11 +351,12 @@ export const createReviewSlice: Slice<ReviewSlice> = (set, get, store) => {
     loadQueue: async (filter) => {
       const f = filter ?? get().queueFilter;
       if (filter) set({ queueFilter: filter });
-      const from = patchSeq;
+      // The log is emptied only once no read is on its way, so this read's patches stay past `from`.
+      const from = patchLog.length;
       queueReads++;
       try {
         let queue = await call('reviewQueue', { filter: f });
-        for (const p of patchLog) if (p.seq > from) queue = patchQueue(queue, p.article);
+        for (const article of patchLog.slice(from)) queue = patchQueue(queue, article);
         if (get().queueFilter === f) set({ queue });
       } catch (err) {
         fail(err);

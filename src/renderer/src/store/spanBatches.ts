@@ -20,7 +20,8 @@ export interface SpanBatchesSlice {
 }
 
 /** "labelled 3 …" → "Labelled 3 …". */
-const sentence = (what: string) => what.charAt(0).toUpperCase() + what.slice(1);
+/** "labelled 3 hits…" as the status bar's sentence: "Labelled 3 hits…". */
+export const sentence = (what: string) => what.charAt(0).toUpperCase() + what.slice(1);
 
 export const createSpanBatchesSlice: Slice<SpanBatchesSlice> = (set, get) => {
   /** The open article's spans, its list rows and the progress, after `changed` were added or removed. */

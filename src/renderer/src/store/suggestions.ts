@@ -3,13 +3,15 @@
 // after the person's edits (components/across/useSuggestionRefresh.ts), never on the keystroke
 // path. They are never spans: nothing here touches the span list's counts or progress until
 // one is accepted, which writes one batch (one undo). Dismissals are remembered by the backend.
+import { shortcutText } from '../../../shared/keymap';
 import { SUGGESTIONS_SHOWN, type ClusterMember, type IndexBuilding, type Suggestion } from '../../../shared/across';
 import type { Span } from '../../../shared/model';
 import { ApiError, call } from '../api';
 import { spansAt } from '../lib/marks';
-import { changedSpans, compareSpans } from '../lib/spanOrder';
+import { changedSpans, compareSpans, MAX_CHANGED } from '../lib/spanOrder';
 import { insideChanged, patchUncovered, uncovered } from '../lib/uncovered';
 import { recordBatch } from './batchHistory';
+import { sentence } from './spanBatches';
 import type { DismissalEntry } from './history';
 import { writesSettled } from './save';
 import { caretAt, type TextSelection } from './selection';
@@ -61,8 +63,6 @@ export interface SuggestionsSlice {
 
 const EMPTY: Suggestion[] = [];
 const NO_COPIES: ClusterMember[] = [];
-/** An edit changes a few spans; past this many the shown list is worked out whole. */
-const MAX_CHANGED = 64;
 let shown: { list: SuggestionListState; hidden: ReadonlyMap<string, number>; spans: Span[]; out: Suggestion[] } | null =
   null;
 
@@ -204,7 +204,7 @@ export const createSuggestionsSlice: Slice<SuggestionsSlice> = (set, get) => {
   const recordDismissal = (articleId: number, ids: string[], what: string) => {
     if (ids.length === 0) return;
     get().record({ kind: 'dismissal', articleId, ids, what });
-    get().notify(`${what.charAt(0).toUpperCase()}${what.slice(1)}: not offered again (Ctrl+Z takes it back)`);
+    get().notify(`${sentence(what)}: not offered again (${shortcutText('undo')} takes it back)`);
   };
 
   return {

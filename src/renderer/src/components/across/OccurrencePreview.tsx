@@ -4,7 +4,7 @@
 import { matches, shortcutText } from '../../../../shared/keymap';
 import type { Occurrence } from '../../../../shared/across';
 import { useStore } from '../../store';
-import { occurrencesText } from '../../store/occurrences';
+import { capped, occurrencesText } from '../../store/occurrences';
 import { Sheet } from '../shell/Sheet';
 import { ShownText } from '../text/ShownText';
 import './across.css';
@@ -105,7 +105,7 @@ export function OccurrencePreview() {
         {p.error
           ? null
           : found
-            ? `${occurrencesText(n, found.unread !== undefined)} to label${found.unread ? ` (${found.unread} more articles hold the words; all are looked at when labelling)` : ''}${found.covered ? ` · ${found.covered} already ${label?.name ?? 'labelled'}, skipped` : ''}`
+            ? `${occurrencesText(n, capped(found))} to label${found.unread ? ` (${found.unread} more articles hold the words; all are looked at when labelling)` : ''}${found.covered ? ` · ${found.covered} already ${label?.name ?? 'labelled'}, skipped` : ''}`
             : 'Looking…'}
       </p>
       {p.error ? (
@@ -132,7 +132,7 @@ export function OccurrencePreview() {
           {p.applying || p.applyQueued
             ? 'Labelling…'
             : found
-              ? `Label ${occurrencesText(n, found.unread !== undefined)}`
+              ? `Label ${occurrencesText(n, capped(found))}`
               : 'Label them'}{' '}
           <kbd>Enter</kbd>
         </button>

@@ -1,10 +1,7 @@
 import { useMemo } from 'react';
 import type { Range } from '../../../../shared/text';
 import { bucketByParagraph, paragraphsOf, type MarkSpan } from '../../lib/marks';
-import { changedSpans, compareSpans } from '../../lib/spanOrder';
-
-/** An edit changes a few spans; past this many the buckets are rebuilt whole. */
-const MAX_CHANGED = 64;
+import { changedSpans, compareSpans, MAX_CHANGED } from '../../lib/spanOrder';
 
 /** Keeps the last buckets of one article's paragraphs, to hand back unchanged arrays. */
 export class BucketCache<S extends MarkSpan> {
