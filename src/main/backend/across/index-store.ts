@@ -78,7 +78,6 @@ const INS_MATCHES = sql(
    SELECT ?, ?, value ->> 0, value ->> 1 FROM json_each(?)`,
 );
 
-/** How far the stored index is: articles indexed, and articles waiting (added, changed or removed). */
 const ANY_DIRTY = sql<{ dirty: number }>('SELECT EXISTS (SELECT 1 FROM sentence_dirty) AS dirty');
 
 /** Whether any article waits to be indexed (one row read, however large the project). */
@@ -86,6 +85,7 @@ export function indexBehind(db: ReadDb): boolean {
   return ANY_DIRTY.get(db)!.dirty === 1;
 }
 
+/** How far the stored index is: articles indexed, and articles waiting (added, changed or removed). */
 export function indexState(db: ReadDb): { indexed: number; dirty: number } {
   return STATE.get(db)!;
 }

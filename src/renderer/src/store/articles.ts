@@ -42,7 +42,6 @@ export interface ArticlesSlice {
   ensureRows(from: number, to: number): void;
   patchListItem(id: number, patch: Partial<ArticleListItem>): void;
   refreshProgress(): Promise<void>;
-  /** Called once an annotator is known: list, progress and the first undone article. */
   /**
    * The list, the progress and the first undone article. `firstUndone`: that article, asked for
    * already (at boot, beside the session); undefined when it was not, or could not be, asked.

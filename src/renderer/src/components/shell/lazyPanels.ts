@@ -1,4 +1,4 @@
-// Panels most sessions never open, or open long after the window first paints (review mode,
+// Panels most people never open, or open long after the window first paints (review mode,
 // agreement, settings, backups, work packs): their code is a chunk of its own, loaded when
 // first shown, so the window does not parse it before its first article. Once that article is
 // painted they are fetched in the background, so opening one later waits for no load. Search
