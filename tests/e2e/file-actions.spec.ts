@@ -19,15 +19,22 @@ function articlesFile(dir: string, name: string, texts: string[]): string {
 }
 
 /**
- * Presses a key (or clicks) and answers the window's file chooser with `files`. Headless Chromium
- * now and then shows no chooser for the first key of a fresh window (about 1 run in 30 under
- * load, not reproduced with any instrumentation in place), so a missing chooser gets one more
- * press; a key that never opens one still fails the test.
+ * The window's file choosers are taken over before any key is pressed. Playwright turns the
+ * interception on when the first 'filechooser' listener is added, without waiting for it, so a
+ * key pressed at once can race it; the chooser it opens is then a real one, which headless
+ * Chromium never closes, and no later chooser opens in that window. One listener for the whole
+ * test and two round trips after it settle that: the interception's command is sent before the
+ * first answer comes back, and the second answer comes after the browser took it.
  */
+test.beforeEach(async ({ app }) => {
+  app.page.on('filechooser', () => undefined);
+  await app.page.evaluate(() => 0);
+  await app.page.evaluate(() => 0);
+});
+
+/** Presses a key (or clicks) and answers the window's file chooser with `files`. */
 async function choose(page: Page, open: () => Promise<void>, files: string[]): Promise<void> {
-  const shown = (timeout: number) => page.waitForEvent('filechooser', { timeout });
-  const [first] = await Promise.all([shown(8_000).catch(() => null), open()]);
-  const [chooser] = first ? [first] : await Promise.all([shown(15_000), open()]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15_000 }), open()]);
   await chooser.setFiles(files);
 }
 
