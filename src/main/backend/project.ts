@@ -24,7 +24,7 @@ import { acrossHandlers } from './across/handlers';
 import { INDEX_ON_THE_SPOT, indexSource, prepareIndex } from './across/index-access';
 import type { IndexSource } from './across/suggestions';
 import type { OffMainMethod } from '../../shared/contract';
-import { indexState } from './across/index-store';
+import { indexBehind, indexState } from './across/index-store';
 import { indexBuilding, startIndexBuild } from './jobs/sentence-index';
 
 export interface OpenOptions {
@@ -72,7 +72,7 @@ export class Project {
     const runner = options.jobs?.runner;
     this.reader = runner && !readonly ? new Reader(file, (input) => runner.spawn(input)) : null;
     // A project with many articles not yet in the sentence index builds it in the background.
-    if (options.jobs && !readonly && indexState(db).dirty > INDEX_ON_THE_SPOT) {
+    if (options.jobs && !readonly && indexBehind(db) && indexState(db).dirty > INDEX_ON_THE_SPOT) {
       startIndexBuild(options.jobs.runner, file);
     }
   }

@@ -4,6 +4,7 @@
 // made, a large import) are left to the background build, a job with progress, and until it is
 // done the answer is that the index is building. A project opened read-only cannot keep the
 // index: it gets one built in memory for the connection (index-cache.ts).
+import type { IndexBuilding } from '../../../shared/across';
 import type { ReadDb } from '../db/handles';
 import { sentenceIndex } from './index-cache';
 import { indexBehind, indexState, refreshIndex, StoredClusters } from './index-store';
@@ -28,15 +29,11 @@ export interface IndexHost {
 
 export function indexSource(db: ReadDb, host: IndexHost): IndexSource {
   return () => {
-    if (host.readonly) {
-      const state = indexState(db);
-      return state.dirty === 0 ? new StoredClusters(db) : sentenceIndex(db);
-    }
-    let state = indexState(db);
-    if (state.dirty === 0) return new StoredClusters(db);
-    if (host.background && (host.building?.() || state.dirty > INDEX_ON_THE_SPOT) && host.background()) {
-      state = indexState(db);
-      return { state: 'building', done: state.indexed, total: state.indexed + state.dirty };
+    // One row read when the index is up to date; the tables are counted only when it is not.
+    if (!indexBehind(db)) return new StoredClusters(db);
+    if (host.readonly) return sentenceIndex(db);
+    if (host.background && (host.building?.() || indexState(db).dirty > INDEX_ON_THE_SPOT) && host.background()) {
+      return building(db);
     }
     refreshIndex(db);
     return new StoredClusters(db);
@@ -51,10 +48,13 @@ export function indexSource(db: ReadDb, host: IndexHost): IndexSource {
  */
 export function storedIndexSource(db: ReadDb): IndexSource {
   return () => {
-    if (!indexBehind(db)) return new StoredClusters(db);
-    const state = indexState(db);
-    return { state: 'building', done: state.indexed, total: state.indexed + state.dirty };
+    return indexBehind(db) ? building(db) : new StoredClusters(db);
   };
+}
+
+function building(db: ReadDb): IndexBuilding {
+  const state = indexState(db);
+  return { state: 'building', done: state.indexed, total: state.indexed + state.dirty };
 }
 
 /**
