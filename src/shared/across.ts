@@ -30,6 +30,8 @@ export interface SearchResults {
 /** Where a suggestion comes from: the person's own label elsewhere, or their span in a copy. */
 export type SuggestionSource = { kind: 'own' } | { kind: 'copy'; articleId: number; spanId: string };
 
+/** A suggestion id's shape, as messages name it. */
+export const SUGGESTION_ID_SHAPE = 'article-start-end-label';
 export const SUGGESTION_ID = /^\d+-\d+-\d+-\d+$/;
 
 /**

@@ -21,6 +21,7 @@ import type { OpeningState } from './opening';
 import {
   OCCURRENCE_SCOPES,
   SUGGESTION_ID,
+  SUGGESTION_ID_SHAPE,
   type Occurrences,
   type SearchHits,
   type SearchResults,
@@ -87,14 +88,14 @@ const decideAction = z.union([
     .refine((a) => a.edit.end > a.edit.start, { message: 'end must be greater than start', path: ['edit', 'end'] }),
 ]);
 
+const suggestionIds = z
+  .array(z.string().regex(SUGGESTION_ID, `a suggestion id is ${SUGGESTION_ID_SHAPE}`))
+  .min(1, 'name at least one suggestion')
+  .max(100_000);
 /** Suggestions by id, or every one offered in an article. */
 const suggestionSelection = z
   .object({
-    ids: z
-      .array(z.string().regex(SUGGESTION_ID, 'a suggestion id is article-start-end-label'))
-      .min(1, 'name at least one suggestion')
-      .max(100_000)
-      .optional(),
+    ids: suggestionIds.optional(),
     articleId: id.optional(),
   })
   .strict()
@@ -269,10 +270,7 @@ export const contract = {
   undismissSuggestions: method<{ forgotten: number }>()(
     z
       .object({
-        ids: z
-          .array(z.string().regex(SUGGESTION_ID, 'a suggestion id is article-start-end-label'))
-          .min(1, 'name at least one suggestion')
-          .max(100_000),
+        ids: suggestionIds,
       })
       .strict(),
   ),

@@ -4,10 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/backend/dispatch';
 import { exportProject } from '../../src/main/backend/exporters';
 import type { Project } from '../../src/main/backend/project';
 import { EXPORT_FORMATS } from '../../src/shared/jobs';
 import type { Suggestion } from '../../src/shared/across';
+import { AppError } from '../../src/shared/result';
 import { imp, jsonl, write } from './fixtures/io';
 import { RESOURCES, appErrorCode, tempDir, tempProject } from './helpers';
 import { Project as ProjectClass } from '../../src/main/backend/project';
@@ -229,6 +231,27 @@ describe('undoing a dismissal', () => {
     p.handlers.dismissSuggestions({ ids: [first!.id] });
     expect(appErrorCode(() => p.handlers.undismissSuggestions({ ids: [first!.id, 'nonsense'] }))).toBe('BAD_INPUT');
     expect(p.handlers.listSuggestions({ articleId: COPY }).suggestions.map((s) => s.id)).not.toContain(first!.id);
+    p.close();
+  });
+});
+
+describe('suggestion ids', () => {
+  it('an id of another shape is refused by name, by the contract and by accept and dismiss, writing nothing', () => {
+    const p = labelled();
+    const [first] = p.handlers.listSuggestions({ articleId: COPY }).suggestions;
+    const bad = [first!.id, '2-10-x-1'];
+    for (const method of ['acceptSuggestions', 'dismissSuggestions', 'undismissSuggestions'] as const) {
+      const r = dispatch(p.handlers, method, { ids: bad });
+      expect(r.ok, method).toBe(false);
+      if (!r.ok) expect(r.error, method).toMatchObject({ code: 'BAD_INPUT' });
+      if (!r.ok) expect(r.error.message, method).toContain('article-start-end-label');
+    }
+    // Past the contract (the CLI calls the backend directly): the same refusal, naming the id.
+    const refused = new AppError('BAD_INPUT', '"2-10-x-1" is not a suggestion id (article-start-end-label)');
+    expect(() => p.handlers.acceptSuggestions({ ids: bad })).toThrow(refused);
+    expect(() => p.handlers.dismissSuggestions({ ids: bad })).toThrow(refused);
+    expect(p.handlers.listSpans({ articleId: COPY })).toEqual([]);
+    expect(p.handlers.listSuggestions({ articleId: COPY }).suggestions[0]).toEqual(first);
     p.close();
   });
 });

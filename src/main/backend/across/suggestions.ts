@@ -13,11 +13,11 @@ import type {
   SuggestionSource,
   SpanBatch,
 } from '../../../shared/across';
-import { SUGGESTION_ID } from '../../../shared/across';
 import { AppError } from '../../../shared/result';
 import { now } from '../clock';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
 import { writeBatch } from './batch';
+import { parseSuggestionId, suggestionId } from './suggestion-ids';
 import { project } from './align';
 import { occurrencesOf, onWordEdges } from './occurrences-find';
 import { labelledPlaces } from './own-words';
@@ -60,10 +60,6 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 const OWN: SuggestionSource = { kind: 'own' };
 const OWN_ONLY: readonly SuggestionSource[] = [OWN];
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
-
-function suggestionId(articleId: number, start: number, end: number, labelId: number): string {
-  return `${articleId}-${start}-${end}-${labelId}`;
-}
 
 /** What every suggestion computation needs once: the person's spans by article, labels, texts. */
 class Context {
@@ -278,7 +274,7 @@ function fromOwnLabelsAt(ctx: Context, out: Collector, articleId: number, ids: r
   const text = ctx.article(articleId).text;
   const owned = new Set([...ownTexts(ctx.db, ctx.byArticle)].map((t) => `${t.labelId}\u0000${t.text}`));
   for (const id of ids) {
-    const [, start, end, labelId] = id.split('-').map(Number) as [number, number, number, number];
+    const { start, end, labelId } = parseSuggestionId(id);
     if (end > text.length || start >= end) continue;
     if (owned.has(`${labelId}\u0000${text.slice(start, end)}`) && onWordEdges(text, start, end)) {
       out.offer(articleId, start, end, labelId, OWN);
@@ -387,9 +383,7 @@ function selected(db: ReadDb, annotatorId: number, selection: SuggestionSelectio
   if ('articleId' in selection) return listSuggestions(db, annotatorId, selection.articleId, source).suggestions;
   const byArticle = new Map<number, string[]>();
   for (const id of selection.ids) {
-    if (!SUGGESTION_ID.test(id))
-      throw new AppError('BAD_INPUT', `"${id}" is not a suggestion id (article-start-end-label)`);
-    const articleId = Number(id.split('-')[0]);
+    const { articleId } = parseSuggestionId(id);
     byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), id]);
   }
   const out: Suggestion[] = [];
@@ -450,14 +444,10 @@ export function dismissSuggestions(
  * were forgotten.
  */
 export function undismissSuggestions(db: ReadDb, annotatorId: number, ids: readonly string[]): number {
-  const places = ids.map((id) => {
-    if (!SUGGESTION_ID.test(id))
-      throw new AppError('BAD_INPUT', `"${id}" is not a suggestion id (article-start-end-label)`);
-    return id.split('-').map(Number) as [number, number, number, number];
-  });
+  const places = ids.map(parseSuggestionId);
   return writeTransaction(db, (w) => {
     let forgotten = 0;
-    for (const [articleId, start, end, labelId] of places) {
+    for (const { articleId, start, end, labelId } of places) {
       forgotten += UNDISMISS.run(w, annotatorId, articleId, start, end, labelId).changes;
     }
     return forgotten;
