@@ -11,7 +11,9 @@ import {
   trimRange,
   wordEnd,
   wordStart,
+  WORD_RUN,
 } from '../../src/shared/text';
+import { mulberry32 } from '../fixtures/random';
 
 /** The text of each paragraph, so expectations read as text. */
 const paras = (text: string): string[] => paragraphs(text).map((r) => text.slice(r.start, r.end));
@@ -244,5 +246,40 @@ describe('word helpers and stepping', () => {
     const s = 'e\u0301x';
     expect(stepChar(s, 0, 1)).toBe(1);
     expect(stepChar(s, 1, 1)).toBe(2);
+  });
+});
+
+describe('WORD_RUN', () => {
+  /** The maximal runs of offsets isWordAt calls word characters. */
+  const editorWords = (text: string): string[] => {
+    const out: string[] = [];
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && isWordAt(text, i)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        out.push(text.slice(start, i));
+        start = -1;
+      }
+    }
+    return out;
+  };
+  const runs = (text: string): string[] => text.match(new RegExp(WORD_RUN, 'gu')) ?? [];
+
+  it('finds in one pass the words isWordAt reads, joiners and astral letters included', () => {
+    const text = "Kim's O’Brien co-op U.S. a--b -x- 1.5 𝐀𝐁c e\u0301t snake_case ‐‐ 'q' ..";
+    expect(runs(text)).toEqual(editorWords(text));
+    expect(runs(text)).toContain('O’Brien');
+    expect(runs(text)).toContain('𝐀𝐁c');
+  });
+
+  it('agrees with isWordAt on random texts of letters, joiners, marks and spaces', () => {
+    const alphabet = ['a', 'Z', '7', '_', "'", '’', '-', '‐', '.', ' ', '\n', ',', '𝐀', '\u0301', 'é'];
+    const rnd = mulberry32(5);
+    for (let n = 0; n < 500; n++) {
+      let text = '';
+      for (let k = Math.floor(rnd() * 30); k > 0; k--) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(runs(text), JSON.stringify(text)).toEqual(editorWords(text));
+    }
   });
 });

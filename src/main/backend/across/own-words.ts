@@ -2,14 +2,14 @@
 // article's words are read once in order, and at each word only the labelled texts that begin
 // with it are looked up, at the ends of the next few words (as many as the longest of them
 // has), so a densely labelled article costs its words times a few lookups, not its texts times
-// its length. A word here is the editor's
-// (shared/text.ts isWordAt): word characters, with an apostrophe, hyphen or dot inside counting
-// when between two of them. A text found is still checked for its word edges there.
+// its length. A word here is the editor's (shared/text.ts WORD_RUN, the words isWordAt reads):
+// word characters, with an apostrophe, hyphen or dot inside counting when between two of them.
+// A text found is still checked for its word edges there.
+import { ENDS_ON_WORD, WORD_RUN } from '../../../shared/text';
 import { onWordEdges } from './occurrences-find';
 
-const RUN = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’\-‐.][\p{L}\p{N}\p{M}\p{Pc}]+)*/gu;
-const FIRST_RUN = /^[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’\-‐.][\p{L}\p{N}\p{M}\p{Pc}]+)*/u;
-const LAST_RUN = /[\p{L}\p{N}\p{M}\p{Pc}]$/u;
+const RUN = new RegExp(WORD_RUN, 'gu');
+const FIRST_RUN = new RegExp(`^${WORD_RUN}`, 'u');
 
 export interface LabelledText {
   labelId: number;
@@ -36,7 +36,7 @@ function group(groups: Map<string, Group>, key: string, t: LabelledText): void {
   let g = groups.get(key);
   if (!g) groups.set(key, (g = { byText: new Map(), words: 0, byLength: new Map() }));
   const words = t.text.match(RUN)?.length ?? 0;
-  if (words > 0 && LAST_RUN.test(t.text)) {
+  if (words > 0 && ENDS_ON_WORD.test(t.text)) {
     push(g.byText, t.text, t.labelId);
     g.words = Math.max(g.words, words);
   } else {
