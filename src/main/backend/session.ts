@@ -5,11 +5,16 @@ import { currentAnnotatorId, getAnnotator } from './annotators';
 import type { Db } from './db/open';
 import { LATEST_VERSION } from './db/migrations';
 
+/** A project's name, as the window, its progress and the files it suggests show it: the file's name without its extension. */
+export function projectNameOf(file: string): string {
+  return path.basename(file).replace(/\.[^.]+$/, '');
+}
+
 export function sessionOf(db: Db, file: string, readonly: boolean): Session {
   const id = currentAnnotatorId(db);
   return {
     projectPath: file,
-    projectName: path.basename(file).replace(/\.[^.]+$/, ''),
+    projectName: projectNameOf(file),
     annotator: id === null ? null : getAnnotator(db, id),
     schemaVersion: LATEST_VERSION,
     readonly,

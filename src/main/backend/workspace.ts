@@ -17,6 +17,7 @@ import { backupFiles, stampTime } from './backups/history';
 import { acquireLock, type ProjectLock } from './lock';
 import { log } from './log';
 import { Project } from './project';
+import { projectNameOf } from './session';
 
 /** Ten minutes: at most ten minutes of work to redo after a disaster the WAL cannot help with. */
 export const DEFAULT_BACKUP_MINUTES = 10;
@@ -149,7 +150,7 @@ export class Workspace {
     const opening: { state: OpeningState; done: Promise<unknown> } = {
       state: {
         projectPath: resolved,
-        projectName: path.basename(file).replace(/\.[^.]+$/, ''),
+        projectName: projectNameOf(file),
         fromVersion: pending[0]! - 1,
         toVersion: LATEST_VERSION,
         step: null,

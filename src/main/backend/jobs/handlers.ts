@@ -13,6 +13,7 @@ import { resolveLabels } from '../review/load';
 import type { Db } from '../db/open';
 import { formatFor } from '../review/disagreements';
 import { requireCurrentAnnotator } from '../annotators';
+import { projectNameOf } from '../session';
 import { PathGrants } from './grants';
 import { readablePaths, startWriting } from './paths';
 import { JobRunner } from './runner';
@@ -84,7 +85,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
     },
     startExport: ({ out, ...options }) => {
       resolveLayer(db, options.layer); // unknown layer or gold: refuse before any dialog
-      const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
+      const base = projectNameOf(projectFile);
       // Splits and folder formats (brat) write a folder of files: the dialog asks for one.
       const folder = options.split !== undefined || FORMATS[options.format].folder === true;
       const name = folder ? `${base}-${options.format}` : `${base}-${options.format}.${FORMATS[options.format].ext}`;
@@ -112,7 +113,7 @@ export function jobHandlers(projectFile: string, db: Db, host: JobsHost | undefi
     },
     startDisagreements: ({ out }) => {
       if (out !== undefined) formatFor(out); // .jsonl or .csv, refused before any job starts
-      const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
+      const base = projectNameOf(projectFile);
       return startWriting(jobs(), projectFile, {
         kind: 'disagreements',
         title: 'Disagreements report',

@@ -13,6 +13,7 @@ import { log } from '../log';
 import { safeFileName } from '../packs/assign';
 import { PACK_EXT, readPackHeader } from '../packs/format';
 import { InboxWatcher } from '../packs/inbox-watcher';
+import { projectNameOf } from '../session';
 import { getSetting, setSetting } from '../settings';
 import { callerOutput, readablePaths, startWhenChosen, startWriting } from './paths';
 import type { JobsHost } from './handlers';
@@ -135,7 +136,7 @@ export function packHandlers(projectFile: string, db: Db, host: JobsHost | undef
         throw new AppError('BAD_INPUT', 'double annotation needs at least two annotators');
       }
       const share = double !== undefined ? { double } : { overlap: overlap ?? 1 };
-      const base = path.basename(projectFile).replace(/\.[^.]+$/, '');
+      const base = projectNameOf(projectFile);
       return startWriting(h, projectFile, {
         kind: 'assign',
         title: `Assign work to ${plural(names.length, 'annotator')}`,
