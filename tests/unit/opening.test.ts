@@ -167,6 +167,26 @@ describe('a project an older Spanwise wrote, opened as the window opens it', () 
   });
 });
 
+describe('the schema a file was at', () => {
+  it('is what openDb read from the file, whether it migrates, leaves the migrations pending, or has none to run', () => {
+    const dir = tempDir();
+    const older = path.join(dir, 'older.spanwise');
+    olderProject(older, 5, 3);
+    const waiting = openDb(older, { migrate: false });
+    waiting.db.close();
+    expect(waiting).toMatchObject({ version: 5, pending: Array.from({ length: LATEST_VERSION - 5 }, (_, i) => i + 6) });
+    const updated = openDb(older);
+    updated.db.close();
+    expect(updated).toMatchObject({ version: 5, pending: [], created: false });
+    const current = openDb(older);
+    current.db.close();
+    expect(current).toMatchObject({ version: LATEST_VERSION, migrated: [] });
+    const made = openDb(path.join(dir, 'new.spanwise'));
+    made.db.close();
+    expect(made).toMatchObject({ version: 0, created: true });
+  });
+});
+
 describe('openDb tells how far the migrations have come (the CLI prints it)', () => {
   it('each pending migration in order, the search index by articles up to all of them', () => {
     const file = path.join(tempDir(), 'older.spanwise');

@@ -135,9 +135,10 @@ export class Workspace {
     if (!runner) return Promise.resolve(this.open(file, opts));
     const resolved = path.resolve(file);
     const lock = acquireLock(file, 'Spanwise');
+    let version: number;
     let pending: number[];
     try {
-      pending = pendingVersions(file);
+      ({ version, pending } = pendingVersions(file));
     } catch (err) {
       if (resolved !== this.current?.file) lock.release();
       throw err;
@@ -151,7 +152,7 @@ export class Workspace {
       state: {
         projectPath: resolved,
         projectName: projectNameOf(file),
-        fromVersion: pending[0]! - 1,
+        fromVersion: version,
         toVersion: LATEST_VERSION,
         step: null,
         index: 0,

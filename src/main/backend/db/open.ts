@@ -25,6 +25,8 @@ export interface OpenedDb {
   db: Connection;
   /** True when the file was new (or empty) and has just received the schema. */
   created: boolean;
+  /** The schema the file was at when it was opened, before any migration (0 for a new file). */
+  version: number;
   /** The schema versions this open migrated the file through (none when it was current). */
   migrated: number[];
   /** With `migrate: false`: the versions the file still needs (the connection is then at the file's own). */
@@ -211,7 +213,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): OpenedDb {
       }
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      return { db, created: false, migrated: [], pending: [], readonly };
+      return { db, created: false, version, migrated: [], pending: [], readonly };
     }
     db.pragma('journal_mode = WAL');
     // Acknowledged means durable: in WAL mode FULL syncs the log at every commit, so an edit the
@@ -225,7 +227,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): OpenedDb {
     if (created) db.pragma(`application_id = ${APPLICATION_ID}`);
     if (options.migrate === false && !created) {
       const pending = pendingMigrations(version).map((m) => m.version);
-      return { db, created, migrated: [], pending, readonly };
+      return { db, created, version, migrated: [], pending, readonly };
     }
     let step = '';
     let migrated: number[];
@@ -244,7 +246,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): OpenedDb {
       );
     }
     if (migrated.length) log.info(`${file}: migrated to schema ${migrated.join(', ')}`);
-    return { db, created, migrated, pending: [], readonly };
+    return { db, created, version, migrated, pending: [], readonly };
   } catch (err) {
     db.close();
     if (/^SQLITE_(CORRUPT|NOTADB)/.test((err as { code?: string }).code ?? ''))

@@ -38,10 +38,13 @@ export function migrateInWorker(
   });
 }
 
-/** The schema versions `file` needs before it opens (none for a new or current file); refusals throw. */
-export function pendingVersions(file: string): number[] {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return [];
-  const { db, pending } = openDb(file, { migrate: false });
+/**
+ * The schema `file` is at and the versions it needs before it opens (none for a new or current
+ * file); refusals throw.
+ */
+export function pendingVersions(file: string): { version: number; pending: number[] } {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return { version: 0, pending: [] };
+  const { db, version, pending } = openDb(file, { migrate: false });
   db.close();
-  return pending;
+  return { version, pending };
 }
