@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/backend/dispatch';
 import type { Project } from '../../src/main/backend/project';
-import { METHODS, type Handlers } from '../../src/shared/contract';
+import { METHODS } from '../../src/shared/contract';
 import type { Label, Span } from '../../src/shared/model';
 import { ERROR_CODES, type Result } from '../../src/shared/result';
 import { tempProject } from './helpers';
@@ -278,7 +278,7 @@ describe('handler errors', () => {
 
   it('a thrown non-Error value is INTERNAL too', () => {
     const { p } = setup();
-    const handlers: Handlers = {
+    const handlers: typeof p.handlers = {
       ...p.handlers,
       getGuidelines: () => {
         // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: a non-Error thrown by a handler

@@ -9,7 +9,6 @@ import { dispatch } from '../../src/main/backend/dispatch';
 import { errorData } from '../../src/main/backend/errors';
 import { fileSink, log, logFile } from '../../src/main/backend/log';
 import { AppError } from '../../src/shared/result';
-import type { Handlers } from '../../src/shared/contract';
 import { tempDir, tempProject } from './helpers';
 
 afterEach(() => log.to(null));
@@ -30,7 +29,7 @@ describe('the log file', () => {
     const p = tempProject();
     const lines: string[] = [];
     log.to((line) => lines.push(line));
-    const broken: Handlers = {
+    const broken: typeof p.handlers = {
       ...p.handlers,
       listLabels: () => {
         throw new TypeError('cannot read the moon');

@@ -152,6 +152,25 @@ describe('a project an older Spanwise wrote, opened as the window opens it', () 
     }
   });
 
+  it('getOpening is answered by the workspace whatever is open, its input checked by the contract', async () => {
+    const file = path.join(tempDir(), 'current.spanwise');
+    olderProject(file, LATEST_VERSION, 3);
+    const { workspace, close } = workspaceWithEvents();
+    try {
+      // Nothing open yet (a window that boots before the first project opens).
+      expect(workspace.serve('getOpening', {})).toEqual({ ok: true, value: null });
+      expect(workspace.dispatch('getOpening', {})).toEqual({ ok: true, value: null });
+      expect(workspace.serve('getOpening', { smuggled: 1 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      expect(workspace.serve('loadProject', {}, 7)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      await workspace.beginOpen(file);
+      // A window that has not loaded this project yet is told too; its other calls are refused.
+      expect(workspace.serve('getOpening', {}, 7)).toEqual({ ok: true, value: null });
+      expect(workspace.serve('getProgress', {}, 7)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      await close();
+    }
+  });
+
   it('a current project opens at once, without a worker or a report', async () => {
     const file = path.join(tempDir(), 'current.spanwise');
     olderProject(file, LATEST_VERSION, 3);

@@ -40,9 +40,12 @@ export interface OpenOptions {
   restore?: ((backup: string) => Output<'restoreBackup'>) | undefined;
 }
 
+/** Answered by the workspace whatever is open: a project being opened is not open yet. */
+export type WorkspaceMethods = 'getOpening';
+
 /** One open project file, and the handlers that serve the contract over it. */
 export class Project {
-  readonly handlers: Handlers;
+  readonly handlers: Omit<Handlers, WorkspaceMethods>;
   /** Stops what runs while the project is open (the inbox watcher). */
   private readonly stopWatching: () => Promise<void>;
   /**
@@ -129,7 +132,11 @@ export class Project {
   }
 }
 
-function createHandlers(p: Project, options: OpenOptions, index: IndexSource): Omit<Handlers, PackMethods> {
+function createHandlers(
+  p: Project,
+  options: OpenOptions,
+  index: IndexSource,
+): Omit<Handlers, PackMethods | WorkspaceMethods> {
   const { jobs, restore } = options;
   const db = p.db;
   const me = () => p.requireAnnotator();
@@ -137,8 +144,6 @@ function createHandlers(p: Project, options: OpenOptions, index: IndexSource): O
   return {
     getSession: () => session(),
     loadProject: () => session(),
-    // An open project is past its update (the workspace answers while one runs).
-    getOpening: () => null,
     setAnnotator: ({ name }) => {
       p.setAnnotator(name);
       return session();

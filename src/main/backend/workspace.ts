@@ -6,7 +6,7 @@ import { AppError } from '../../shared/result';
 import type { OpeningState } from '../../shared/opening';
 import type { BackupInfo } from '../../shared/model';
 import { APP_BUSY_TIMEOUT_MS } from './db/busy';
-import { contract, OFF_MAIN_METHODS, type AppEvent, type OffMainMethod } from '../../shared/contract';
+import { contract, OFF_MAIN_METHODS, type AppEvent, type Handlers, type OffMainMethod } from '../../shared/contract';
 import { LATEST_VERSION } from './db/migrations';
 import { errorData } from './errors';
 import { migrateInWorker, pendingVersions } from './opening/in-worker';
@@ -16,7 +16,7 @@ import { backupProject, listBackups, restoreProject } from './backups/backup';
 import { backupFiles, stampTime } from './backups/history';
 import { acquireLock, type ProjectLock } from './lock';
 import { log } from './log';
-import { Project } from './project';
+import { Project, type WorkspaceMethods } from './project';
 import { projectNameOf } from './session';
 
 /** Ten minutes: at most ten minutes of work to redo after a disaster the WAL cannot help with. */
@@ -69,6 +69,8 @@ export class Workspace {
   private offMainWrite: Promise<void> | null = null;
   /** A project being brought to this schema before it opens, and the open that follows. */
   private opening: { state: OpeningState; done: Promise<unknown> } | null = null;
+  /** What the workspace answers itself, whatever is open: how far the project being opened has come. */
+  private readonly own: Pick<Handlers, WorkspaceMethods> = { getOpening: () => this.opening?.state ?? null };
   /** Why the last open in the window failed, answered to its calls until another opens. */
   private openFailure: ApiErrorData | null = null;
 
@@ -332,14 +334,13 @@ export class Workspace {
    * Every method runs here, on the caller's thread (tests, and hosts that run no workers).
    */
   dispatch(method: unknown, input: unknown, sender?: number): Result<unknown> {
+    if (isOwn(method)) return dispatch(this.own, method, input);
     if (this.opening) {
       const what = `${this.opening.state.projectPath} is being updated to this version of Spanwise`;
-      return method === 'getOpening'
-        ? { ok: true, value: this.opening.state }
-        : { ok: false, error: { code: 'BUSY', message: `${what}: try again once it is open` } };
+      return { ok: false, error: { code: 'BUSY', message: `${what}: try again once it is open` } };
     }
     return (
-      this.failedOpen(method) ??
+      this.failedOpen() ??
       this.refusedFor(method, sender) ??
       dispatch(this.current?.handlers ?? null, method, input, this.current?.file)
     );
@@ -353,12 +354,10 @@ export class Workspace {
    * waits for it, so the window's calls still take effect in the order it made them.
    */
   serve(method: unknown, input: unknown, sender?: number): Result<unknown> | Promise<Result<unknown>> {
-    // A project being updated: how far it has come at once, every other call once it is open.
-    if (this.opening) {
-      if (method === 'getOpening') return { ok: true, value: this.opening.state };
-      return this.opening.done.then(() => this.serve(method, input, sender));
-    }
-    const failed = this.failedOpen(method);
+    if (isOwn(method)) return dispatch(this.own, method, input);
+    // A project being updated: every other call once it is open.
+    if (this.opening) return this.opening.done.then(() => this.serve(method, input, sender));
+    const failed = this.failedOpen();
     if (failed) return failed;
     if (this.offMainWrite) {
       const after = this.offMainWrite.then(() => this.serve(method, input, sender));
@@ -392,10 +391,10 @@ export class Workspace {
     return answer;
   }
 
-  /** While no project is open because the last open failed: that failure, for every call but getOpening. */
-  private failedOpen(method: unknown): Result<unknown> | null {
+  /** While no project is open because the last open failed: that failure, for every call. */
+  private failedOpen(): Result<unknown> | null {
     if (this.current || !this.openFailure) return null;
-    return method === 'getOpening' ? { ok: true, value: null } : { ok: false, error: this.openFailure };
+    return { ok: false, error: this.openFailure };
   }
 
   /** The refusal of a call from a window that has not loaded the project open now (else null). */
@@ -443,6 +442,10 @@ export class Workspace {
       return Config.parse({});
     }
   }
+}
+
+function isOwn(method: unknown): method is WorkspaceMethods {
+  return method === 'getOpening';
 }
 
 function isOffMain(method: unknown): method is OffMainMethod {
