@@ -9,6 +9,7 @@ import { indexState, refreshIndex, StoredClusters } from '../../src/main/backend
 import { INDEX_ON_THE_SPOT } from '../../src/main/backend/across/index-access';
 import { SentenceIndex } from '../../src/main/backend/across/sentence-index';
 import { sketch } from '../../src/main/backend/across/sketch';
+import { contentHash } from '../../src/main/backend/articles';
 import { SketchFeed } from '../../src/main/backend/across/sketch-feed';
 import { sourceJobsHost, sourceWorkerUrl, type JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Project } from '../../src/main/backend/project';
@@ -148,8 +149,12 @@ describe('the stored sentence index', () => {
   it("the helper's sketch of a text that changed since it read it is refused; of the same text, taken", () => {
     const p = emptyProject();
     const two = insert(p.db, TEXTS.slice(0, 2));
-    const texts = two.map(
-      (id) => (p.db.prepare('SELECT text FROM articles WHERE id = ?').get(id) as { text: string }).text,
+    const rows = two.map(
+      (id) =>
+        p.db.prepare('SELECT text, content_hash AS hash FROM articles WHERE id = ?').get(id) as {
+          text: string;
+          hash: string;
+        },
     );
     const feed = new SketchFeed({ url: sourceWorkerUrl(), execArgv: ['--import', 'tsx'], projectFile: p.file }, two);
     try {
@@ -157,8 +162,8 @@ describe('the stored sentence index', () => {
       const pause = new Int32Array(new SharedArrayBuffer(4));
       for (const until = Date.now() + 30_000; feed.posted() < 2 && Date.now() < until;) Atomics.wait(pause, 0, 0, 20);
       expect(feed.posted()).toBe(2);
-      expect(feed.take(0, `${texts[0]} Edited since.`)).toBeUndefined();
-      expect(feed.take(1, texts[1]!)).toEqual(sketch(texts[1]!));
+      expect(feed.take(0, contentHash(`${rows[0]!.text} Edited since.`))).toBeUndefined();
+      expect(feed.take(1, rows[1]!.hash)).toEqual(sketch(rows[1]!.text));
       expect(feed.stats).toEqual({ taken: 1, refused: 1 });
     } finally {
       feed.close();

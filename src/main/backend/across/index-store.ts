@@ -235,7 +235,9 @@ class Builder {
   }
 }
 
-const ARTICLE_TEXT = sql<{ text: string }>('SELECT text FROM articles WHERE id = ?');
+const ARTICLE_TEXT = sql<{ text: string; hash: string }>(
+  'SELECT text, content_hash AS hash FROM articles WHERE id = ?',
+);
 
 /**
  * Brings the stored index up to date: removed and changed articles out, added and changed ones
@@ -264,7 +266,7 @@ export function refreshIndex(db: ReadDb, hooks: RefreshHooks = {}): RefreshStats
         ids.forEach((id, i) => {
           const row = ARTICLE_TEXT.get(w, id);
           // Gone since the list was read (another writer): its own dirty mark brings it out later.
-          if (row) builder.add(w, id, row.text, feed?.take(from + i, row.text));
+          if (row) builder.add(w, id, row.text, feed?.take(from + i, row.hash));
           hooks.onProgress?.(++done, toAdd.length);
         });
         builder.flush(w);

@@ -4,7 +4,9 @@
 // index is the same whoever made it. The build takes the helper's sketch when the helper has
 // claimed that article, and makes it itself otherwise (it never waits for an article the
 // helper has not begun); a sketch of a text that changed since the helper read it is refused
-// by the text's hash and made again.
+// by the text's stored hash (content_hash) and made again. Spanwise never rewrites a text in
+// place (an article is its text: another text is another row, with its own hash), so what the
+// hash catches is an article removed meanwhile and its id taken by another.
 //
 // The build runs synchronously in one transaction per chunk, so it reads the helper's
 // messages with receiveMessageOnPort and waits on a shared counter, never on the event loop.
@@ -39,7 +41,8 @@ export interface SketcherInput {
 /** One sketch as posted: its arrays transferred, its sentences flattened. */
 export interface WireSketch {
   at: number;
-  hash: number;
+  /** The sketched text's content_hash ('' when the article was gone). */
+  hash: string;
   sentences: Int32Array;
   words: Int32Array;
   grams: Int32Array;
@@ -50,19 +53,7 @@ export interface WireSketch {
   total: number;
 }
 
-/** Two FNV-1a hashes of the text's UTF-16 units, folded: tells a text changed since it was read. */
-export function textHash(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a ^ Math.imul(b, 31) ^ text.length) | 0;
-}
-
-export function toWire(at: number, hash: number, s: Sketch): { wire: WireSketch; transfer: ArrayBuffer[] } {
+export function toWire(at: number, hash: string, s: Sketch): { wire: WireSketch; transfer: ArrayBuffer[] } {
   const sentences = new Int32Array(s.sentences.length * 2);
   s.sentences.forEach((r, i) => {
     sentences[2 * i] = r.start;
@@ -150,9 +141,10 @@ export class SketchFeed {
 
   /**
    * The sketch of the article at position `at` of the build's list, if the helper made it of
-   * this very text; undefined when the build is to make it itself.
+   * this very text (`hash`, its content_hash as the build read it); undefined when the build is
+   * to make it itself.
    */
-  take(at: number, text: string): Sketch | undefined {
+  take(at: number, hash: string): Sketch | undefined {
     Atomics.store(this.control, POSITION, at);
     Atomics.notify(this.control, POSITION);
     if (Atomics.compareExchange(this.claims, at, 0, BUILD) === 0) return undefined;
@@ -171,7 +163,7 @@ export class SketchFeed {
       if (seen <= this.seen) Atomics.wait(this.control, POSTED, seen, 50);
     }
     this.received.delete(at);
-    if (wire.hash !== textHash(text)) {
+    if (wire.hash !== hash) {
       this.stats.refused++;
       return undefined;
     }

@@ -3,9 +3,9 @@
 import { openDb } from '../db/open';
 import { sql } from '../db/handles';
 import { sketch } from './sketch';
-import { AHEAD, HELPER, POSITION, POSTED, STOP, textHash, toWire, type SketcherInput } from './sketch-feed';
+import { AHEAD, HELPER, POSITION, POSTED, STOP, toWire, type SketcherInput } from './sketch-feed';
 
-const TEXT = sql<{ text: string }>('SELECT text FROM articles WHERE id = ?');
+const ARTICLE = sql<{ text: string; hash: string }>('SELECT text, content_hash AS hash FROM articles WHERE id = ?');
 
 export function serveSketches(input: SketcherInput['sketcher']): void {
   const claims = new Int32Array(input.claims);
@@ -21,8 +21,8 @@ export function serveSketches(input: SketcherInput['sketcher']): void {
       }
       if (Atomics.compareExchange(claims, at, 0, HELPER) !== 0) continue;
       // Gone meanwhile: the build, which reads it again, finds it gone too (or refuses by the hash).
-      const text = TEXT.get(db, input.ids[at]!)?.text ?? '';
-      const { wire, transfer } = toWire(at, textHash(text), sketch(text));
+      const { text, hash } = ARTICLE.get(db, input.ids[at]!) ?? { text: '', hash: '' };
+      const { wire, transfer } = toWire(at, hash, sketch(text));
       input.port.postMessage(wire, transfer);
       Atomics.add(control, POSTED, 1);
       Atomics.notify(control, POSTED);
