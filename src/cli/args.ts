@@ -1,6 +1,7 @@
 // Argument parsing on node:util parseArgs (no dependency), with usage errors as a type.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
+import { quietProgress } from './progress';
 
 /** Bad usage: unknown command or option, missing argument. Exit code 2. */
 export class UsageError extends Error {
@@ -15,14 +16,24 @@ export class UsageError extends Error {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The options every command takes, declared here once: parse() adds them to each command's own. */
+const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  /** No progress on stderr, the update of a project an older Spanwise wrote included. */
+  quiet: { type: 'boolean', short: 'q' },
+} as const satisfies Options;
+
 export function parse<O extends Options>(command: string, argv: string[], options: O) {
   try {
-    return parseArgs({
+    const parsed = parseArgs({
       args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      options: { ...options, ...COMMON_OPTIONS },
       allowPositionals: true,
       strict: true,
     });
+    const values: Record<string, unknown> = parsed.values;
+    quietProgress(values['quiet'] === true);
+    return parsed;
   } catch (err) {
     throw new UsageError((err as Error).message, command);
   }

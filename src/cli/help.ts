@@ -34,6 +34,7 @@ Commands:
 Run "spanwise <command> --help" for a command's options.
 Exit codes: 0 success, 1 bad input (the message names file:line), 2 usage error.
 --verbose (with any command) writes the log to stderr: migrations, errors with their details.
+-q, --quiet (with any command): no progress on stderr, the update of an older project included.
 Formats, offsets and splits: docs/formats.md; packs: docs/packs.md; review: docs/review.md;
 search and suggestions: docs/across.md
 `;

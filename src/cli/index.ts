@@ -66,7 +66,6 @@ function importCommand(argv: string[], io: Io): number {
     offsets: { type: 'string' },
     column: { type: 'string' },
     tags: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return help('import', io);
   const file = projectArg('import', positionals);
@@ -92,7 +91,7 @@ function importCommand(argv: string[], io: Io): number {
   }
   assertNotLocked(file, 'an import');
   const db = openExistingProject(file);
-  const progress = stderrProgress(!values.quiet);
+  const progress = stderrProgress();
   try {
     const summary = importPaths(db, paths, options, { onProgress: (p) => progress.update(p) });
     progress.done();
@@ -118,7 +117,6 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     offsets: { type: 'string' },
     split: { type: 'string' },
     seed: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return help('export', io);
   const file = projectArg('export', positionals);
@@ -141,7 +139,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     values,
   );
   const db = openExistingProject(file);
-  const progress = stderrProgress(!values.quiet);
+  const progress = stderrProgress();
   try {
     const summary = await exportProject(db, values.out, options, { onProgress: (p) => progress.update(p) });
     progress.done();

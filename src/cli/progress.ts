@@ -2,7 +2,15 @@
 // otherwise; silent for jobs that finish within a second.
 import type { JobProgress } from '../shared/jobs';
 
-export function stderrProgress(enabled: boolean): { update(p: JobProgress): void; done(): void } {
+let quiet = false;
+
+/** --quiet, which every command takes (args.ts): no progress on stderr for the rest of the run. */
+export function quietProgress(on: boolean): void {
+  quiet = on;
+}
+
+export function stderrProgress(): { update(p: JobProgress): void; done(): void } {
+  const enabled = !quiet;
   const started = Date.now();
   const tty = Boolean(process.stderr.isTTY);
   // SPANWISE_PROGRESS=always: every update, at once (tests, and logs of short jobs).

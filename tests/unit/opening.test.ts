@@ -240,3 +240,38 @@ describe('the CLI on a project an older Spanwise wrote', () => {
     db.close();
   });
 });
+
+describe('--quiet, which every command takes', () => {
+  it(
+    'keeps the update of an older project off stderr, for a command with progress of its own or none',
+    { timeout: SLOW },
+    () => {
+      const dir = tempDir();
+      const older = (name: string) => {
+        const file = path.join(dir, name);
+        olderProject(file, 7, 3);
+        return file;
+      };
+      const text = path.join(dir, 'new.txt');
+      fs.writeFileSync(text, 'A new article about the talks in Vladivostok.\n');
+      const env = { SPANWISE_PROGRESS: 'always' };
+      const runs = [
+        spanwise(['stats', older('a.spanwise'), '--quiet'], env),
+        spanwise(['import', older('b.spanwise'), text, '-q'], env),
+        spanwise(['search', '-q', older('c.spanwise'), 'Vladivostok'], env),
+      ];
+      for (const r of runs) {
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+      }
+      expect(runs[1]!.stdout).toMatch(/1 article/);
+      for (const name of ['a.spanwise', 'b.spanwise', 'c.spanwise']) {
+        const db = new Database(path.join(dir, name), { readonly: true });
+        expect(db.pragma('user_version', { simple: true }), name).toBe(LATEST_VERSION);
+        db.close();
+      }
+      // Without it, the same update is told.
+      expect(spanwise(['stats', older('d.spanwise')], env).stderr).toContain('Updating the project');
+    },
+  );
+});

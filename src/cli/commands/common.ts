@@ -18,7 +18,7 @@ export function openExistingProject(file: string): Connection {
     throw new AppError('NOT_FOUND', `no project at ${file} (create one with: spanwise init ${file})`);
   }
   // A project an older Spanwise wrote is updated first; at scale that takes a while: say so.
-  const progress = stderrProgress(true);
+  const progress = stderrProgress();
   try {
     return openDb(file, {
       onMigration: (p) => progress.update({ done: p.done, total: p.total, unit: 'articles', message: openingText(p) }),
