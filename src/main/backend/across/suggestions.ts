@@ -14,6 +14,7 @@ import type {
   SpanBatch,
 } from '../../../shared/across';
 import { SUGGESTION_ID } from '../../../shared/across';
+import { lowerBound } from '../../../shared/lowerBound';
 import { AppError } from '../../../shared/result';
 import { now } from '../clock';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
@@ -155,7 +156,7 @@ class Collector {
   places(): Place[] {
     const all = this.ownInOrder ? this.own : this.own.sort(byPlace);
     for (const copy of this.copies.values()) {
-      const at = lowerBound(all, copy);
+      const at = lowerBound(all, copy, byPlace);
       const same = all[at];
       if (same && byPlace(same, copy) === 0) same.sources = [...same.sources, ...copy.sources];
       else all.splice(at, 0, copy);
@@ -207,32 +208,14 @@ class Collector {
   }
 }
 
-function lowerBound(sorted: readonly Place[], p: Place): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byPlace(sorted[mid]!, p) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * At most `limit` of `places` (one article's, in reading order): those nearest `near`, so that
  * the ones drawn are where the person is working; still in reading order.
  */
 export function nearest<P extends { start: number }>(places: readonly P[], limit: number, near: number): P[] {
   if (places.length <= limit) return places.slice();
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (places[mid]!.start < near) lo = mid + 1;
-    else hi = mid;
-  }
-  let from = lo;
-  let to = lo;
+  let from = lowerBound(places, near, (p, at) => p.start - at);
+  let to = from;
   while (to - from < limit) {
     if (from === 0) to++;
     else if (to === places.length) from--;

@@ -3,6 +3,7 @@
 // once when a list arrives, then patched by an edit's changed spans alone, so an edit costs the
 // same whether an article has ten suggestions or thousands.
 import type { Suggestion } from '../../../shared/across';
+import { lowerBound, upperBound } from '../../../shared/lowerBound';
 import type { Span } from '../../../shared/model';
 import { compareSpans } from './spanOrder';
 
@@ -32,14 +33,8 @@ export function uncovered(
 
 /** Whether a span of the suggestion's label covers it; `longest` bounds how far back one may start. */
 function covered(spans: readonly Placed[], g: Suggestion, longest: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= g.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0 && spans[i]!.start >= g.start - longest; i--) {
+  const after = upperBound(spans, g.start, (s, offset) => s.start - offset);
+  for (let i = after - 1; i >= 0 && spans[i]!.start >= g.start - longest; i--) {
     const s = spans[i]!;
     if (s.labelId === g.labelId && s.end >= g.end) return true;
   }
@@ -48,14 +43,7 @@ function covered(spans: readonly Placed[], g: Suggestion, longest: number): bool
 
 /** The first index in `sorted` (text order) not before `g`. */
 function indexOf(sorted: readonly Suggestion[], g: Pick<Suggestion, 'start' | 'end' | 'id'>): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareSpans(sorted[mid]!, g) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(sorted, g, compareSpans);
 }
 
 /** The suggestions of `all` (text order) an edit's changed spans may cover or uncover: those inside one with its label. */
