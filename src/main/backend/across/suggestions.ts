@@ -14,6 +14,7 @@ import type {
   SpanBatch,
 } from '../../../shared/across';
 import { SUGGESTION_ID } from '../../../shared/across';
+import { Coverage } from '../../../shared/coverage';
 import { lowerBound } from '../../../shared/lowerBound';
 import { AppError } from '../../../shared/result';
 import { now } from '../clock';
@@ -167,29 +168,17 @@ class Collector {
       : kept.filter((p) => !this.ctx.dismissed.has(suggestionId(p.articleId, p.start, p.end, p.labelId)));
   }
 
-  /**
-   * The places no span of the person's with the same label covers. In reading order, a place is
-   * covered when the furthest end of the label's spans starting at or before it reaches its end:
-   * one sweep, however many spans and places an article has.
-   */
+  /** The places (in reading order) no span of the person's with the same label covers: one sweep an article. */
   private uncovered(places: Place[]): Place[] {
     const out: Place[] = [];
     let article = -1;
-    let spans: readonly OwnSpan[] = [];
-    let next = 0;
-    let reach = new Map<number, number>();
+    let coverage = new Coverage([]);
     for (const p of places) {
       if (p.articleId !== article) {
         article = p.articleId;
-        spans = this.ctx.byArticle.get(article) ?? [];
-        next = 0;
-        reach = new Map();
+        coverage = new Coverage(this.ctx.byArticle.get(article) ?? []);
       }
-      for (; next < spans.length && spans[next]!.start <= p.start; next++) {
-        const s = spans[next]!;
-        reach.set(s.labelId, Math.max(reach.get(s.labelId) ?? -1, s.end));
-      }
-      if ((reach.get(p.labelId) ?? -1) < p.end) out.push(p);
+      if (!coverage.covers(p)) out.push(p);
     }
     return out;
   }

@@ -3,36 +3,22 @@
 // once when a list arrives, then patched by an edit's changed spans alone, so an edit costs the
 // same whether an article has ten suggestions or thousands.
 import type { Suggestion } from '../../../shared/across';
+import { Coverage, type Labelled } from '../../../shared/coverage';
 import { lowerBound, upperBound } from '../../../shared/lowerBound';
-import type { Span } from '../../../shared/model';
 import { compareSpans } from './spanOrder';
 
-type Placed = Pick<Span, 'start' | 'end' | 'labelId'>;
-
-/**
- * The shown suggestions of `all` (in text order), against `spans` (in text order): a place is
- * covered when the furthest end of its label's spans starting at or before it reaches its end.
- */
+/** The shown suggestions of `all` (in text order): not hidden, not covered by `spans` (in text order). */
 export function uncovered(
   all: readonly Suggestion[],
   hidden: ReadonlyMap<string, number>,
-  spans: readonly Placed[],
+  spans: readonly Labelled[],
 ): Suggestion[] {
-  const out: Suggestion[] = [];
-  const reach = new Map<number, number>();
-  let next = 0;
-  for (const g of all) {
-    for (; next < spans.length && spans[next]!.start <= g.start; next++) {
-      const s = spans[next]!;
-      reach.set(s.labelId, Math.max(reach.get(s.labelId) ?? -1, s.end));
-    }
-    if (!hidden.has(g.id) && (reach.get(g.labelId) ?? -1) < g.end) out.push(g);
-  }
-  return out;
+  const coverage = new Coverage(spans);
+  return all.filter((g) => !hidden.has(g.id) && !coverage.covers(g));
 }
 
 /** Whether a span of the suggestion's label covers it; `longest` bounds how far back one may start. */
-function covered(spans: readonly Placed[], g: Suggestion, longest: number): boolean {
+function covered(spans: readonly Labelled[], g: Suggestion, longest: number): boolean {
   const after = upperBound(spans, g.start, (s, offset) => s.start - offset);
   for (let i = after - 1; i >= 0 && spans[i]!.start >= g.start - longest; i--) {
     const s = spans[i]!;
@@ -47,7 +33,7 @@ function indexOf(sorted: readonly Suggestion[], g: Pick<Suggestion, 'start' | 'e
 }
 
 /** The suggestions of `all` (text order) an edit's changed spans may cover or uncover: those inside one with its label. */
-export function insideChanged(all: readonly Suggestion[], changed: readonly Placed[]): Suggestion[] {
+export function insideChanged(all: readonly Suggestion[], changed: readonly Labelled[]): Suggestion[] {
   const out: Suggestion[] = [];
   for (const c of changed) {
     for (let i = indexOf(all, { start: c.start, end: -1, id: '' }); i < all.length && all[i]!.start < c.end; i++) {
@@ -68,7 +54,7 @@ export function patchUncovered(
   shown: Suggestion[],
   candidates: readonly Suggestion[],
   hidden: ReadonlyMap<string, number>,
-  spans: readonly Placed[],
+  spans: readonly Labelled[],
 ): Suggestion[] {
   if (candidates.length === 0) return shown;
   let longest = 0;
