@@ -3,6 +3,8 @@
 // Unicode code points. They differ for every character outside the BMP (emoji, rare CJK).
 // Combining marks are separate code points in both units, so they never shift offsets.
 
+import { lowerBound } from './lowerBound';
+
 export type OffsetUnit = 'utf16' | 'codepoint';
 
 function isHighSurrogate(code: number): boolean {
@@ -46,17 +48,11 @@ export class OffsetMap {
       throw new RangeError(`UTF-16 offset ${utf16} is outside 0..${this.utf16Length}`);
     }
     // Astral characters that start strictly before utf16 each take two units.
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid]! < utf16) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && this.astral[lo - 1]! + 1 === utf16) {
+    const before = lowerBound(this.astral, utf16, (at, offset) => at - offset);
+    if (before > 0 && this.astral[before - 1]! + 1 === utf16) {
       throw new RangeError(`UTF-16 offset ${utf16} splits a surrogate pair`);
     }
-    return utf16 - lo;
+    return utf16 - before;
   }
 
   /** UTF-16 offset for a code-point offset. */
@@ -65,14 +61,7 @@ export class OffsetMap {
       throw new RangeError(`code-point offset ${codePoint} is outside 0..${this.codePointLength}`);
     }
     // The k-th astral character sits at code point astral[k] - k.
-    let lo = 0;
-    let hi = this.astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.astral[mid]! - mid < codePoint) lo = mid + 1;
-      else hi = mid;
-    }
-    return codePoint + lo;
+    return codePoint + lowerBound(this.astral, codePoint, (at, offset, k) => at - k - offset);
   }
 
   /** Slice by offsets in the given unit (Python's text[start:end] for 'codepoint'). */

@@ -88,6 +88,24 @@ describe('suggestions in the store', () => {
     expect(stored(h, 2)).toBe(1); // the span labelled by hand; a dismissal writes none
   });
 
+  it('an edit covering none of them leaves the shown list as it was, the same array (nothing drawn again)', async () => {
+    const h = await labelledWire();
+    const before = await visible(h);
+    const first = before[0]!;
+    const s = h.store.getState();
+    // Another label over the first suggestion's words covers no suggestion (they are all ACTOR).
+    s.setSelection({ anchor: first.start, focus: first.end });
+    s.applyLabel(s.labels.find((l) => l.id !== first.labelId)!.id);
+    expect(h.store.getState().spans).toHaveLength(1);
+    expect(await visible(h)).toBe(before);
+    // Its own label covers it: a new list without it.
+    h.store.getState().setSelection({ anchor: first.start, focus: first.end });
+    h.store.getState().applyLabel(first.labelId);
+    const after = await visible(h);
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before.slice(1));
+  });
+
   it('] walks the suggestions from the caret; Enter on one accepts it and focuses the next', async () => {
     const h = await labelledWire();
     const { selectFocusedSuggestion } = await import('../../src/renderer/src/store/suggestions');

@@ -5,6 +5,8 @@ import {
   bucketByParagraph,
   LANE_PX,
   lanePitch,
+  paragraphIndexAt,
+  paragraphsOf,
   RESERVED_LANES,
   segmentParagraph,
   spansAt,
@@ -21,6 +23,24 @@ describe('bucketByParagraph', () => {
     const spans = [span('a', 1, 3), span('across', 2, 12), span('c', 11, 15), span('gap', 4, 6)];
     const buckets = bucketByParagraph(paras, spans);
     expect(buckets.map((b) => b.map((s) => s.id))).toEqual([['a', 'across'], ['across'], ['across', 'c']]);
+  });
+});
+
+describe('paragraph lookup', () => {
+  const paras = paragraphs('aaaa\n\nbbbb\ncccc'); // [0,4) [6,10) [11,15)
+
+  it('finds the paragraphs a span overlaps: one ending at its start is not among them', () => {
+    expect(paragraphsOf(paras, { start: 4, end: 6 })).toEqual({ from: 1, to: 1 });
+    expect(paragraphsOf(paras, { start: 3, end: 7 })).toEqual({ from: 0, to: 2 });
+    expect(paragraphsOf(paras, { start: 10, end: 11 })).toEqual({ from: 2, to: 2 });
+    expect(paragraphsOf(paras, { start: 14, end: 15 })).toEqual({ from: 2, to: 3 });
+    expect(paragraphsOf([], { start: 0, end: 1 })).toEqual({ from: 0, to: 0 });
+  });
+
+  it('names the paragraph holding an offset: the last one starting at or before it', () => {
+    expect([0, 3, 4, 5, 6, 10, 11, 15].map((o) => paragraphIndexAt(paras, o))).toEqual([0, 0, 0, 0, 1, 1, 2, 2]);
+    expect(paragraphIndexAt(paragraphs('\n\nabc'), 0)).toBe(0);
+    expect(paragraphIndexAt([], 3)).toBe(0);
   });
 });
 

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { BucketCache } from '../../src/renderer/src/components/editor/useParagraphBuckets';
 import { bucketByParagraph } from '../../src/renderer/src/lib/marks';
 import { changedSpans, insertSorted, sortSpans } from '../../src/renderer/src/lib/spanOrder';
-import type { Span } from '../../src/shared/model';
 import { paragraphs } from '../../src/shared/text';
 import { mulberry32 } from '../fixtures/random';
+import { span } from './fixtures/spans';
 
 const TEXT = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} holds some words to mark.`).join('\n');
 const PARAS = paragraphs(TEXT);
-let serial = 0;
-
-function span(start: number, end: number, labelId = 1): Span {
-  const id = `00000000-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}`;
-  return { id, articleId: 1, annotatorId: 1, labelId, start, end, origin: 'manual', createdAt: 't', updatedAt: 't' };
-}
 
 describe('paragraph buckets after an edit', () => {
   it('name the spans an edit removed and added, by identity', () => {

@@ -1,5 +1,6 @@
 // Sentences of an article (Intl.Segmenter, so abbreviations and quotes follow Unicode's rules;
 // a line break always ends a sentence), each as a trimmed verbatim range.
+import { upperBound } from '../../../shared/lowerBound';
 
 export interface Range {
   start: number;
@@ -41,14 +42,9 @@ export function sentences(text: string): Range[] {
 
 /** The index of the sentence holding [start, end), or -1 when the range crosses sentences. */
 export function sentenceOf(list: readonly Range[], start: number, end: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
-    if (s.end <= start) lo = mid + 1;
-    else if (s.start > start) hi = mid - 1;
-    else return end <= s.end ? mid : -1;
-  }
-  return -1;
+  // The first sentence ending after `start`: the sentences are disjoint and in order, so it is
+  // the only one that can hold it.
+  const at = upperBound(list, start, (s, offset) => s.end - offset);
+  const s = list[at];
+  return s && s.start <= start && end <= s.end ? at : -1;
 }

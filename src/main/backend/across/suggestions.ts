@@ -13,6 +13,8 @@ import type {
   SuggestionSource,
   SpanBatch,
 } from '../../../shared/across';
+import { Coverage } from '../../../shared/coverage';
+import { lowerBound } from '../../../shared/lowerBound';
 import { AppError } from '../../../shared/result';
 import { now } from '../clock';
 import { sql, writeTransaction, type ReadDb } from '../db/handles';
@@ -151,7 +153,7 @@ class Collector {
   places(): Place[] {
     const all = this.ownInOrder ? this.own : this.own.sort(byPlace);
     for (const copy of this.copies.values()) {
-      const at = lowerBound(all, copy);
+      const at = lowerBound(all, copy, byPlace);
       const same = all[at];
       if (same && byPlace(same, copy) === 0) same.sources = [...same.sources, ...copy.sources];
       else all.splice(at, 0, copy);
@@ -162,29 +164,17 @@ class Collector {
       : kept.filter((p) => !this.ctx.dismissed.has(suggestionId(p.articleId, p.start, p.end, p.labelId)));
   }
 
-  /**
-   * The places no span of the person's with the same label covers. In reading order, a place is
-   * covered when the furthest end of the label's spans starting at or before it reaches its end:
-   * one sweep, however many spans and places an article has.
-   */
+  /** The places (in reading order) no span of the person's with the same label covers: one sweep an article. */
   private uncovered(places: Place[]): Place[] {
     const out: Place[] = [];
     let article = -1;
-    let spans: readonly OwnSpan[] = [];
-    let next = 0;
-    let reach = new Map<number, number>();
+    let coverage = new Coverage([]);
     for (const p of places) {
       if (p.articleId !== article) {
         article = p.articleId;
-        spans = this.ctx.byArticle.get(article) ?? [];
-        next = 0;
-        reach = new Map();
+        coverage = new Coverage(this.ctx.byArticle.get(article) ?? []);
       }
-      for (; next < spans.length && spans[next]!.start <= p.start; next++) {
-        const s = spans[next]!;
-        reach.set(s.labelId, Math.max(reach.get(s.labelId) ?? -1, s.end));
-      }
-      if ((reach.get(p.labelId) ?? -1) < p.end) out.push(p);
+      if (!coverage.covers(p)) out.push(p);
     }
     return out;
   }
@@ -203,32 +193,14 @@ class Collector {
   }
 }
 
-function lowerBound(sorted: readonly Place[], p: Place): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (byPlace(sorted[mid]!, p) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * At most `limit` of `places` (one article's, in reading order): those nearest `near`, so that
  * the ones drawn are where the person is working; still in reading order.
  */
 export function nearest<P extends { start: number }>(places: readonly P[], limit: number, near: number): P[] {
   if (places.length <= limit) return places.slice();
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (places[mid]!.start < near) lo = mid + 1;
-    else hi = mid;
-  }
-  let from = lo;
-  let to = lo;
+  let from = lowerBound(places, near, (p, at) => p.start - at);
+  let to = from;
   while (to - from < limit) {
     if (from === 0) to++;
     else if (to === places.length) from--;

@@ -1,5 +1,6 @@
 // Pure geometry of span marks on the text: which spans touch which paragraph, which lane each
 // span's underline takes, and the segments a paragraph is cut into. No DOM: unit-tested.
+import { upperBound } from '../../../shared/lowerBound';
 import type { Range } from '../../../shared/text';
 
 export interface MarkSpan {
@@ -12,16 +13,15 @@ export interface MarkSpan {
 /** The paragraphs a span overlaps: indexes `from` (inclusive) to `to` (exclusive). */
 export function paragraphsOf(paras: readonly Range[], span: Range): { from: number; to: number } {
   // First paragraph whose end is after the span's start.
-  let lo = 0;
-  let hi = paras.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paras[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  let to = lo;
+  const from = upperBound(paras, span.start, (p, offset) => p.end - offset);
+  let to = from;
   while (to < paras.length && paras[to]!.start < span.end) to++;
-  return { from: lo, to };
+  return { from, to };
+}
+
+/** The paragraph holding `offset`: the last one starting at or before it (the first when none does). */
+export function paragraphIndexAt(paras: readonly Range[], offset: number): number {
+  return Math.max(0, upperBound(paras, offset, (p, at) => p.start - at) - 1);
 }
 
 /** Spans (sorted by start) grouped by the paragraphs they overlap; a span may touch several. */

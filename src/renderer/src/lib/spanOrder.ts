@@ -1,5 +1,6 @@
 // Spans in text order (start, then end, then id), kept sorted by insertion rather than re-sorted
 // on every edit; and the ids the renderer gives new spans.
+import { lowerBound } from '../../../shared/lowerBound';
 import type { Span } from '../../../shared/model';
 
 /** Text order; suggestions and spans alike (only the range and the id are read). */
@@ -13,14 +14,8 @@ export function sortSpans(spans: Span[]): Span[] {
 
 /** A copy of sorted `spans` with `span` inserted in order: O(n), no re-sort on every edit. */
 export function insertSorted(spans: readonly Span[], span: Span): Span[] {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return [...spans.slice(0, lo), span, ...spans.slice(lo)];
+  const at = lowerBound(spans, span, compareSpans);
+  return [...spans.slice(0, at), span, ...spans.slice(at)];
 }
 
 /** A v4 UUID. crypto.randomUUID needs a secure context; getRandomValues works everywhere. */

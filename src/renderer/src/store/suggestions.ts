@@ -8,8 +8,8 @@ import { SUGGESTIONS_SHOWN, type ClusterMember, type IndexBuilding, type Suggest
 import type { Span } from '../../../shared/model';
 import { ApiError, call } from '../api';
 import { spansAt } from '../lib/marks';
-import { changedSpans, compareSpans, MAX_CHANGED } from '../lib/spanOrder';
-import { insideChanged, patchUncovered, uncovered } from '../lib/uncovered';
+import { compareSpans } from '../lib/spanOrder';
+import { uncovered } from '../lib/uncovered';
 import { recordBatch } from './batchHistory';
 import { sentence } from './spanBatches';
 import type { DismissalEntry } from './history';
@@ -66,41 +66,25 @@ const NO_COPIES: ClusterMember[] = [];
 let shown: { list: SuggestionListState; hidden: ReadonlyMap<string, number>; spans: Span[]; out: Suggestion[] } | null =
   null;
 
-/** The ids hidden in one map and not in the other; null past MAX_CHANGED. */
-function hiddenChange(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): string[] | null {
-  const out: string[] = [];
-  for (const id of a.keys()) if (!b.has(id) && out.push(id) > MAX_CHANGED) return null;
-  for (const id of b.keys()) if (!a.has(id) && out.push(id) > MAX_CHANGED) return null;
-  return out;
-}
-
 /**
  * The suggestions drawn for the open article: the last list read, less those hidden here and
  * those a span of the same label now covers (an edit shows before the list is read again).
- * An edit, an acceptance or a dismissal patches the last answer by the few suggestions it can
- * change (lib/uncovered.ts): its cost does not grow with the article's suggestions.
+ * Worked out whole (lib/uncovered.ts, one sweep of the list and the spans); when that gives the
+ * same suggestions as before, the same array, so the panel and the marks are left alone.
  */
 export function selectVisibleSuggestions(s: Store): Suggestion[] {
   const list = s.suggestionList;
   if (!list || list.articleId !== s.article?.id || list.annotatorId !== s.session?.annotator?.id) return EMPTY;
   const last = shown;
   if (last && last.list === list && last.hidden === s.hiddenSuggestions && last.spans === s.spans) return last.out;
-  let out: Suggestion[] | null = null;
-  if (last && last.list === list) {
-    const spans = last.spans === s.spans ? { removed: [], added: [] } : changedSpans(last.spans, s.spans, MAX_CHANGED);
-    const ids = last.hidden === s.hiddenSuggestions ? [] : hiddenChange(last.hidden, s.hiddenSuggestions);
-    if (spans && ids) {
-      const candidates = insideChanged(list.suggestions, [...spans.removed, ...spans.added]);
-      for (const id of ids) {
-        const g = list.byId.get(id);
-        if (g) candidates.push(g);
-      }
-      out = patchUncovered(last.out, candidates, s.hiddenSuggestions, s.spans);
-    }
-  }
-  out ??= uncovered(list.suggestions, s.hiddenSuggestions, s.spans);
+  let out = uncovered(list.suggestions, s.hiddenSuggestions, s.spans);
+  if (last && sameItems(out, last.out)) out = last.out;
   shown = { list, hidden: s.hiddenSuggestions, spans: s.spans, out };
   return out;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The focused suggestion, while the caret is where focusing it put it. */

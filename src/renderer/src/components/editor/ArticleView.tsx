@@ -7,6 +7,7 @@ import { sourceLabel } from '../../../../shared/source-label';
 import { paragraphs } from '../../../../shared/text';
 import { markColor } from '../../lib/contrast';
 import { rectAtOffset, textOffsetAt } from '../../lib/domOffsets';
+import { paragraphIndexAt } from '../../lib/marks';
 import { afterPaint, measureStartup, measureWhenPainted } from '../../lib/perf';
 import { preloadPanels } from '../shell/lazyPanels';
 import { readerScrolled } from '../../lib/viewScroll';
@@ -23,17 +24,6 @@ import { ShownText } from '../text/ShownText';
 /** Rough height of a paragraph before it is measured: ~70 characters a line. */
 function estimateHeight(length: number): number {
   return Math.max(1, Math.ceil(length / 70)) * 42 + 18;
-}
-
-function paragraphIndexAt(paras: { start: number; end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = paras.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paras[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function ArticleView() {

@@ -2,8 +2,8 @@
 // annotator's layer in its lane and gold above; the current cluster is tinted and kept in view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { paragraphs, type Range } from '../../../../shared/text';
-import { bucketByParagraph } from '../../lib/marks';
+import { paragraphs } from '../../../../shared/text';
+import { bucketByParagraph, paragraphIndexAt } from '../../lib/marks';
 import { afterPaint, measureWhenPainted } from '../../lib/perf';
 import { useStore } from '../../store';
 import { selectCluster } from '../../store/review';
@@ -14,17 +14,6 @@ import { ShownText } from '../text/ShownText';
 
 function estimateHeight(length: number, lanes: number): number {
   return Math.max(1, Math.ceil(length / 70)) * (30 + lanes * LANE_PX) + 18;
-}
-
-function paragraphIndexAt(paras: Range[], offset: number): number {
-  let lo = 0;
-  let hi = paras.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paras[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const EMPTY: LaneMark[] = [];
