@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
@@ -19,6 +19,28 @@ export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spanwise-test-'));
   made.push(dir);
   return dir;
+}
+
+/**
+ * Every entry of the folder: a file with its bytes (so that "left untouched" covers a project's
+ * -wal, -shm and -journal files too), a subfolder by its name alone.
+ */
+export function folderBytes(dir: string): Map<string, Buffer | null> {
+  return new Map(
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .map((e) => [e.name, e.isDirectory() ? null : fs.readFileSync(path.join(dir, e.name))]),
+  );
+}
+
+/** The folder holds the same entries as `before`, each file byte for byte. */
+export function expectSameBytes(dir: string, before: Map<string, Buffer | null>): void {
+  const after = folderBytes(dir);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [name, bytes] of before) {
+    const now = after.get(name)!;
+    expect(bytes === null ? now === null : now !== null && now.equals(bytes), `${name} changed`).toBe(true);
+  }
 }
 
 /** A new project file (default labels; demo articles when asked) with annotator "ana" set. */
