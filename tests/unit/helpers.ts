@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
+import { dispatch } from '../../src/main/backend/dispatch';
 import type { JobsHost } from '../../src/main/backend/jobs/handlers';
 import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
@@ -49,6 +50,13 @@ export function tempProject(opts: { demo?: boolean; annotator?: string | null; j
   const project = Project.open(file, { resourcesDir: RESOURCES, demo: opts.demo ?? true, jobs: opts.jobs });
   if (opts.annotator !== null) project.setAnnotator(opts.annotator ?? 'ana');
   return project;
+}
+
+/** `method` served as the window calls it (validated at the edge); its value, or the error code and message thrown. */
+export function call<T>(p: Project, method: string, input: unknown): T {
+  const r = dispatch(p.handlers, method, input);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
 }
 
 /** The AppError code `fn` throws, or 'no error'; any other exception propagates. */
