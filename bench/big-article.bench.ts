@@ -14,7 +14,7 @@ import { ORIGIN } from '../src/chromium/bridge';
 import type { Method } from '../src/shared/contract';
 import { launchApp } from '../tests/e2e/harness';
 import { bareOpen } from './lib/baselines';
-import { BARE_FRAME, frameMetrics, SCRIPT_PART } from './lib/frames';
+import { BARE_FRAME, frameMetrics, SCRIPT_PART, labelWordAhead } from './lib/frames';
 import { BENCH_ANNOTATOR, copyBigProject } from './lib/big-project';
 import { buildSizedProject, measures } from './lib/sized-project';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
@@ -137,12 +137,7 @@ async function bigArticle(ctx: BenchContext, runs: number): Promise<Metric[]> {
     await openRow(page, ids.big - 1);
     const created = await frameMetrics(page, {
       presses: runs * 2,
-      press: async () => {
-        await page.keyboard.press('Escape');
-        for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
-        await page.keyboard.press('Control+Shift+ArrowRight');
-        await page.keyboard.press('4');
-      },
+      press: () => labelWordAhead(page),
       measure: 'spanwise:edit',
       name: 'create a span by keyboard, 20,000 spans (keydown → painted)',
       script: SCRIPT_PART,

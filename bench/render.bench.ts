@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
 import { bareOpen } from './lib/baselines';
-import { BARE_FRAME, frameMetrics, SCRIPT_PART } from './lib/frames';
+import { BARE_FRAME, frameMetrics, SCRIPT_PART, labelWordAhead } from './lib/frames';
 import { buildSizedProject, measures } from './lib/sized-project';
 
 function buildProject(file: string): { big: number; medium: number; small: number } {
@@ -49,12 +49,7 @@ async function edits(page: Page, ctx: BenchContext, runs: number, phase: string)
   const created = await frameMetrics(page, {
     ...names,
     presses: runs * 2,
-    press: async () => {
-      await page.keyboard.press('Escape');
-      for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
-      await page.keyboard.press('Control+Shift+ArrowRight');
-      await page.keyboard.press('4');
-    },
+    press: () => labelWordAhead(page),
     measure: 'spanwise:edit',
     name: `create a span by keyboard, 2,000 spans, ${phase} (→ painted)`,
     target: 16,

@@ -28,6 +28,14 @@ export interface FramesRun {
   measureBare?: boolean;
 }
 
+/** The editor's press: three words on from the caret, the next word selected and labelled with key 4. */
+export async function labelWordAhead(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('4');
+}
+
 /** The app's keydown → painted figure, its script part and (unless told otherwise) its bare frames. */
 export async function frameMetrics(page: Page, run: FramesRun): Promise<Metric[]> {
   await page.evaluate(() => performance.clearMeasures());
