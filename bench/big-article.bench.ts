@@ -13,7 +13,8 @@ import type { Page } from 'playwright-core';
 import { ORIGIN } from '../src/chromium/bridge';
 import type { Method } from '../src/shared/contract';
 import { launchApp } from '../tests/e2e/harness';
-import { bareFrame, bareOpen } from './lib/baselines';
+import { bareOpen } from './lib/baselines';
+import { BARE_FRAME, frameMetrics, SCRIPT_PART, labelWordAhead } from './lib/frames';
 import { BENCH_ANNOTATOR, copyBigProject } from './lib/big-project';
 import { buildSizedProject, measures } from './lib/sized-project';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
@@ -134,38 +135,20 @@ async function bigArticle(ctx: BenchContext, runs: number): Promise<Metric[]> {
 
     ctx.log(`creating ${runs * 2} spans by keyboard on it`);
     await openRow(page, ids.big - 1);
-    await page.evaluate(() => performance.clearMeasures());
-    const frames: number[] = [];
-    for (let i = 0; i < runs * 2; i++) {
-      await page.keyboard.press('Escape');
-      for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
-      await page.keyboard.press('Control+Shift+ArrowRight');
-      await page.keyboard.press('4');
-      await page.waitForFunction((n) => performance.getEntriesByName('spanwise:edit', 'measure').length > n, i);
-      frames.push(await bareFrame(page));
-    }
+    const created = await frameMetrics(page, {
+      presses: runs * 2,
+      press: () => labelWordAhead(page),
+      measure: 'spanwise:edit',
+      name: 'create a span by keyboard, 20,000 spans (keydown → painted)',
+      script: SCRIPT_PART,
+      bare: BARE_FRAME,
+      target: 16,
+    });
     await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
     const stored = workspace.dispatch('listSpans', { articleId: ids.big });
     if (!stored.ok || (stored.value as unknown[]).length < BIG_SPANS + runs * 2)
       throw new Error('spans were not saved');
-    metrics.push(
-      {
-        name: 'create a span by keyboard, 20,000 spans (keydown → painted)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:edit'),
-        higherIsBetter: false,
-        baseline: 'bare: keydown → class toggle → painted',
-        target: 16,
-      },
-      {
-        name: '  of which script (state + React commit)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:edit:script'),
-        higherIsBetter: false,
-      },
-      { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
-    );
-    return metrics;
+    return [...metrics, ...created];
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -23,22 +23,11 @@ import { openDb } from '../src/main/backend/db/open';
 import { exportProject } from '../src/main/backend/exporters';
 import { importPaths } from '../src/main/backend/importers';
 import { uuidv7 } from '../src/main/backend/importers/ids';
-import { seedProject } from '../src/main/backend/seed';
 import { Sink } from '../src/main/backend/exporters/sink';
 import { LABELS, type SynthRow } from './lib/synth';
 import { cachedSynthJsonl, readSynthRows } from './lib/synth-jsonl';
+import { freshProject } from './lib/fresh-project';
 import type { BenchModule, Metric } from './lib/types';
-
-const RESOURCES = path.resolve(import.meta.dirname, '../resources');
-
-function freshProject(dir: string, name: string): string {
-  const file = path.join(dir, name);
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const { db } = openDb(file);
-  seedProject(db, RESOURCES);
-  db.close();
-  return file;
-}
 
 /** The import baseline's rows: already parsed, hashed, converted to UTF-16, ids made. */
 function baselineImportRows(jsonl: string) {

@@ -19,13 +19,12 @@ import {
 import { runJob } from '../src/main/backend/jobs/run-job';
 import type { WorkerMessage } from '../src/main/backend/jobs/protocol';
 import { mergePacks } from '../src/main/backend/packs/merge';
-import { seedProject } from '../src/main/backend/seed';
 import { OffsetMap } from '../src/shared/offsets';
 import { mulberry32 } from '../tests/fixtures/random';
 import { LABELS, synthArticles } from './lib/synth';
+import { freshProject } from './lib/fresh-project';
 import type { BenchModule, Metric } from './lib/types';
 
-const RESOURCES = path.resolve(import.meta.dirname, '../resources');
 const UID = '5b1f0e6c-2d4a-4c8e-9f00-6a1b2c3d4e5f';
 const TS = '2026-11-30T12:00:00.000Z';
 
@@ -73,15 +72,6 @@ function synthPack(n: number): { articles: ArticleRecord[]; spans: SpanRecord[] 
     }
   }
   return { articles, spans };
-}
-
-function freshProject(dir: string, name: string): string {
-  const file = path.join(dir, name);
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const { db } = openDb(file);
-  seedProject(db, RESOURCES);
-  db.close();
-  return file;
 }
 
 function seconds(fn: () => void): number {

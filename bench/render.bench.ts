@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchApp } from '../tests/e2e/harness';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
-import { bareFrame, bareOpen } from './lib/baselines';
+import { bareOpen } from './lib/baselines';
+import { BARE_FRAME, frameMetrics, SCRIPT_PART, labelWordAhead } from './lib/frames';
 import { buildSizedProject, measures } from './lib/sized-project';
 
 function buildProject(file: string): { big: number; medium: number; small: number } {
@@ -40,57 +41,37 @@ async function openById(page: Page, id: number): Promise<void> {
 
 /** Creates spans by keyboard and nudges one on the open 2,000-span article; `phase` names the figures. */
 async function edits(page: Page, ctx: BenchContext, runs: number, phase: string): Promise<Metric[]> {
-  const metrics: Metric[] = [];
   // Each phase has its own bare frames and script rows: the runner finds a baseline by its name.
-  const bare = `bare: keydown → class toggle → painted (${phase})`;
-  const editMetrics = async (name: string): Promise<Metric[]> => [
-    {
-      name,
-      unit: 'ms',
-      samples: await measures(page, 'spanwise:edit'),
-      higherIsBetter: false,
-      baseline: bare,
-      target: 16,
-    },
-    {
-      name: `  of which script (state + React commit), ${phase}`,
-      unit: 'ms',
-      samples: await measures(page, 'spanwise:edit:script'),
-      higherIsBetter: false,
-    },
-  ];
+  const names = { bare: `${BARE_FRAME} (${phase})`, script: `${SCRIPT_PART}, ${phase}` };
   ctx.log(`creating ${runs * 2} spans by keyboard on the 2,000-span article (${phase})`);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Home');
-  await clearMeasures(page);
-  const frames: number[] = [];
-  for (let i = 0; i < runs * 2; i++) {
-    await page.keyboard.press('Escape');
-    for (let k = 0; k < 3; k++) await page.keyboard.press('Control+ArrowRight');
-    await page.keyboard.press('Control+Shift+ArrowRight');
-    await page.keyboard.press('4');
-    frames.push(await bareFrame(page));
-  }
-  await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
-  metrics.push(...(await editMetrics(`create a span by keyboard, 2,000 spans, ${phase} (→ painted)`)), {
-    name: bare,
-    unit: 'ms',
-    samples: frames,
-    higherIsBetter: false,
+  const created = await frameMetrics(page, {
+    ...names,
+    presses: runs * 2,
+    press: () => labelWordAhead(page),
+    measure: 'spanwise:edit',
+    name: `create a span by keyboard, 2,000 spans, ${phase} (→ painted)`,
+    target: 16,
   });
+  await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
 
-  // Nudge the selected span's end (Shift+→ / Shift+← in turn) on the same article.
+  // Nudge the selected span's end (Shift+→ / Shift+← in turn) on the same article, compared
+  // with the bare frames measured beside the spans made.
   ctx.log(`nudging a span ${runs * 2} times on the 2,000-span article (${phase})`);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab'); // selects a span on purpose: Shift+arrows resize it
-  await clearMeasures(page);
-  for (let i = 0; i < runs * 2; i++) {
-    await page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
-    await page.waitForFunction((n) => performance.getEntriesByName('spanwise:edit', 'measure').length > n, i);
-  }
+  const nudged = await frameMetrics(page, {
+    ...names,
+    presses: runs * 2,
+    press: (i) => page.keyboard.press(i % 2 === 0 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft'),
+    measure: 'spanwise:edit',
+    name: `nudge the selected span, 2,000 spans, ${phase} (keydown → painted)`,
+    target: 16,
+    measureBare: false,
+  });
   await page.getByTestId('save-state').filter({ hasText: 'saved' }).waitFor();
-  metrics.push(...(await editMetrics(`nudge the selected span, 2,000 spans, ${phase} (keydown → painted)`)));
-  return metrics;
+  return [...created, ...nudged];
 }
 
 async function run(ctx: BenchContext): Promise<Metric[]> {

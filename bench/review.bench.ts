@@ -13,7 +13,8 @@ import { launchApp } from '../tests/e2e/harness';
 import { spanwise } from '../tests/e2e/review-fixture';
 import { measures } from './lib/sized-project';
 import type { BenchContext, BenchModule, Metric } from './lib/types';
-import { bareFrame, bareOpen } from './lib/baselines';
+import { bareOpen } from './lib/baselines';
+import { BARE_FRAME, frameMetrics, SCRIPT_PART } from './lib/frames';
 import { LABELS } from './lib/synth';
 import { syntheticText } from './lib/text';
 
@@ -119,35 +120,16 @@ async function run(ctx: BenchContext): Promise<Metric[]> {
 
     const presses = Math.min(runs * 4, clusters.open - 1);
     ctx.log(`J (next open conflict) ${presses} times`);
-    await page.evaluate(() => performance.clearMeasures());
-    const frames: number[] = [];
-    for (let i = 0; i < presses; i++) {
-      const before = (await measures(page, 'spanwise:review-next')).length;
-      await page.keyboard.press('j');
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName('spanwise:review-next', 'measure').length > n,
-        before,
-      );
-      frames.push(await bareFrame(page));
-    }
-    metrics.push(
-      {
-        name: 'J: next open conflict (→ painted)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:review-next'),
-        higherIsBetter: false,
-        baseline: 'bare: keydown → class toggle → painted',
-        target: 16.7,
-      },
-      {
-        name: '  of which script (state + React commit)',
-        unit: 'ms',
-        samples: await measures(page, 'spanwise:review-next:script'),
-        higherIsBetter: false,
-      },
-      { name: 'bare: keydown → class toggle → painted', unit: 'ms', samples: frames, higherIsBetter: false },
-    );
-    return metrics;
+    const next = await frameMetrics(page, {
+      presses,
+      press: () => page.keyboard.press('j'),
+      measure: 'spanwise:review-next',
+      name: 'J: next open conflict (→ painted)',
+      script: SCRIPT_PART,
+      bare: BARE_FRAME,
+      target: 16.7,
+    });
+    return [...metrics, ...next];
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,8 @@
 // `ana`, who labelled 200 of them with 20 word-aligned spans of two or three words each. The
 // sentence index is not built in it (every article waits in `sentence_dirty`, as after an
 // import), so each run measures the build. Built once per size and kept beside the list
-// bench's projects in node_modules/.cache/spanwise-bench under its own name (built into a
-// temporary name, then renamed); each run works on a copy.
+// bench's projects in the benches' cache (bench/lib/cache.ts) under its own name; each run
+// works on a copy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,9 @@ import { seedProject } from '../../src/main/backend/seed';
 import { mulberry32 } from '../../tests/fixtures/random';
 import { syndicatedTexts, syntheticWriter } from './synth';
 import { schemaKey } from './big-project';
+import { cachedFile } from './cache';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
-const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
 /** Bumped when what is generated changes, so a stale cache is not reused. */
 const GENERATION = 1;
 const LABELLED = 200;
@@ -56,19 +56,12 @@ function build(file: string, n: number): void {
 /** The cached project of `n` syndicated articles (built on first use). */
 function cachedAcrossProject(n: number, log: (message: string) => void): string {
   // Built at the code's own schema: keyed by it, so a project built by other code is never reused.
-  const file = path.join(CACHE, `across-${n}-g${GENERATION}-${schemaKey()}.spanwise`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(CACHE, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  const t = performance.now();
-  build(tmp, n);
-  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
-  log(
-    `built ${n.toLocaleString('en-US')} syndicated articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`,
+  return cachedFile(
+    `across-${n}-g${GENERATION}-${schemaKey()}.spanwise`,
+    `built ${n.toLocaleString('en-US')} syndicated articles`,
+    (tmp) => build(tmp, n),
+    log,
   );
-  return file;
 }
 
 /** A working copy of the cached project in a fresh temporary folder (removed by the caller). */

@@ -2,8 +2,7 @@
 // each) written with bare inserts for one annotator, `bench`, whose statuses are seeded (30 %
 // done, 10 % in progress, the rest to do); a second person, `other`, has marked every other
 // article done, so the list's filters must keep the two apart. Built once per size and kept in
-// node_modules/.cache/spanwise-bench (built into a temporary name, then renamed), so repeated
-// runs reuse it; each run works on a copy.
+// the benches' cache (bench/lib/cache.ts), so repeated runs reuse it; each run works on a copy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +12,10 @@ import { LATEST_VERSION, MIGRATIONS } from '../../src/main/backend/db/migrations
 import { seedProject } from '../../src/main/backend/seed';
 import { OffsetMap } from '../../src/shared/offsets';
 import { mulberry32 } from '../../tests/fixtures/random';
+import { cachedFile } from './cache';
 import { LABELS, synthArticles, syntheticWriter } from './synth';
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../resources');
-const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
 /** Bumped when what is generated changes, so a stale cache is not reused. */
 const GENERATION = 1;
 
@@ -54,17 +53,12 @@ function build(file: string, n: number): void {
 
 /** The cached project of `n` articles (built on first use, at the schema of its generation: read it, never write it). */
 export function cachedBigProject(n: number, log: (message: string) => void): string {
-  const file = path.join(CACHE, `list-${n}-g${GENERATION}.spanwise`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(CACHE, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  const t = performance.now();
-  build(tmp, n);
-  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
-  log(`built ${n.toLocaleString('en-US')} articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`);
-  return file;
+  return cachedFile(
+    `list-${n}-g${GENERATION}.spanwise`,
+    `built ${n.toLocaleString('en-US')} articles`,
+    (tmp) => build(tmp, n),
+    log,
+  );
 }
 
 /** Which schema a migrated copy holds: the latest version and the migrations' names (branches differ). */
@@ -81,20 +75,17 @@ export function schemaKey(): string {
  */
 export function currentBigProject(n: number, log: (message: string) => void): string {
   const source = cachedBigProject(n, log);
-  const file = source.replace(/\.spanwise$/, `-${schemaKey()}.spanwise`);
-  if (fs.existsSync(file)) return file;
-  const tmp = `${file}.${process.pid}.tmp`;
-  const t = performance.now();
-  fs.copyFileSync(source, tmp);
-  const { db } = openDb(tmp);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
-  log(
-    `migrated a copy of ${n.toLocaleString('en-US')} articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`,
+  return cachedFile(
+    path.basename(source).replace(/\.spanwise$/, `-${schemaKey()}.spanwise`),
+    `migrated a copy of ${n.toLocaleString('en-US')} articles`,
+    (tmp) => {
+      fs.copyFileSync(source, tmp);
+      const { db } = openDb(tmp);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    log,
   );
-  return file;
 }
 
 /** A working copy of the cached project (at the current schema) in a fresh temporary folder (removed by the caller). */

@@ -1,27 +1,19 @@
-// The synthetic set as a spans JSONL file, written once per size and kept in
-// node_modules/.cache/spanwise-bench (named by its size and the generator's generation, written
-// under a temporary name and then renamed), and read back line by line. Making 100,000 articles
-// costs about 10 s of CPU; the benches that import the file, and the baselines that need the
-// same rows, read it instead of making the set again.
+// The synthetic set as a spans JSONL file, written once per size and kept in the benches' cache
+// (bench/lib/cache.ts; named by its size and the generator's generation), and read back line
+// by line. Making 100,000 articles costs about 10 s of CPU; the benches that import the file,
+// and the baselines that need the same rows, read it instead of making the set again.
 import fs from 'node:fs';
-import path from 'node:path';
+import { cachedFile } from './cache';
 import { SYNTH_GENERATION, writeSynthJsonl, type SynthRow } from './synth';
-
-const CACHE = path.resolve(import.meta.dirname, '../../node_modules/.cache/spanwise-bench');
 
 /** The cached JSONL of `n` synthetic articles (read it, never write it) and its size in bytes. */
 export function cachedSynthJsonl(n: number, log: (message: string) => void): { file: string; bytes: number } {
-  const file = path.join(CACHE, `synth-${n}-g${SYNTH_GENERATION}.jsonl`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(CACHE, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    const t = performance.now();
-    writeSynthJsonl(tmp, n);
-    fs.renameSync(tmp, file);
-    log(
-      `wrote ${n.toLocaleString('en-US')} synthetic articles in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`,
-    );
-  }
+  const file = cachedFile(
+    `synth-${n}-g${SYNTH_GENERATION}.jsonl`,
+    `wrote ${n.toLocaleString('en-US')} synthetic articles`,
+    (tmp) => writeSynthJsonl(tmp, n),
+    log,
+  );
   return { file, bytes: fs.statSync(file).size };
 }
 

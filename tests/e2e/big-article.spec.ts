@@ -11,6 +11,7 @@ import { writeTransaction } from '../../src/main/backend/db/handles';
 import { Project } from '../../src/main/backend/project';
 import { RESOURCES_DIR } from './host/discover';
 import { SUGGESTIONS_SHOWN } from '../../src/shared/across';
+import type { Span } from '../../src/shared/model';
 import { storedSpans } from './editor-helpers';
 import { expect, launchApp, test, type AppHandle } from './harness';
 
@@ -147,6 +148,23 @@ function expectedMarks(from: number, to: number): Map<number, { text: string; ti
   return out;
 }
 
+/**
+ * Labels the third word SANCTION by keyboard (one span every few words: it has none of its own
+ * yet) and reads the spans back once saved: all of them, the one made, and its word.
+ */
+async function labelThirdWord(page: Page): Promise<{ spans: Span[]; made: Span; word: string }> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Home');
+  for (let k = 0; k < 2; k++) await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('4');
+  await expect(page.locator('.spans-panel .count')).toHaveText(String(SPANS + 1));
+  const spans = await storedSpans(page, 2);
+  const made = spans.find((s) => !planned.some((p) => p.start === s.start && p.end === s.end));
+  expect(made).toBeDefined();
+  return { spans, made: made!, word: text.slice(made!.start, made!.end) };
+}
+
 function checkMarks(marks: Awaited<ReturnType<typeof renderedMarks>>): void {
   expect(marks.length).toBeGreaterThan(20);
   const from = Math.min(...marks.map((m) => m.s));
@@ -173,21 +191,11 @@ test('the 1 MB article opens with its 20,000 spans at their offsets, nested in l
 test('a span made on the big article is painted, saved, and shown when it is opened again', async () => {
   const page = handle!.page;
   await openBig(page);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Home');
-  // The third word has no span of its own yet (one every few words).
-  for (let k = 0; k < 2; k++) await page.keyboard.press('Control+ArrowRight');
-  await page.keyboard.press('Control+Shift+ArrowRight');
-  await page.keyboard.press('4');
-  await expect(page.locator('.spans-panel .count')).toHaveText(String(SPANS + 1));
-  const spans = await storedSpans(page, 2);
+  const { spans, made, word } = await labelThirdWord(page);
   expect(spans).toHaveLength(SPANS + 1);
-  const made = spans.find((s) => !planned.some((p) => p.start === s.start && p.end === s.end));
-  expect(made).toBeDefined();
-  const word = text.slice(made!.start, made!.end);
   expect(word).toMatch(/^\S+$/u);
   const painted = async () =>
-    (await renderedMarks(page)).find((m) => m.s === made!.start && m.title.split(' ⊂ ').includes('SANCTION'));
+    (await renderedMarks(page)).find((m) => m.s === made.start && m.title.split(' ⊂ ').includes('SANCTION'));
   await expect.poll(async () => (await painted())?.text).toBe(word);
 
   // Opened again: the window holds the text and asks for the spans only; the new one is there.
@@ -217,16 +225,7 @@ test('the big article opens with its suggestions capped around the caret, and an
   await expect.poll(() => page.locator('[data-testid=article-text] .seg.suggested').count()).toBeGreaterThan(20);
 
   // A span made by keyboard is painted at once over the suggestions and saved.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+Home');
-  for (let k = 0; k < 2; k++) await page.keyboard.press('Control+ArrowRight');
-  await page.keyboard.press('Control+Shift+ArrowRight');
-  await page.keyboard.press('4');
-  await expect(page.locator('.spans-panel .count')).toHaveText(String(SPANS + 1));
-  const spans = await storedSpans(page, 2);
-  const made = spans.find((s) => !planned.some((p) => p.start === s.start && p.end === s.end))!;
-  expect(made).toBeDefined();
-  const word = text.slice(made.start, made.end);
+  const { made, word } = await labelThirdWord(page);
   await expect
     .poll(async () =>
       page.evaluate(

@@ -72,15 +72,17 @@ function exported(dir: string, file: string): Map<string, { start: number; end: 
   return new Map(rows.map((r) => [r.meta?.title ?? r.title ?? '', r.spans]));
 }
 
+const WIRE_TITLE = 'Kim Jong Un plans rare trip to meet Putin in Russia';
+const COPY_TITLE = 'Kim expects to meet Putin in Russia, US says';
 const WIRE_LABELS: [string, string][] = [
   ['Adrienne Watson', '1'],
   ['Vladivostok', '3'],
   ['The New York Times', '1'],
 ];
 
-test('labels in one wire article are proposed on its copy, accepted and dismissed by keyboard', async ({ app }) => {
-  const { page } = app;
-  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
+/** WIRE_LABELS made on the wire article, saved, then its copy opened: both, and what is offered on the copy. */
+async function labelWireOpenCopy(page: Page) {
+  await expect(page.getByTestId('article-title')).toHaveText(WIRE_TITLE);
   const wire = await openArticle(page);
   for (const [needle, key] of WIRE_LABELS) {
     await reveal(page, wire.text.indexOf(needle));
@@ -89,12 +91,27 @@ test('labels in one wire article are proposed on its copy, accepted and dismisse
   }
   await expect(page.getByTestId('span-item')).toHaveCount(3);
   await storedSpans(page, wire.id);
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('article-title')).toHaveText(COPY_TITLE);
+  const copy = await openArticle(page);
+  return { wire, copy, suggestions: await offered(page, copy.id) };
+}
+
+/** "Kim Jong Un" labelled ACTOR on the wire article, by mouse and key, and saved: the article. */
+async function labelKimOnWire(page: Page): Promise<{ id: number; text: string }> {
+  await expect(page.getByTestId('article-title')).toHaveText(WIRE_TITLE);
+  const wire = await openArticle(page);
+  await dragSelect(page, wire.text, 'Kim Jong Un');
+  await page.keyboard.press('1');
+  await storedSpans(page, wire.id);
+  return wire;
+}
+
+test('labels in one wire article are proposed on its copy, accepted and dismissed by keyboard', async ({ app }) => {
+  const { page } = app;
+  const { wire, copy, suggestions } = await labelWireOpenCopy(page);
 
   // The copy: every suggestion is drawn dashed on exactly its words, none is a span.
-  await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
-  const copy = await openArticle(page);
-  const suggestions = await offered(page, copy.id);
   const fromWire = suggestions.filter((g) => g.sources.some((s) => s.kind === 'copy' && s.articleId === wire.id));
   expect(fromWire.map((g) => `${g.label} ${g.text}`)).toEqual(
     expect.arrayContaining(['ACTOR Adrienne Watson', 'LOCATION Vladivostok', 'ACTOR The New York Times']),
@@ -140,14 +157,14 @@ test('labels in one wire article are proposed on its copy, accepted and dismisse
   expect(span!.origin).toMatch(/^suggestion:/);
 
   // The export holds the accepted span and none of the suggestions still offered.
-  const spans = exported(app.dir, app.projectFile).get('Kim expects to meet Putin in Russia, US says') ?? [];
+  const spans = exported(app.dir, app.projectFile).get(COPY_TITLE) ?? [];
   expect(spans.map((s) => [s.start, s.end, s.label])).toEqual([[first.start, first.end, first.label]]);
 
   // The dismissed one stays dismissed after the article is opened again.
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
+  await expect(page.getByTestId('article-title')).toHaveText(WIRE_TITLE);
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
+  await expect(page.getByTestId('article-title')).toHaveText(COPY_TITLE);
   await expect(page.getByTestId('suggestion-count')).toHaveText(String(suggestions.length - 2));
   expect((await offered(page, copy.id)).map((g) => g.id)).not.toContain(second.id);
 
@@ -168,12 +185,8 @@ test('labels in one wire article are proposed on its copy, accepted and dismisse
 
 test('a click accepts a suggestion; the copies are listed beside the article and open by keyboard', async ({ app }) => {
   const { page } = app;
-  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
-  const wire = await openArticle(page);
-  await dragSelect(page, wire.text, 'Kim Jong Un');
-  await page.keyboard.press('1');
+  const wire = await labelKimOnWire(page);
   await expect(page.getByTestId('span-item')).toHaveCount(1);
-  await storedSpans(page, wire.id);
   // Own label: the other "Kim Jong Un" of the same article is suggested too.
   const own = await offered(page, wire.id);
   expect(own).toHaveLength(1);
@@ -184,7 +197,7 @@ test('a click accepts a suggestion; the copies are listed beside the article and
   // The copies: 001, 002 and 004, not 003; none labelled yet.
   const copies = page.getByTestId('copy-item');
   await expect(copies).toHaveCount(3);
-  await expect(copies.first()).toContainText('Kim expects to meet Putin in Russia, US says');
+  await expect(copies.first()).toContainText(COPY_TITLE);
   await expect(page.getByTestId('copy-list')).not.toContainText('Russia’s Putin invites');
   await expect(copies.first().getByTestId('copy-labelled')).toHaveText('not labelled by you');
 
@@ -236,13 +249,9 @@ async function layout(page: Page) {
 test('suggestions never move the text, and are drawn readable on the dark page', async ({ app }) => {
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
-  const wire = await openArticle(page);
-  await dragSelect(page, wire.text, 'Kim Jong Un');
-  await page.keyboard.press('1');
-  await storedSpans(page, wire.id);
+  await labelKimOnWire(page);
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
+  await expect(page.getByTestId('article-title')).toHaveText(COPY_TITLE);
   await expect(page.getByTestId('suggestion-count')).toBeVisible();
 
   // The frame of ACTOR's suggestion in the first paragraph: dashed, in ACTOR's dark-theme colour.
@@ -279,19 +288,7 @@ test('a dismissal is one step of the history: Ctrl+Z offers the suggestions agai
   app,
 }) => {
   const { page } = app;
-  await expect(page.getByTestId('article-title')).toHaveText('Kim Jong Un plans rare trip to meet Putin in Russia');
-  const wire = await openArticle(page);
-  for (const [needle, key] of WIRE_LABELS) {
-    await reveal(page, wire.text.indexOf(needle));
-    await dragSelect(page, wire.text, needle);
-    await page.keyboard.press(key);
-  }
-  await expect(page.getByTestId('span-item')).toHaveCount(3);
-  await storedSpans(page, wire.id);
-  await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByTestId('article-title')).toHaveText('Kim expects to meet Putin in Russia, US says');
-  const copy = await openArticle(page);
-  const suggestions = await offered(page, copy.id);
+  const { copy, suggestions } = await labelWireOpenCopy(page);
   const count = page.getByTestId('suggestion-count');
   await expect(count).toHaveText(String(suggestions.length));
   const ordered = [...suggestions].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -26,6 +26,18 @@ async function labelledByHand() {
   return { h, article, actor, start, recordBatch };
 }
 
+/** Every other "Kim Jong Un" in the set labelled as one batch, by the backend, from the one at `start`. */
+function labelEveryName(h: StoreHarness, articleId: number, start: number, labelId: number): SpanBatch {
+  return h.workspace.project!.handlers.labelOccurrences({
+    articleId,
+    start,
+    end: start + NAME.length,
+    labelId,
+    scope: 'set',
+    caseSensitive: true,
+  });
+}
+
 /** The annotator's live spans per article id, as the project file holds them. */
 function stored(h: StoreHarness): Map<number, Span[]> {
   const project = h.workspace.project!;
@@ -39,14 +51,7 @@ describe('a span batch in the window’s history', () => {
   it('is shown at once, undone in every article in one step and redone', async () => {
     const { h, article, actor, start, recordBatch } = await labelledByHand();
     expect(counts(stored(h))).toEqual([1, 0, 0, 0, 0]);
-    const batch = h.workspace.project!.handlers.labelOccurrences({
-      articleId: article.id,
-      start,
-      end: start + NAME.length,
-      labelId: actor.id,
-      scope: 'set',
-      caseSensitive: true,
-    });
+    const batch = labelEveryName(h, article.id, start, actor.id);
     // 000 has it twice (one labelled by hand), 001 twice, 002 three times, 003 twice; 004 writes "Kim Jong-un".
     expect(batch.spans).toHaveLength(8);
     recordBatch(batch, `labelled 8 occurrences of '${NAME}' as ACTOR`);
@@ -92,14 +97,7 @@ describe('a span batch in the window’s history', () => {
 
   it('undone from an article it did not touch, opens the article where it started, at its first span', async () => {
     const { h, article, actor, start, recordBatch } = await labelledByHand();
-    const batch = h.workspace.project!.handlers.labelOccurrences({
-      articleId: article.id,
-      start,
-      end: start + NAME.length,
-      labelId: actor.id,
-      scope: 'set',
-      caseSensitive: true,
-    });
+    const batch = labelEveryName(h, article.id, start, actor.id);
     recordBatch(batch, `labelled 8 occurrences of '${NAME}' as ACTOR`);
     await h.settle();
     const last = h.store.getState().listRows.at(4)!;

@@ -7,15 +7,21 @@ import { imp, jsonl, write } from './fixtures/io';
 import { ok, SLOW, spanwise } from './fixtures/cli';
 import { RESOURCES, tempDir } from './helpers';
 
-/** A demo project where ana labelled the wire article, plus an article with a flag before the name. */
-function project(): { file: string; flagged: number } {
-  const file = path.join(tempDir(), 'p.spanwise');
+/** A demo project at `file` where ana labelled "Adrienne Watson" ACTOR in the wire article. */
+function labelledDemo(file: string): Project {
   const p = Project.open(file, { resourcesDir: RESOURCES, demo: true });
   p.setAnnotator('ana');
   const text = p.handlers.getArticle({ id: 1 }).text;
   const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!.id;
   const at = text.indexOf('Adrienne Watson');
   p.handlers.createSpan({ articleId: 1, labelId: actor, start: at, end: at + 'Adrienne Watson'.length });
+  return p;
+}
+
+/** The labelled demo project, plus an article with a flag before the name. */
+function project(): { file: string; flagged: number } {
+  const file = path.join(tempDir(), 'p.spanwise');
+  const p = labelledDemo(file);
   const dir = tempDir();
   write(dir, 'f.jsonl', jsonl([{ text: '🇺🇦 Adrienne Watson spoke.', meta: { title: 'Flag' } }]));
   imp(p.db, [dir], { as: 'model' });
@@ -84,12 +90,7 @@ describe('spanwise search and suggest', { timeout: SLOW }, () => {
 
   it('suggest builds the sentence index a fresh project lacks, and reads the built one the next time', () => {
     const file = path.join(tempDir(), 'fresh.spanwise');
-    const p = Project.open(file, { resourcesDir: RESOURCES, demo: true });
-    p.setAnnotator('ana');
-    const text = p.handlers.getArticle({ id: 1 }).text;
-    const actor = p.handlers.listLabels({}).find((l) => l.name === 'ACTOR')!.id;
-    const at = text.indexOf('Adrienne Watson');
-    p.handlers.createSpan({ articleId: 1, labelId: actor, start: at, end: at + 'Adrienne Watson'.length });
+    const p = labelledDemo(file);
     const waiting = () => (p.db.prepare('SELECT count(*) AS n FROM sentence_dirty').get() as { n: number }).n;
     expect(waiting()).toBe(5);
     const first = ok(['suggest', file, '--as', 'ana', '--article', '2', '--json']);

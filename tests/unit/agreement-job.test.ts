@@ -12,7 +12,7 @@ import { applyPolicy } from '../../src/main/backend/review/policy';
 import { reviewArticle } from '../../src/main/backend/review/queue';
 import { agreementReport, formatAgreement } from '../../src/main/backend/review/report';
 import type { JobEvent, JobState } from '../../src/shared/jobs';
-import { RESOURCES } from './helpers';
+import { call, RESOURCES } from './helpers';
 import { reviewProject, SUMMIT, type Layers } from './fixtures/adjudication';
 
 let events: JobEvent[] = [];
@@ -28,12 +28,6 @@ afterEach(async () => {
   await host.runner.shutdown();
   for (const p of opened.splice(0)) p.close();
 });
-
-function call<T>(p: Project, method: string, input: unknown): T {
-  const r = dispatch(p.handlers, method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 /** The fixture's file opened again with the job host (the app's view of the project). */
 function withJobs(file: string): Project {

@@ -15,8 +15,8 @@ import { openAssignmentPack } from '../../src/main/backend/packs/open-pack';
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import { Project } from '../../src/main/backend/project';
 import { getSetting } from '../../src/main/backend/settings';
-import { RESOURCES, tempDir, tempProject } from './helpers';
-import { expectSameBytes, folderBytes, layer, seal, packLines } from './fixtures/packs';
+import { expectSameBytes, folderBytes, RESOURCES, tempDir, tempProject } from './helpers';
+import { layer, seal, packLines } from './fixtures/packs';
 
 const hashes = (n: number, salt = '') => Array.from({ length: n }, (_, i) => contentHash(`article ${salt}${i}`));
 

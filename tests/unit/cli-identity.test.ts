@@ -10,10 +10,9 @@ import { writeTransaction } from '../../src/main/backend/db/handles';
 import { runOpenPack } from '../../src/main/backend/jobs/packs';
 import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
-import { RESOURCES, tempDir } from './helpers';
+import { expectSameBytes, folderBytes, RESOURCES, tempDir } from './helpers';
 import { ok, SLOW, spanwise } from './fixtures/cli';
 import { jsonl, write } from './fixtures/io';
-import { expectSameBytes, folderBytes } from './fixtures/packs';
 
 function noStack(text: string): void {
   expect(text).not.toMatch(/^\s+at /m);

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Project } from '../../src/main/backend/project';
-import { RESOURCES, tempDir } from './helpers';
+import { expectSameBytes, folderBytes, RESOURCES, tempDir } from './helpers';
 import { ok, spanwise } from './fixtures/cli';
-import { expectSameBytes, folderBytes, layer } from './fixtures/packs';
+import { layer } from './fixtures/packs';
 
 /** Annotates the first `n` articles: one ACTOR span each (in progress), the first marked done. */
 function annotate(file: string, n: number): { uid: string; spans: number } {

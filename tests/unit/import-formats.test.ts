@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/main/backend/project';
 import { formatImportSummary } from '../../src/main/backend/importers';
 import { tempDir } from './helpers';
-import { emptyProject, expectRefused, imp, jsonl, write } from './fixtures/io';
+import { articleRows, emptyProject, expectRefused, imp, jsonl, write } from './fixtures/io';
 
 interface Row {
   layer: string;
@@ -29,16 +29,7 @@ function spans(p: Project): Row[] {
 }
 
 function article(p: Project, n = 0) {
-  const rows = p.db
-    .prepare('SELECT title, source, text, meta, external_id AS externalId FROM articles ORDER BY id')
-    .all() as {
-    title: string;
-    source: string;
-    text: string;
-    meta: string;
-    externalId: string | null;
-  }[];
-  return rows[n]!;
+  return articleRows(p)[n]!;
 }
 
 const TEXT = 'EU rejects German call to boycott British lamb 🐑 in Brüssel.';

@@ -5,19 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatImportSummary } from '../../src/main/backend/importers';
 import { tempDir } from './helpers';
-import { emptyProject, expectRefused, imp, snapshot, write } from './fixtures/io';
-
-function articles(p: ReturnType<typeof emptyProject>) {
-  return p.db
-    .prepare('SELECT title, source, text, meta, external_id AS externalId FROM articles ORDER BY id')
-    .all() as {
-    title: string;
-    source: string;
-    text: string;
-    meta: string;
-    externalId: string | null;
-  }[];
-}
+import { articleRows, emptyProject, expectRefused, imp, snapshot, write } from './fixtures/io';
 
 describe('plain text import', () => {
   it('keeps the text verbatim (CRLF, emoji, CJK, combining marks) and titles it by its first non-empty line', () => {
@@ -27,7 +15,7 @@ describe('plain text import', () => {
     const file = write(dir, 'one.txt', text);
     const s = imp(p.db, [file]);
     expect(s.articlesAdded).toBe(1);
-    const [a] = articles(p);
+    const [a] = articleRows(p);
     expect(a!.text).toBe(text);
     expect(a!.title).toBe('First line 😀 北京');
     expect(a!.source).toBe('one.txt');
@@ -43,7 +31,7 @@ describe('plain text import', () => {
       Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Title\nbody', 'utf8')]),
     );
     imp(p.db, [file]);
-    expect(articles(p)[0]!.text).toBe('Title\nbody');
+    expect(articleRows(p)[0]!.text).toBe('Title\nbody');
   });
 
   it('imports a 1 MB article whole', () => {
@@ -52,7 +40,7 @@ describe('plain text import', () => {
     const text = para.repeat(Math.ceil(1_000_000 / para.length));
     const file = write(tempDir(), 'big.txt', text);
     imp(p.db, [file]);
-    expect(articles(p)[0]!.text).toBe(text);
+    expect(articleRows(p)[0]!.text).toBe(text);
     expect(Buffer.byteLength(text)).toBeGreaterThan(1_000_000);
   });
 
@@ -75,7 +63,7 @@ describe('plain text import', () => {
     write(dir, '.git/config.txt', 'Hidden folder');
     write(dir, 'notes.md', '# not an article');
     const s = imp(p.db, [dir]);
-    expect(articles(p).map((a) => [a.title, a.source])).toEqual([
+    expect(articleRows(p).map((a) => [a.title, a.source])).toEqual([
       ['First', 'a.txt'],
       ['Second', 'b.txt'],
       ['Third', 'sub/deeper/c.txt'],
@@ -137,7 +125,7 @@ describe('plain text import', () => {
     const p = emptyProject();
     const file = write(tempDir(), 'raw.json', '{"not": "parsed"}');
     imp(p.db, [file], { format: 'txt' });
-    expect(articles(p)[0]!.text).toBe('{"not": "parsed"}');
+    expect(articleRows(p)[0]!.text).toBe('{"not": "parsed"}');
     expect(fs.existsSync(file)).toBe(true);
   });
 });

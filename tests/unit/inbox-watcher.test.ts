@@ -10,7 +10,7 @@ import { sourceJobsHost, type JobsHost } from '../../src/main/backend/jobs/handl
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import { Project } from '../../src/main/backend/project';
 import type { JobEvent, JobState } from '../../src/shared/jobs';
-import { RESOURCES, tempDir } from './helpers';
+import { call, RESOURCES, tempDir } from './helpers';
 import { annotatorProject, articleIds, labelId, layer } from './fixtures/packs';
 
 let events: JobEvent[] = [];
@@ -26,12 +26,6 @@ afterEach(async () => {
   for (const p of opened.splice(0)) p.close();
   await host.runner.shutdown();
 });
-
-function call<T>(p: Project, method: string, input: unknown): T {
-  const r = dispatch(p.handlers, method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 function reviewer(): Project {
   const rev = annotatorProject('rev');

@@ -8,7 +8,7 @@ import { LATEST_VERSION, MIGRATIONS, migrate } from '../../src/main/backend/db/m
 import { APPLICATION_ID, openDb } from '../../src/main/backend/db/open';
 import { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
-import { RESOURCES, tempDir } from './helpers';
+import { expectSameBytes, folderBytes, RESOURCES, tempDir } from './helpers';
 
 const TABLES = [
   'annotators',
@@ -55,17 +55,6 @@ function expectAppError(fn: () => unknown, code: string): AppError {
     return err as AppError;
   }
   throw new Error(`expected AppError ${code}, but nothing was thrown`);
-}
-
-/** Every file in the folder with its bytes, so that "left untouched" covers -wal/-shm/-journal too. */
-function snapshot(dir: string): Map<string, Buffer> {
-  return new Map(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
-}
-
-function expectUnchanged(dir: string, before: Map<string, Buffer>): void {
-  const after = snapshot(dir);
-  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-  for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), `${name} changed`).toBe(true);
 }
 
 describe('fresh file', () => {
@@ -248,12 +237,12 @@ describe('refusals leave the file untouched', () => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
 
     const err = expectAppError(() => openDb(file), 'SCHEMA_TOO_NEW');
     expect(err.message).toContain(String(LATEST_VERSION + 1));
     expectAppError(() => Project.open(file, { resourcesDir: RESOURCES, demo: true }), 'SCHEMA_TOO_NEW');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 
   it('a newer file in rollback-journal mode is not switched to WAL either', () => {
@@ -265,10 +254,10 @@ describe('refusals leave the file untouched', () => {
     raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_VERSION + 5}`);
     raw.close();
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
 
     expectAppError(() => openDb(file), 'SCHEMA_TOO_NEW');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 
   it('a file that is not SQLite is refused with NOT_A_PROJECT', () => {
@@ -277,13 +266,13 @@ describe('refusals leave the file untouched', () => {
     fs.writeFileSync(long, 'These are my notes, not a database.\n'.repeat(200));
     const short = path.join(dir, 'short.spanwise');
     fs.writeFileSync(short, 'hello');
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
 
     const err = expectAppError(() => openDb(long), 'NOT_A_PROJECT');
     expect(err.message).toContain(long);
     expectAppError(() => openDb(short), 'NOT_A_PROJECT');
     expectAppError(() => Project.open(long, { resourcesDir: RESOURCES, demo: true }), 'NOT_A_PROJECT');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 
   it.runIf(fs.existsSync('/proc/self/fd'))('a refused file is not left open (no leaked handle)', () => {
@@ -315,12 +304,12 @@ describe('refusals leave the file untouched', () => {
     raw.exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO contacts (name) VALUES ('x');");
     raw.pragma('application_id = 1234');
     raw.close();
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
 
     const err = expectAppError(() => openDb(file), 'NOT_A_PROJECT');
     expect(err.message).toMatch(/another application/);
     expectAppError(() => Project.open(file, { resourcesDir: RESOURCES, demo: true }), 'NOT_A_PROJECT');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 
   it("an empty SQLite file that carries another application's id is refused, not claimed", () => {
@@ -330,9 +319,9 @@ describe('refusals leave the file untouched', () => {
     raw.pragma('application_id = 1234');
     raw.close();
     expect(fs.statSync(file).size).toBeGreaterThan(0);
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
     expectAppError(() => openDb(file), 'NOT_A_PROJECT');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 
   it('a SQLite file with tables but no application id at all is refused too', () => {
@@ -341,9 +330,9 @@ describe('refusals leave the file untouched', () => {
     const raw = new Database(file);
     raw.exec('CREATE TABLE t (x)');
     raw.close();
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
     expectAppError(() => openDb(file), 'NOT_A_PROJECT');
-    expectUnchanged(dir, before);
+    expectSameBytes(dir, before);
   });
 });
 

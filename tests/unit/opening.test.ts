@@ -2,7 +2,6 @@
 // its migrations run in a worker, telling how far they have come, while the window's calls
 // wait; a failed update leaves the file exactly as it was and is what the calls answer.
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, type MigrationProgress } from '../../src/main/backend/db/migrations';
@@ -14,7 +13,7 @@ import type { OpeningState } from '../../src/shared/opening';
 import { AppError, type Result } from '../../src/shared/result';
 import { SLOW, spanwise } from './fixtures/cli';
 import { olderProject } from './fixtures/older-project';
-import { RESOURCES, tempDir } from './helpers';
+import { expectSameBytes, folderBytes, RESOURCES, tempDir } from './helpers';
 
 const ARTICLES = 5000;
 
@@ -30,11 +29,6 @@ function content(file: string) {
   } finally {
     db.close();
   }
-}
-
-/** Every file in the folder with its bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  return new Map(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
 }
 
 function workspaceWithEvents(): { workspace: Workspace; opening: OpeningState[]; close(): Promise<void> } {
@@ -123,7 +117,7 @@ describe('a project an older Spanwise wrote, opened as the window opens it', () 
     const raw = new Database(file);
     raw.exec('CREATE TABLE span_batches (id INTEGER PRIMARY KEY) STRICT');
     raw.close();
-    const before = snapshot(dir);
+    const before = folderBytes(dir);
     const { workspace, opening, close } = workspaceWithEvents();
     try {
       const failure = await workspace.beginOpen(file).then(
@@ -137,9 +131,7 @@ describe('a project an older Spanwise wrote, opened as the window opens it', () 
       );
       // It had got through the index before failing: that work was rolled back with the rest.
       expect(opening.filter((o) => o.step === 'building the search index').at(-1)).toMatchObject({ done: ARTICLES });
-      const after = snapshot(dir);
-      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-      for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), `${name} changed`).toBe(true);
+      expectSameBytes(dir, before);
       // The window's calls answer the failure (no stack), and nothing is being opened.
       expect(workspace.serve('loadProject', {})).toEqual({
         ok: false,

@@ -15,7 +15,7 @@ import { mergePacks } from '../../src/main/backend/packs/merge';
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import { Project } from '../../src/main/backend/project';
 import type { JobEvent, JobState } from '../../src/shared/jobs';
-import { RESOURCES, tempDir } from './helpers';
+import { call, RESOURCES, tempDir } from './helpers';
 import { snapshot } from './fixtures/io';
 import { annotatorProject, articleIds, labelId, layer, packLines, seal } from './fixtures/packs';
 
@@ -38,12 +38,6 @@ afterEach(async () => {
   for (const p of opened.splice(0)) p.close();
   await host.runner.shutdown();
 });
-
-function call<T>(p: Project, method: string, input: unknown): T {
-  const r = dispatch(p.handlers, method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
 
 function refused(p: Project, method: string, input: unknown): { code: string; message: string } {
   const r = dispatch(p.handlers, method, input);

@@ -12,20 +12,9 @@ import { formatMergeSummary, mergePacks } from '../../src/main/backend/packs/mer
 import { writeWorkPack } from '../../src/main/backend/packs/work-pack';
 import type { Project } from '../../src/main/backend/project';
 import { AppError } from '../../src/shared/result';
-import { tempDir } from './helpers';
+import { expectSameBytes, folderBytes, tempDir } from './helpers';
 import { snapshot } from './fixtures/io';
-import {
-  annotatorProject,
-  articleIds,
-  expectSameBytes,
-  folderBytes,
-  labelId,
-  layer,
-  packLines,
-  seal,
-  TEXTS,
-  tick,
-} from './fixtures/packs';
+import { annotatorProject, articleIds, labelId, layer, packLines, seal, TEXTS, tick } from './fixtures/packs';
 
 /** Anna's work: two spans on article 0 (one later deleted), one on article 1, article 0 done. */
 function annasWork(p: Project) {
