@@ -5,7 +5,10 @@
 // changing index, the progress) every 50 ms, and perf_hooks' monitorEventLoopDelay records
 // how long the event loop was held. Measured: the longest stall of the main thread's event
 // loop and the longest backend call during each job; the bare baseline is the stall of an
-// idle loop measured for as long, in the same run. What is checked is the window's process,
+// idle loop measured for as long, in the same run. The calls after the import's commit (seen as
+// a change of the connection's data_version) are also reported apart: they are the first to read
+// the imported rows, while the job's checkpoint still writes the file; their baseline is the same
+// calls made after the jobs, with nothing running. What is checked is the window's process,
 // not the jobs' throughput (io.bench.ts measures that at 100,000): a job five times shorter
 // holds the same calls and the same commit, and lets the whole bench fit in its ten minutes.
 import fs from 'node:fs';
@@ -33,7 +36,32 @@ interface Watch {
   longestAt: number;
   /** When the call with the most CPU started, in seconds from the job's start. */
   longestCpuAt: number;
+  /** The calls that began after another connection committed (the import's commit), if any. */
+  afterCommit: Calls;
+  /** When that commit was first seen, in seconds from the job's start (null: none). */
+  commitAt: number | null;
 }
+
+/** The window's calls of a stretch: how many, the longest in wall time and in CPU. */
+interface Calls {
+  count: number;
+  longestMs: number;
+  longestCpuMs: number;
+}
+
+/** One round of what the window asks for: a page of the list at `at`, the progress. */
+function windowCall(p: Project, at: number): { total: number; wallMs: number; cpuMs: number } {
+  const c = performance.now();
+  const cpu = process.threadCpuUsage();
+  const { total } = p.handlers.listArticles({ status: 'all', at, limit: 200 });
+  p.handlers.getProgress({});
+  const wallMs = performance.now() - c;
+  const used = process.threadCpuUsage(cpu);
+  return { total, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The next index the window's list asks for: a page far from the last one. */
+const nextAt = (at: number, total: number) => (total > 200 ? (at + 7919 * 200) % (total - 200) : 0);
 
 /** Runs `job` to its end while the loop is watched and the window's reads go on every 50 ms. */
 async function watch(p: Project, start: () => JobState, wait: (id: string) => Promise<JobState>): Promise<Watch> {
@@ -49,22 +77,29 @@ async function watch(p: Project, start: () => JobState, wait: (id: string) => Pr
   let longestCpuAt = 0;
   let calls = 0;
   let at = 0;
+  const version = () => p.db.pragma('data_version', { simple: true }) as number;
+  const started = version();
+  let commitAt: number | null = null;
+  const afterCommit: Calls = { count: 0, longestMs: 0, longestCpuMs: 0 };
   while (!finished) {
     const c = performance.now();
-    const cpu = process.threadCpuUsage();
-    const { total } = p.handlers.listArticles({ status: 'all', at, limit: 200 });
-    p.handlers.getProgress({});
-    if (performance.now() - c > longest) {
-      longest = performance.now() - c;
+    if (commitAt === null && version() !== started) commitAt = (c - t0) / 1000;
+    const call = windowCall(p, at);
+    if (call.wallMs > longest) {
+      longest = call.wallMs;
       longestAt = (c - t0) / 1000;
     }
-    const used = process.threadCpuUsage(cpu);
-    if ((used.user + used.system) / 1000 > longestCpu) {
-      longestCpu = (used.user + used.system) / 1000;
+    if (call.cpuMs > longestCpu) {
+      longestCpu = call.cpuMs;
       longestCpuAt = (c - t0) / 1000;
     }
+    if (commitAt !== null) {
+      afterCommit.count++;
+      afterCommit.longestMs = Math.max(afterCommit.longestMs, call.wallMs);
+      afterCommit.longestCpuMs = Math.max(afterCommit.longestCpuMs, call.cpuMs);
+    }
     calls++;
-    at = total > 200 ? (at + 7919 * 200) % (total - 200) : 0;
+    at = nextAt(at, call.total);
     await Promise.race([done, sleep(50)]);
   }
   h.disable();
@@ -78,7 +113,23 @@ async function watch(p: Project, start: () => JobState, wait: (id: string) => Pr
     longestCpuAt,
     calls,
     seconds: (performance.now() - t0) / 1000,
+    afterCommit,
+    commitAt,
   };
+}
+
+/** The same calls with no job running, `count` of them 50 ms apart, at pages not read yet. */
+async function idleCalls(p: Project, count: number, from: number): Promise<Calls> {
+  const calls: Calls = { count, longestMs: 0, longestCpuMs: 0 };
+  let at = from;
+  for (let i = 0; i < count; i++) {
+    const call = windowCall(p, at);
+    calls.longestMs = Math.max(calls.longestMs, call.wallMs);
+    calls.longestCpuMs = Math.max(calls.longestCpuMs, call.cpuMs);
+    at = nextAt(at + 100, call.total);
+    await sleep(50);
+  }
+  return calls;
 }
 
 async function idleStall(seconds: number): Promise<number> {
@@ -106,10 +157,13 @@ const jobsStall: BenchModule = {
         () => p.handlers.startImport({ ...importOptions.parse({}), paths: [input] }),
         (id) => host.runner.wait(id),
       );
+      const after = imp.afterCommit;
       ctx.log(
         `import of ${n.toLocaleString('en-US')} articles (${(bytes / 1e6).toFixed(0)} MB) in ${imp.seconds.toFixed(1)} s: ` +
           `${imp.calls} window calls, longest ${imp.longestCallMs.toFixed(1)} ms at ${imp.longestAt.toFixed(1)} s, ` +
-          `most CPU ${imp.longestCallCpuMs.toFixed(1)} ms at ${imp.longestCpuAt.toFixed(1)} s; longest stall ${imp.stallMs.toFixed(1)} ms`,
+          `most CPU ${imp.longestCallCpuMs.toFixed(1)} ms at ${imp.longestCpuAt.toFixed(1)} s; longest stall ${imp.stallMs.toFixed(1)} ms; ` +
+          `commit seen at ${imp.commitAt?.toFixed(1) ?? '—'} s, then ${after.count} calls: longest ${after.longestMs.toFixed(1)} ms, ` +
+          `most CPU ${after.longestCpuMs.toFixed(1)} ms`,
       );
       const exp = await watch(
         p,
@@ -122,6 +176,11 @@ const jobsStall: BenchModule = {
           `longest stall ${exp.stallMs.toFixed(1)} ms`,
       );
       const idle = await idleStall(Math.min(10, exp.seconds));
+      // As many calls as followed the commit (at least 20), at pages offset from the ones read.
+      const quiet = await idleCalls(p, Math.max(20, after.count), 100);
+      ctx.log(
+        `${quiet.count} calls with no job running: longest ${quiet.longestMs.toFixed(1)} ms, most CPU ${quiet.longestCpuMs.toFixed(1)} ms`,
+      );
       p.close();
       const IDLE = 'event-loop stall, idle (baseline)';
       const stall = (name: string, ms: number): Metric => ({
@@ -132,18 +191,25 @@ const jobsStall: BenchModule = {
         baseline: IDLE,
         target: 50,
       });
-      const call = (name: string, ms: number): Metric => ({
+      const call = (name: string, ms: number, baseline?: string): Metric => ({
         name,
         unit: 'ms',
         samples: [ms],
         higherIsBetter: false,
         target: 16,
+        ...(baseline ? { baseline } : {}),
       });
+      const QUIET = 'longest window call, no job running (baseline)';
+      const QUIET_CPU = 'longest window call, no job running, CPU (baseline)';
       return [
         { name: IDLE, unit: 'ms', samples: [idle], higherIsBetter: false },
         stall('longest event-loop stall during the import', imp.stallMs),
         call('longest window call during the import', imp.longestCallMs),
         call('longest window call during the import, CPU', imp.longestCallCpuMs),
+        { name: QUIET, unit: 'ms', samples: [quiet.longestMs], higherIsBetter: false },
+        { name: QUIET_CPU, unit: 'ms', samples: [quiet.longestCpuMs], higherIsBetter: false },
+        call("longest window call after the import's commit", after.longestMs, QUIET),
+        call("longest window call after the import's commit, CPU", after.longestCpuMs, QUIET_CPU),
         stall('longest event-loop stall during the export', exp.stallMs),
         call('longest window call during the export', exp.longestCallMs),
         call('longest window call during the export, CPU', exp.longestCallCpuMs),

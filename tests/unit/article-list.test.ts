@@ -130,6 +130,41 @@ describe('the article list by key and by index', () => {
     expect([late.position, late.status]).toEqual([199, 'done']);
   });
 
+  it("reads each row's title and source as the article has them, on every way to a page", () => {
+    const p = tempProject({ demo: false });
+    const me = p.requireAnnotator();
+    const ids = writeTransaction(p.db, (w) =>
+      Array.from(
+        { length: 300 },
+        (_, i) =>
+          addArticle(w, {
+            title: i % 7 === 0 ? `Überschrift ${i} — 東京 🚀 ${'long '.repeat(i % 40)}` : `Title ${i}`,
+            source: i % 3 === 0 ? `feeds/${i}.jsonl` : 'wire',
+            text: `Body ${i} ${'word '.repeat(600)}`,
+          }).id,
+      ),
+    );
+    setStatuses(p, me, ids, 9);
+    const want = new Map(
+      (
+        p.db.prepare('SELECT id, title, source FROM articles').all() as { id: number; title: string; source: string }[]
+      ).map((a) => [a.id, { title: a.title, source: a.source }]),
+    );
+    const pages = [
+      listArticles(p.db, me, { status: 'all', at: 0, limit: 200 }),
+      listArticles(p.db, me, { status: 'all', at: 150, limit: 200 }),
+      listArticles(p.db, me, { status: 'done', at: 10, limit: 50 }),
+      listArticles(p.db, me, { status: 'todo', at: 0, limit: 50, after: ids[20] }),
+      listArticles(p.db, me, { status: 'all', at: 100, limit: 50, before: ids[150] }),
+      listArticles(p.db, me, { status: 'all', at: 0, limit: 50, titleQuery: 'Überschrift' }),
+    ];
+    for (const page of pages) {
+      expect(page.items.length).toBeGreaterThan(0);
+      for (const item of page.items) expect({ title: item.title, source: item.source }).toEqual(want.get(item.id));
+    }
+    expect(pages[5]!.items.map((a) => a.id)).toEqual(ids.filter((_, i) => i % 7 === 0).slice(0, 50));
+  });
+
   it('keeps the progress counts right after each edit and status change', () => {
     const p = tempProject({ demo: false });
     const me = p.requireAnnotator();

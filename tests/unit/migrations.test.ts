@@ -437,6 +437,15 @@ describe('every earlier schema moves to the latest with its data', () => {
         expect(
           project.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'spans_by_annotator_label'").get(),
         ).toBeDefined();
+        // The list's rows come from schema 11's index, built over the articles the file held.
+        expect(
+          project.handlers.listArticles({ status: 'all', at: 0, limit: 10 }).items.map((a) => [a.id, a.title]),
+        ).toEqual(
+          (
+            project.db.prepare('SELECT id, title FROM articles ORDER BY id').all() as { id: number; title: string }[]
+          ).map((a) => [a.id, a.title]),
+        );
+        expect(project.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'articles_list'").get()).toBeDefined();
         // The list's positions and counts are built from the rows the file held.
         expect(project.handlers.getArticle({ id: 2 }).position).toBe(1);
         expect(project.handlers.listArticles({ status: 'done', at: 0, limit: 10 })).toMatchObject({

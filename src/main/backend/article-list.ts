@@ -157,7 +157,11 @@ function narrowed(status: ListFilter, n: Narrowing): Source {
   if (ofStatus) where.push(ofStatus);
   if (n.withLabel && driver !== 'label') where.push(hasLabel('@withLabel', id));
   if (n.withoutLabel) where.push(`NOT ${hasLabel('@withoutLabel', id)}`);
-  if (n.title) where.push(`EXISTS (SELECT 1 FROM articles t WHERE t.id = ${id} AND t.title LIKE @title ESCAPE '\\')`);
+  // The title is looked up in the list's own index (schema 11), not in the article's row.
+  if (n.title)
+    where.push(
+      `EXISTS (SELECT 1 FROM articles t INDEXED BY articles_list WHERE t.id = ${id} AND t.title LIKE @title ESCAPE '\\')`,
+    );
   const ids = (bound: '>' | '>=' | '<' | '<=' | null, desc: boolean) =>
     `${select} WHERE ${[...where, ...(bound ? [`${id} ${bound} @bound`] : []), '1'].join(' AND ')}
       ORDER BY ${id} ${desc ? 'DESC' : ''}`;
@@ -179,7 +183,11 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The row of each id in a page, in the order of the ids. */
+/**
+ * The row of each id in a page, in the order of the ids. The title and source come from the
+ * list's own index (schema 11), never from the article's row, whose text fills a page: the
+ * planner would take the row by its id, so the index is named.
+ */
 const row = (ids: string) =>
   sql<ArticleListItem>(
     `SELECT a.id, a.title, a.source, coalesce(st.status, 'todo') AS status,
@@ -187,7 +195,7 @@ const row = (ids: string) =>
               WHERE s.article_id = a.id AND s.annotator_id = @annotator AND s.deleted = 0) AS spanCount,
             o.position
        FROM (${ids} LIMIT @limit) page
-       JOIN articles a ON a.id = page.id
+       JOIN articles a INDEXED BY articles_list ON a.id = page.id
        JOIN article_order o ON o.article_id = a.id
        LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator_id = @annotator`,
   );

@@ -10,6 +10,7 @@ import { listOrder } from './007-list-order';
 import { across } from './008-across';
 import { labelFilter } from './009-label-filter';
 import { sentenceIndex } from './010-sentence-index';
+import { listRows } from './011-list-rows';
 
 /** How far a migration's long step has come (e.g. articles indexed of all the articles). */
 export type StepProgress = (done: number, total: number) => void;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   across,
   labelFilter,
   sentenceIndex,
+  listRows,
 ];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
