@@ -2,6 +2,7 @@
 // its migrations run in a worker, telling how far they have come, while the window's calls
 // wait; a failed update leaves the file exactly as it was and is what the calls answer.
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, type MigrationProgress } from '../../src/main/backend/db/migrations';
