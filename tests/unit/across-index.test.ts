@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexState, refreshIndex, StoredClusters } from '../../src/main/backend/across/index-store';
 import { INDEX_ON_THE_SPOT } from '../../src/main/backend/across/index-access';
+import { APP_BUSY_TIMEOUT_MS } from '../../src/main/backend/db/busy';
 import { SentenceIndex } from '../../src/main/backend/across/sentence-index';
 import { sketch } from '../../src/main/backend/across/sketch';
 import { contentHash } from '../../src/main/backend/articles';
@@ -297,6 +298,37 @@ describe('the background build', () => {
     expect(after.cluster.map((c) => c.articleId)).toEqual([1, 3, 5]);
     expect(after.suggestions.some((s) => s.sources.some((x) => x.kind === 'copy'))).toBe(true);
     expectSameAsScratch(p.db);
+    p.close();
+  });
+
+  it('leaves the write lock free often enough that the window’s edits meanwhile are all taken', async () => {
+    const file = path.join(tempDir(), 'many.spanwise');
+    const made = Project.open(file, { resourcesDir: RESOURCES, demo: false, create: true });
+    insert(made.db, [...syndicatedTexts(3_000, 11)]);
+    made.close();
+
+    const p = Project.open(file, { resourcesDir: RESOURCES, jobs: host });
+    // As the window's connection waits for the lock (workspace.ts).
+    p.db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
+    p.setAnnotator('ana');
+    const job = host.runner.list().find((j) => j.kind === 'sentence-index')!;
+    const running = () => host.runner.list().some((j) => j.id === job.id && j.phase !== 'done');
+    const refused: string[] = [];
+    let during = 0;
+    for (let k = 0; running(); k++) {
+      try {
+        p.handlers.setStatus({ articleId: 1 + (k % 50), status: k % 2 ? 'done' : 'in_progress' });
+        // Counted only while the build still runs after the write: those are the edits it could block.
+        if (running()) during++;
+      } catch (err) {
+        refused.push(String(err));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect((await host.runner.wait(job.id)).phase).toBe('done');
+    expect(refused).toEqual([]);
+    expect(during).toBeGreaterThan(20);
+    expect(indexState(p.db)).toEqual({ indexed: 3_000, dirty: 0 });
     p.close();
   });
 });

@@ -10,6 +10,7 @@
 // the window sees the count grow and a build stopped midway keeps what it finished.
 import { Cancelled } from '../importers/errors';
 import { sql, writeTransaction, type ReadDb, type WriteDb } from '../db/handles';
+import { letWritersIn, writerWaiting } from '../db/lock-signal';
 import { KeyTable } from './key-table';
 import { compare, KEY_CAP, sketch, UnionFind, type Comparison, type Sketch } from './sketch';
 import type { SketchFeed } from './sketch-feed';
@@ -106,8 +107,15 @@ export interface RefreshStats {
 export interface RefreshHooks {
   onProgress?: ((done: number, total: number) => void) | undefined;
   shouldCancel?: (() => boolean) | undefined;
-  /** Articles per transaction. */
+  /** At most this many articles per transaction. */
   chunk?: number | undefined;
+  /**
+   * The count of writers waiting for the lock in the process that started the build
+   * (lock-signal.ts): while one waits, the transaction ends after the article at hand and the
+   * build lets the writer in before it goes on. An edit in the window waits only its short busy
+   * timeout, less than one whole chunk takes.
+   */
+  lockSignal?: Int32Array | undefined;
   /**
    * A thread to sketch the articles ahead of the build (sketch-feed.ts, `helperFeed`), given the
    * articles to index; null to build alone. The build closes it when done.
@@ -155,8 +163,14 @@ class Builder {
   /** The articles indexed by this run, by key (a whole build looks keys up here, not in SQL). */
   private readonly keys = new KeyTable();
   private readonly uf = new UnionFind();
-  /** Cluster as last written, for this run's articles and the stored roots they touched. */
-  private readonly written = new Map<number, number>();
+  /** This run's articles and the stored roots they touched. */
+  private readonly known = new Set<number>();
+  /**
+   * Roots joined into another since the last flush. Every stored cluster is a root when written,
+   * so these are the only clusters a flush moves: its cost follows the joins, not the articles
+   * indexed so far, which keeps short chunks cheap.
+   */
+  private readonly absorbed: number[] = [];
   readonly stats = { reread: 0, compared: 0 };
 
   constructor(
@@ -201,17 +215,17 @@ class Builder {
       if (!c) continue;
       this.link(w, id, other, c);
       if (!c.joined) continue;
-      if (!this.written.has(other)) {
+      if (!this.known.has(other)) {
         // A stored article: its cluster joins through its stored root.
         const root = ARTICLE.get(w, other)!.cluster;
-        this.uf.union(other, root);
-        this.written.set(root, root);
+        this.join(other, root);
+        this.known.add(root);
       }
-      this.uf.union(id, other);
+      this.join(id, other);
     }
     mine.lookup = undefined;
     INS_ARTICLE.run(w, id, this.uf.find(id), mine.total, Buffer.from(mine.keys.buffer));
-    this.written.set(id, this.uf.find(id));
+    this.known.add(id);
     INS_KEYS.run(w, id, JSON.stringify(Array.from(mine.keys)));
     if (!this.stored) for (const key of mine.keys) this.keys.add(key, id);
   }
@@ -223,21 +237,26 @@ class Builder {
     INS_MATCHES.run(w, other, id, JSON.stringify(c.matches.map(([s, t]) => [t, s])));
   }
 
-  /** Writes the clusters that changed since the last chunk. */
+  private join(a: number, b: number): void {
+    const ra = this.uf.find(a);
+    const rb = this.uf.find(b);
+    if (ra === rb) return;
+    this.absorbed.push(this.uf.union(ra, rb) === ra ? rb : ra);
+  }
+
+  /** Writes the clusters that changed since the last chunk: each joined root moves whole. */
   flush(w: WriteDb): void {
-    for (const [id, was] of this.written) {
-      const now = this.uf.find(id);
-      if (now === was) continue;
-      // A stored root moves its whole stored cluster; this run's articles move one by one.
-      MOVE_CLUSTER.run(w, now, was);
-      this.written.set(id, now);
-    }
+    for (const gone of this.absorbed) MOVE_CLUSTER.run(w, this.uf.find(gone), gone);
+    this.absorbed.length = 0;
   }
 }
 
 const ARTICLE_TEXT = sql<{ text: string; hash: string }>(
   'SELECT text, content_hash AS hash FROM articles WHERE id = ?',
 );
+
+/** How long the build waits at most for the writers it let in before it takes the lock again. */
+const LET_IN_MS = 50;
 
 /**
  * Brings the stored index up to date: removed and changed articles out, added and changed ones
@@ -246,6 +265,7 @@ const ARTICLE_TEXT = sql<{ text: string; hash: string }>(
  */
 export function refreshIndex(db: ReadDb, hooks: RefreshHooks = {}): RefreshStats {
   const chunk = hooks.chunk ?? 2_000;
+  const signal = hooks.lockSignal;
   const dirty = DIRTY.all(db);
   const gone = dirty.filter((d) => d.indexed).map((d) => d.id);
   const toAdd = dirty.filter((d) => d.present).map((d) => d.id);
@@ -259,19 +279,23 @@ export function refreshIndex(db: ReadDb, hooks: RefreshHooks = {}): RefreshStats
   const feed = toAdd.length > 0 ? (hooks.sketchFeed?.(toAdd) ?? null) : null;
   let done = 0;
   try {
-    for (let from = 0; from < toAdd.length; from += chunk) {
+    let from = 0;
+    while (from < toAdd.length) {
       if (hooks.shouldCancel?.()) throw new Cancelled();
       writeTransaction(db, (w) => {
-        const ids = toAdd.slice(from, from + chunk);
-        ids.forEach((id, i) => {
+        const first = from;
+        do {
+          const id = toAdd[from]!;
           const row = ARTICLE_TEXT.get(w, id);
           // Gone since the list was read (another writer): its own dirty mark brings it out later.
-          if (row) builder.add(w, id, row.text, feed?.take(from + i, row.hash));
+          if (row) builder.add(w, id, row.text, feed?.take(from, row.hash));
           hooks.onProgress?.(++done, toAdd.length);
-        });
+          from++;
+        } while (from < toAdd.length && from - first < chunk && !(signal && writerWaiting(signal)));
         builder.flush(w);
-        DEL_DIRTY_MANY.run(w, JSON.stringify(ids));
+        DEL_DIRTY_MANY.run(w, JSON.stringify(toAdd.slice(first, from)));
       });
+      if (signal) letWritersIn(signal, LET_IN_MS);
     }
   } finally {
     feed?.close();

@@ -24,8 +24,11 @@ export type JobSpec =
   | { kind: 'pack'; projectFile: string; annotator: string; out: string }
   /** `projectFile` is the annotator's project, made when missing. */
   | { kind: 'open-pack'; projectFile: string; pack: string }
-  /** The sentence index brought up to date (docs/across.md). */
-  | { kind: 'sentence-index'; projectFile: string };
+  /**
+   * The sentence index brought up to date (docs/across.md). `lockSignal` is the starting
+   * process's count of writers waiting for the lock (db/lock-signal.ts), shared with the worker.
+   */
+  | { kind: 'sentence-index'; projectFile: string; lockSignal?: SharedArrayBuffer };
 
 export interface WorkerInput {
   spec: JobSpec;

@@ -54,7 +54,8 @@ export async function runJob(
         post({ type: 'done', ...runAssign(db, spec, hooks) });
       } else if (spec.kind === 'sentence-index') {
         const helper = script ? { url: script, projectFile: spec.projectFile } : undefined;
-        post({ type: 'done', report: runSentenceIndex(db, hooks, helper) });
+        const lockSignal = spec.lockSignal ? new Int32Array(spec.lockSignal) : undefined;
+        post({ type: 'done', report: runSentenceIndex(db, hooks, helper, lockSignal) });
       } else if (spec.kind === 'pack') {
         post({ type: 'done', ...runWorkPack(db, spec, hooks) });
       } else {

@@ -3,13 +3,20 @@
 // articles not yet indexed, or a large import since) and says whether it still runs.
 import { WRITING_JOBS, type JobProgress } from '../../../shared/jobs';
 import { refreshIndex } from '../across/index-store';
+import { lockSignal } from '../db/lock-signal';
 import { helperFeed, type HelperScript } from '../across/sketch-feed';
 import type { Connection } from '../db/open';
 import type { ArticleHooks } from './article-progress';
 import type { JobRunner } from './runner';
 
-export function runSentenceIndex(db: Connection, hooks: ArticleHooks, helper?: HelperScript): string {
+export function runSentenceIndex(
+  db: Connection,
+  hooks: ArticleHooks,
+  helper?: HelperScript,
+  lockSignal?: Int32Array,
+): string {
   const stats = refreshIndex(db, {
+    lockSignal,
     sketchFeed: helper ? helperFeed(helper) : undefined,
     shouldCancel: hooks.shouldCancel,
     onProgress: (done, total) => {
@@ -48,7 +55,8 @@ export function indexBuilding(runner: JobRunner, projectFile: string): boolean {
 export function startIndexBuild(runner: JobRunner, projectFile: string): boolean {
   if (!current(runner, projectFile)) {
     const job = runner.create('sentence-index', 'Finding syndicated copies', projectFile);
-    runner.start(job.id, { kind: 'sentence-index', projectFile });
+    const signal = lockSignal(projectFile).buffer as SharedArrayBuffer;
+    runner.start(job.id, { kind: 'sentence-index', projectFile, lockSignal: signal });
   }
   return true;
 }
