@@ -4,7 +4,6 @@
 // transaction" is checked by the compiler. Statements are prepared once per connection and
 // carry their row type, so a row's shape is written once, beside its SQL.
 import type Database from 'better-sqlite3';
-import { isBusyError } from './busy';
 import { enterWaiting, existingLockSignal } from './lock-signal';
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- better-sqlite3's own bound
@@ -62,50 +61,26 @@ export function sql<Row = never>(source: string): Sql<Row> {
   };
 }
 
-/** How often a write waiting for the lock asks again, in ms. */
-const LOCK_POLL_MS = 0.25;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 /**
  * Runs `fn` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so the
  * busy timeout applies: a deferred transaction that reads first and then writes gets SQLITE_BUSY
  * at once when another connection holds the lock (SQLite will not wait on a read's upgrade).
  * Called inside another write transaction, it is a savepoint: a failure inside rolls back to it.
  *
- * While the lock is held by another connection, the wait is this connection's busy timeout, but
- * asked again every quarter millisecond rather than by SQLite's own wait, which sleeps longer and
- * longer (up to 100 ms) and would miss the moment a job between two transactions leaves the lock
- * free; a job of this process that reads the waiters' count (lock-signal.ts) makes that moment.
+ * SQLite queues no waiter, and a job that writes in long transactions takes the lock again the
+ * moment it commits; a job of this process that reads the waiters' count (lock-signal.ts) ends
+ * its transaction when the count says a write waits, and waits for it before going on.
  */
 export function writeTransaction<T>(db: ReadDb, fn: (w: WriteDb) => T): T {
   const connection = db as unknown as Database.Database;
-  if (connection.inTransaction) return connection.transaction(() => fn(db as WriteDb)).immediate();
-  const timeout = connection.pragma('busy_timeout', { simple: true }) as number;
-  let began = false;
-  const tx = connection.transaction(() => {
-    began = true;
-    // The transaction's own statements wait as the connection always does.
-    connection.pragma(`busy_timeout = ${timeout}`);
-    return fn(db as WriteDb);
-  });
-  const deadline = performance.now() + timeout;
+  const tx = connection.transaction(() => fn(db as WriteDb));
+  if (connection.inTransaction) return tx.immediate();
   const signal = existingLockSignal(connection.name);
-  let leave: (() => void) | undefined;
-  connection.pragma('busy_timeout = 0');
+  const leave = signal ? enterWaiting(signal) : undefined;
   try {
-    for (;;) {
-      try {
-        return tx.immediate();
-      } catch (err) {
-        if (began || !isBusyError(err) || performance.now() >= deadline) throw err;
-        // Counted as waiting: a background build in this process lets it in (lock-signal.ts).
-        if (signal && !leave) leave = enterWaiting(signal);
-        Atomics.wait(pause, 0, 0, LOCK_POLL_MS);
-      }
-    }
+    return tx.immediate();
   } finally {
     leave?.();
-    if (!began) connection.pragma(`busy_timeout = ${timeout}`);
   }
 }
 
